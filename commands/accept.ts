@@ -1,0 +1,26 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 验收通过';
+
+export default defineCommand({
+  name: '验收通过',
+  aliases: ['通过验收', '验收合格', '同意销号', '销号'],
+  roles: ['department', 'admin'],
+  section: '验收',
+  summary: '验收通过并销号（监管部门）',
+  usage,
+  keywordAnywhere: true,
+  args: withCode,
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'accept' }, { who: 'review', text: args.text, attachments: ctx.attachments });
+    if (!updated) return;
+    const text = zh.review.accepted(updated);
+    await ctx.reply(text);
+    await notifyOtherSide(ctx, updated, 'unit', text);
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '绑定本群 红星化工';
+
+export default defineCommand({
+  name: '绑定本群',
+  aliases: ['本群绑定', '绑定单位'],
+  roles: ['admin'],
+  section: '设置',
+  summary: '把本群绑定到一个单位（该单位的对接群或监管部门群）',
+  usage,
+  args: rawArgs.extend({ text: z.string().trim().min(1, '请写明要绑定的单位名称') }),
+  async run(ctx, args) {
+    if (!ctx.group) return ctx.reply(zh.common.groupOnly);
+    const unitName = args.text.replace(/^(到|为|单位)\s*[:=]?\s*/, '').trim();
+    const unit = await ctx.store.roster.unitByName(unitName);
+    if (!unit) return ctx.reply(zh.config.unitUnknown(unitName));
+    const purpose = unit.kind === 'department' ? 'department' : 'unit';
+    await ctx.store.roster.updateGroup(ctx.group.id, { unitId: unit.id, purpose });
+    await ctx.reply(purpose === 'department' ? zh.config.departmentGroup(ctx.group.name, unit.name) : zh.config.groupBound(ctx.group.name, unit.name));
+  },
+});

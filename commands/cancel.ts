@@ -1,0 +1,16 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+export default defineCommand({
+  name: '取消',
+  aliases: ['取消登记', '放弃'],
+  section: '隐患登记',
+  summary: '放弃正在补全的隐患登记',
+  usage: '取消',
+  args: rawArgs,
+  async run(ctx) {
+    const removed = await ctx.store.drafts.remove(ctx.group?.id ?? 0, ctx.sender.id);
+    await ctx.reply(removed ? zh.register.cancelled : zh.register.nothingToCancel);
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { personScope } from '../src/app/hazard-scope.ts';
+import { replyList } from '../src/app/reply-list.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+export default defineCommand({
+  name: '我的隐患',
+  aliases: ['我的任务', '我负责的隐患'],
+  section: '查询',
+  summary: '我负责整改的（监管部门：所监管单位的）未销号隐患',
+  usage: '我的隐患',
+  args: rawArgs,
+  async run(ctx) {
+    if (ctx.sender.role === 'contact') {
+      await replyList(ctx, zh.list.mine, { ownerId: ctx.sender.id });
+      return;
+    }
+    await replyList(ctx, zh.list.mine, { unitIds: await personScope(ctx.store, ctx.sender) });
+  },
+});

@@ -1,0 +1,20 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { REGISTER_COMMAND, resumeRegistration, startRegistration, type AskField } from '../src/app/registration.ts';
+import type { RegistrationFields } from '../src/parse/parse-registration.ts';
+
+export default defineCommand({
+  name: REGISTER_COMMAND,
+  aliases: ['新增隐患', '上报隐患', '隐患登记', '发现隐患', '登记', '新隐患'],
+  section: '隐患登记',
+  summary: '登记一条隐患：单位、隐患、等级、责任人、措施、时限',
+  usage: '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕',
+  args: rawArgs,
+  async run(ctx, args) {
+    await startRegistration(ctx, args.text, args.mentions);
+  },
+  async resume(ctx, draft, text) {
+    const missing = draft.missing.split(',').filter(Boolean) as AskField[];
+    await resumeRegistration(ctx, draft.fields as RegistrationFields, missing, text, ctx.message.mentions.map((m) => m.name));
+  },
+});

@@ -1,0 +1,30 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { parseReason } from '../src/parse/parse-extension.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 驳回 呼吸阀型号不符';
+
+export default defineCommand({
+  name: '驳回',
+  aliases: ['验收不通过', '不予通过', '退回', '验收驳回'],
+  roles: ['department', 'admin'],
+  section: '验收',
+  summary: '验收不通过，退回继续整改（须写原因）',
+  usage,
+  keywordAnywhere: true,
+  args: withCode
+    .transform((a) => ({ code: a.code, reason: parseReason(a.text) }))
+    .refine((a) => a.reason.length > 0, { message: zh.review.reasonMissing }),
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'reject', reason: args.reason }, { who: 'review', text: args.reason });
+    if (!updated) return;
+    const owner = await ctx.store.roster.personById(updated.ownerId);
+    const text = zh.review.rejected(updated, args.reason);
+    await ctx.reply(text, owner ? [owner] : []);
+    await notifyOtherSide(ctx, updated, 'unit', text, owner ? [owner] : []);
+  },
+});

@@ -1,0 +1,33 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { parseProgress } from '../src/parse/parse-progress.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 进度60% 已更换阀门，等待检测';
+
+export default defineCommand({
+  name: '进度',
+  aliases: ['整改进度', '进展', '汇报进度', '进度汇报'],
+  section: '整改',
+  summary: '报告整改进度（百分比和已做的工作）',
+  usage,
+  keywordAnywhere: true,
+  args: withCode
+    .transform((a) => ({ code: a.code, ...parseProgress(a.text) }))
+    .superRefine(({ percent, text }, issues) => {
+      if (percent !== null && (percent < 0 || percent > 100)) issues.addIssue({ code: 'custom', message: zh.progress.outOfRange(percent) });
+      else if (percent === null && !text) issues.addIssue({ code: 'custom', message: zh.progress.empty });
+    }),
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const percent = args.percent ?? hazard.progress;
+    const updated = await actOnHazard(ctx, hazard, { type: 'progress', progress: percent }, {
+      who: 'rectify', text: args.text, attachments: ctx.attachments,
+    });
+    if (!updated) return;
+    const hint = percent === 100 ? `\n${zh.progress.hint100(updated.code)}` : '';
+    await ctx.reply(zh.progress.recorded(updated, percent, ctx.now) + hint);
+  },
+});

@@ -1,0 +1,35 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { parseExtension } from '../src/parse/parse-extension.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 申请延期到12月30日 原因：配件未到货';
+
+export default defineCommand({
+  name: '申请延期',
+  aliases: ['延期申请', '申请延长', '延期'],
+  section: '整改',
+  summary: '申请延长整改时限（须写新日期和原因）',
+  usage,
+  keywordAnywhere: true,
+  args: withCode
+    .transform((a) => ({ code: a.code, ...parseExtension(a.text, a.now), today: a.now }))
+    .superRefine((a, issues) => {
+      if (!a.to) issues.addIssue({ code: 'custom', message: zh.extension.dateMissing });
+      else if (!a.reason) issues.addIssue({ code: 'custom', message: zh.extension.reasonMissing });
+    }),
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard || !args.to) return;
+    if (args.to < ctx.today) {
+      await ctx.reply(zh.extension.datePast(args.to));
+      return;
+    }
+    const updated = await actOnHazard(ctx, hazard, { type: 'request_extension', to: args.to, reason: args.reason }, { who: 'rectify', text: args.reason });
+    if (!updated) return;
+    const text = zh.extension.requested(updated, await reviewerName(ctx, updated), ctx.now);
+    await ctx.reply(text);
+    await notifyOtherSide(ctx, updated, 'supervisor', `${updated.unitName} ${text}`);
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { parseRole } from '../src/parse/parse-role.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '设置角色 张伟 监管部门';
+
+export default defineCommand({
+  name: '设置角色',
+  aliases: ['修改角色', '设定角色'],
+  roles: ['admin'],
+  section: '设置',
+  summary: '修改名册中一个人的角色',
+  usage,
+  args: rawArgs.transform((a) => a.text.split(/[\s,]+/).filter(Boolean)).pipe(
+    z.tuple([z.string(), z.string()], { error: '请依次写：姓名 角色' }),
+  ),
+  async run(ctx, [name, roleWord]) {
+    const role = parseRole(roleWord);
+    if (!role) return ctx.reply(`角色「${roleWord}」无效，可选：管理员、领导、监管部门、联系人。\n用法：${usage}`);
+    const people = await ctx.store.roster.peopleByName(name);
+    const [only, ...others] = people;
+    if (!only) return ctx.reply(zh.config.personUnknown(name));
+    if (others.length > 0) return ctx.reply(zh.config.personAmbiguous(name));
+    await ctx.store.roster.setRole(only.id, role);
+    await ctx.reply(zh.config.roleSet(name, zh.roles[role]));
+  },
+});

@@ -1,0 +1,26 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { loadHazard } from '../src/app/act-on-hazard.ts';
+import { canView } from '../src/domain/permissions.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '查询 YH-0012';
+
+export default defineCommand({
+  name: '查询',
+  aliases: ['查看', '详情', '查询隐患'],
+  section: '查询',
+  summary: '查看一条隐患的详情和全部处理记录',
+  usage,
+  args: withCode,
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const refused = canView(ctx.sender, hazard);
+    if (refused) {
+      await ctx.reply(zh.permission[refused]);
+      return;
+    }
+    await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now));
+  },
+});

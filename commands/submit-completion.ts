@@ -1,0 +1,25 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 整改完成 请验收';
+
+export default defineCommand({
+  name: '整改完成',
+  aliases: ['已整改', '完成整改', '整改完毕', '已整改完毕', '申请验收', '请验收', '提交验收'],
+  section: '整改',
+  summary: '整改完毕，提交监管部门验收',
+  usage,
+  keywordAnywhere: true,
+  args: withCode.transform((a) => ({ code: a.code, text: a.text.replace(/^(请|申请)?验收[,.。!！]*/, '').trim() })),
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'submit' }, { who: 'rectify', text: args.text, attachments: ctx.attachments });
+    if (!updated) return;
+    const text = zh.submit.done(updated, await reviewerName(ctx, updated));
+    await ctx.reply(text);
+    await notifyOtherSide(ctx, updated, 'supervisor', `${updated.unitName} ${text}`);
+  },
+});

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { AppConfig } from './config.ts';
+import type { IncomingMessage } from '../channels/channel.ts';
+import type { Draft } from '../db/draft-repository.ts';
+import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { Store } from '../db/store.ts';
+import type { AttachmentInput, Group, LocalDate, Person, Role } from '../domain/types.ts';
+
+/** What a command's argument schema receives from the router. */
+export interface RawArgs {
+  code: string | null;
+  text: string;
+  /** names @-mentioned by the platform (not the bot) */
+  mentions: string[];
+  now: Date;
+}
+
+/** The platform-neutral context every command and middleware sees. */
+export interface CommandContext {
+  now: Date;
+  today: LocalDate;
+  sender: Person;
+  group: Group | null;
+  message: IncomingMessage;
+  /** the message's files, already stored as evidence */
+  attachments: AttachmentInput[];
+  store: Store;
+  config: AppConfig;
+  commands: readonly Command[];
+  /** Answers in the group (or chat) the message came from. */
+  reply(text: string, mentions?: readonly Person[]): Promise<void>;
+  /** Sends to another group or person (dedupeKey: at most once). */
+  push(message: Omit<OutgoingMessage, 'kind'>): Promise<void>;
+}
+
+/** A chat command, declared as data (STYLE.md). */
+export interface Command<A = unknown> {
+  /** the Chinese name shown in 帮助 */
+  name: string;
+  aliases: readonly string[];
+  /** roles allowed; absent means anyone in the roster */
+  roles?: readonly Role[];
+  /** one line: how to write it */
+  usage: string;
+  summary: string;
+  /** a keyword that may follow other words when a hazard code leads (YH-0012 已换阀门 进度60%) */
+  keywordAnywhere?: boolean;
+  /** section of 帮助 */
+  section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
+  args: z.ZodType<A, RawArgs>;
+  run(ctx: CommandContext, args: A): Promise<void>;
+  /** Continues a draft this command left (ask-back) with the sender's next message. */
+  resume?(ctx: CommandContext, draft: Draft, text: string): Promise<void>;
+}
+
+/** Declares a command with its argument type inferred from its schema. */
+export function defineCommand<A>(command: Command<A>): Command {
+  return command as unknown as Command;
+}

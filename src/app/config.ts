@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
+  HZ_DATA_DIR: z.string().min(1).default('data'),
+  CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
+  /** minutes an unanswered ask-back waits */
+  HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = {
+  dbFile: string;
+  dataDir: string;
+  channel: z.infer<typeof schema>['CHANNEL'];
+  draftMinutes: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+};
+
+/** Reads the configuration from the environment; a bad value stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置有误：\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, logLevel: c.LOG_LEVEL };
+}
+
+/** Defaults for tests and the simulator. */
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({}), ...overrides };
+}

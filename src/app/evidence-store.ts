@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingAttachment } from '../channels/channel.ts';
+import type { AttachmentInput } from '../domain/types.ts';
+
+/** Evidence larger than this is refused: a phone photo is a few MB. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+const ALLOWED: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic',
+  'application/pdf': 'pdf', 'video/mp4': 'mp4',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/msword': 'doc', 'application/vnd.ms-excel': 'xls',
+};
+
+/** The type a file really is, from its first bytes where they tell, else what the platform said. */
+function sniff(data: Buffer, declared: string): string {
+  if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  if (data.subarray(0, 4).toString('latin1') === '%PDF') return 'application/pdf';
+  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return declared;
+}
+
+export type EvidenceResult = { stored: AttachmentInput[]; rejected: Array<{ name: string; reason: string }> };
+
+/**
+ * Stores evidence files under `<dataDir>/evidence/`, named by content hash so the same photo sent
+ * twice is kept once; too large or unknown types are refused with a reason.
+ */
+export function storeEvidence(dataDir: string, files: readonly IncomingAttachment[]): EvidenceResult {
+  const result: EvidenceResult = { stored: [], rejected: [] };
+  for (const file of files) {
+    if (file.data.length > MAX_EVIDENCE_BYTES) {
+      result.rejected.push({ name: file.name, reason: `超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB` });
+      continue;
+    }
+    const mime = sniff(file.data, file.mime);
+    const ext = ALLOWED[mime];
+    if (!ext) {
+      result.rejected.push({ name: file.name, reason: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）' });
+      continue;
+    }
+    const sha256 = createHash('sha256').update(file.data).digest('hex');
+    const path = join('evidence', sha256.slice(0, 2), `${sha256}.${ext}`);
+    const full = join(dataDir, path);
+    if (!existsSync(full)) {
+      mkdirSync(join(dataDir, 'evidence', sha256.slice(0, 2)), { recursive: true });
+      writeFileSync(full, file.data);
+    }
+    result.stored.push({ name: file.name, mime, size: file.data.length, sha256, path });
+  }
+  return result;
+}

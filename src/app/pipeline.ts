@@ -1,0 +1,136 @@
+import type { Command, CommandContext, RawArgs } from './command.ts';
+import type { AppConfig } from './config.ts';
+import { storeEvidence } from './evidence-store.ts';
+import type { Logger } from './logger.ts';
+import { resolveGroup, resolveSender } from './resolve-participants.ts';
+import type { SerialQueue } from './serial-queue.ts';
+import type { IncomingMessage } from '../channels/channel.ts';
+import type { Db } from '../db/client.ts';
+import { inTransaction, type Store } from '../db/store.ts';
+import { localDate } from '../domain/calendar.ts';
+import type { Group, Person } from '../domain/types.ts';
+import { zh } from '../i18n/zh-CN.ts';
+import { normalizeText } from '../parse/normalize.ts';
+import { routeMessage } from '../parse/route.ts';
+
+export interface PipelineDeps {
+  db: Db;
+  config: AppConfig;
+  commands: readonly Command[];
+  /** what a message that is only a hazard code runs */
+  bareCode: Command;
+  queue: SerialQueue;
+  log: Logger;
+}
+
+/** Messages past this length are cut before parsing: no registration is that long. */
+const MAX_TEXT = 4000;
+
+/** What the pipeline learned about a message before its command ran. */
+interface Turn {
+  message: IncomingMessage;
+  store: Store;
+  text: string;
+  group: Group | null;
+  sender: Person | null;
+  /** set once the message is known to be meant for the bot: then errors are answered */
+  addressed: boolean;
+}
+
+function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attachments: CommandContext['attachments']): CommandContext {
+  const { store, group, sender, message } = turn;
+  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender.id };
+  return {
+    now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
+    config: deps.config, commands: deps.commands,
+    async reply(text, mentions = []) {
+      await store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: mentions.map((p) => p.id) }, message.at);
+    },
+    async push(msg) {
+      await store.outbox.enqueue({ kind: 'push', ...msg }, message.at);
+    },
+  };
+}
+
+async function replyPlain(turn: Turn, text: string): Promise<void> {
+  const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
+  if (target.groupId === null && target.personId === null) return;
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: [] }, turn.message.at);
+}
+
+async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
+  const { store, message } = turn;
+  if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+  turn.group = await resolveGroup(store, message);
+  turn.sender = await resolveSender(store, message, turn.group);
+  const mentions = message.mentions.map((m) => m.name);
+  const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
+
+  if (!routed) {
+    // not a command: only the answer to an ask-back is for us
+    if (!turn.sender) return;
+    const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
+    const command = draft && deps.commands.find((c) => c.name === draft.command);
+    if (!draft || !command?.resume) return;
+    turn.addressed = true;
+    const evidence = storeEvidence(deps.config.dataDir, message.attachments);
+    await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+    return;
+  }
+
+  turn.addressed = true;
+  const { command, code, rest } = routed;
+  if (!turn.sender) {
+    await replyPlain(turn, zh.common.unknownSender(message.sender.name));
+    return;
+  }
+  if (command.roles && !command.roles.includes(turn.sender.role)) {
+    await replyPlain(turn, zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
+    return;
+  }
+  const raw: RawArgs = { code, text: rest, mentions, now: message.at };
+  const args = command.args.safeParse(raw);
+  if (!args.success) {
+    const problem = args.error.issues[0]?.message ?? '格式不对';
+    await replyPlain(turn, zh.common.usage(problem, command.usage));
+    return;
+  }
+  const evidence = storeEvidence(deps.config.dataDir, message.attachments);
+  const ctx = makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored);
+  await command.run(ctx, args.data);
+  if (evidence.rejected.length > 0) {
+    await ctx.reply(evidence.rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
+  }
+}
+
+/**
+ * The message pipeline: dedupe → who and where → route (or resume an ask-back) → role → arguments
+ * → command. One message is one transaction, so its records and its replies land together or not
+ * at all; a failure is answered in friendly Chinese and never loses what was stored before.
+ */
+export function createMessageHandler(deps: PipelineDeps): (message: IncomingMessage) => Promise<void> {
+  return (message) =>
+    deps.queue.run(async () => {
+      const text = normalizeText(message.text).slice(0, MAX_TEXT);
+      let addressed = false;
+      try {
+        await inTransaction(deps.db, async (store) => {
+          const turn: Turn = { message, store, text, group: null, sender: null, addressed: false };
+          try {
+            await handleTurn(deps, turn);
+          } finally {
+            addressed = turn.addressed;
+          }
+        });
+      } catch (error) {
+        deps.log.error({ err: error, messageId: message.messageId, platform: message.platform }, 'message failed');
+        if (!addressed) return;
+        await inTransaction(deps.db, async (store) => {
+          if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+          const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true };
+          turn.sender = await resolveSender(store, message, turn.group);
+          await replyPlain(turn, zh.common.internalError);
+        }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));
+      }
+    });
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import { UNIT_KINDS } from '../domain/types.ts';
+
+const KIND_WORDS: Record<string, (typeof UNIT_KINDS)[number]> = { 园区: 'park', 镇: 'town', 乡镇: 'town', 部门: 'department', 企业: 'enterprise', 其他: 'other' };
+const ROLE_WORDS: Record<string, 'admin' | 'leader' | 'department' | 'contact'> = { 管理员: 'admin', 领导: 'leader', 监管部门: 'department', 部门: 'department', 联系人: 'contact' };
+const PURPOSE_WORDS: Record<string, 'unit' | 'department' | 'leaders' | 'other'> = { 单位: 'unit', 部门: 'department', 领导: 'leaders', 领导群: 'leaders', 其他: 'other' };
+
+const id = z.union([z.string(), z.number()]).transform(String).optional();
+
+const unitSchema = z.object({
+  name: z.string().trim().min(1),
+  kind: z.string().transform((k) => KIND_WORDS[k] ?? k).pipe(z.enum(UNIT_KINDS as [string, ...string[]])).default('enterprise'),
+  supervisor: z.string().trim().min(1).optional(),
+  sector: z.string().trim().min(1).optional(),
+}).strict();
+
+const personSchema = z.object({
+  name: z.string().trim().min(1),
+  unit: z.string().trim().min(1).optional(),
+  role: z.string().transform((r) => ROLE_WORDS[r] ?? r).pipe(z.enum(['admin', 'leader', 'department', 'contact'])).default('contact'),
+  wecom: id,
+  dingtalk: id,
+  wechat: id,
+  mobile: id,
+}).strict();
+
+const groupSchema = z.object({
+  name: z.string().trim().min(1),
+  unit: z.string().trim().min(1).optional(),
+  purpose: z.string().transform((p) => PURPOSE_WORDS[p] ?? p).pipe(z.enum(['unit', 'department', 'leaders', 'other'])).optional(),
+  wecom: id,
+  dingtalk: id,
+  wechat: id,
+}).strict();
+
+export const rosterSchema = z.object({
+  units: z.array(unitSchema).default([]),
+  people: z.array(personSchema).default([]),
+  groups: z.array(groupSchema).default([]),
+}).strict().superRefine((roster, ctx) => {
+  const units = new Set(roster.units.map((u) => u.name));
+  roster.units.forEach((u, i) => {
+    if (u.supervisor && !units.has(u.supervisor)) ctx.addIssue({ code: 'custom', path: ['units', i, 'supervisor'], message: `监管部门「${u.supervisor}」不在 units 中` });
+  });
+  roster.people.forEach((p, i) => {
+    if (p.unit && !units.has(p.unit)) ctx.addIssue({ code: 'custom', path: ['people', i, 'unit'], message: `单位「${p.unit}」不在 units 中` });
+  });
+  roster.groups.forEach((g, i) => {
+    if (g.unit && !units.has(g.unit)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'unit'], message: `单位「${g.unit}」不在 units 中` });
+  });
+});
+
+export type RosterFile = z.infer<typeof rosterSchema>;
+
+/** A roster that failed validation; every problem names its line and field. */
+export class RosterError extends Error {
+  constructor(readonly problems: string[], file: string) {
+    super(`名册文件 ${file} 有误：\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates a roster YAML text; errors say `第N行 people[2].role: …`. */
+export function parseRoster(text: string, file = '名册'): RosterFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new RosterError(doc.errors.map((e) => `第${e.linePos?.[0]?.line ?? '?'}行：YAML 格式错误（${e.code}）`), file);
+  }
+  const result = rosterSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const node = doc.getIn(issue.path as Array<string | number>, true);
+    const parentNode = doc.getIn(issue.path.slice(0, -1) as Array<string | number>, true);
+    const at = isNode(node) ? node.range?.[0] : isNode(parentNode) ? parentNode.range?.[0] : undefined;
+    const line = at !== undefined ? `第${lineCounter.linePos(at).line}行 ` : '';
+    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return `${line}${field || '(根)'}：${issue.message}`;
+  });
+  throw new RosterError(problems, file);
+}
+
+/** Reads a roster file from disk. */
+export function readRoster(path: string): RosterFile {
+  return parseRoster(readFileSync(path, 'utf8'), path);
+}

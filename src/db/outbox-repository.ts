@@ -1,0 +1,69 @@
+import type { DbTx } from './client.ts';
+
+/** What the bot says: a reply in the group it was asked in, or a push to a group or person. */
+export interface OutgoingMessage {
+  kind: 'reply' | 'push';
+  groupId: number | null;
+  personId: number | null;
+  text: string;
+  /** person ids to @-mention */
+  mentions: number[];
+  extra?: { markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string };
+  /** a push with a key is sent at most once, ever */
+  dedupeKey?: string;
+}
+
+export interface OutboxEntry extends OutgoingMessage {
+  id: number;
+  attempts: number;
+  createdAt: Date;
+}
+
+/** The persistent outbox: every outgoing message is written here before it is sent. */
+export function createOutboxRepository(db: DbTx) {
+  return {
+    /** Writes the message; false (and nothing written) when its dedupe key was used before. */
+    async enqueue(msg: OutgoingMessage, now: Date): Promise<boolean> {
+      if (msg.dedupeKey) {
+        const seen = await db.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
+        if (seen) return false;
+      }
+      await db.outboxMessage.create({
+        data: {
+          dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId,
+          text: msg.text, mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}),
+          createdAt: now, nextAttemptAt: now,
+        },
+      });
+      return true;
+    },
+    async hasKey(dedupeKey: string): Promise<boolean> {
+      return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
+    },
+    /** Messages due for a (re)try, oldest first. */
+    async due(now: Date, limit = 100): Promise<OutboxEntry[]> {
+      const rows = await db.outboxMessage.findMany({
+        where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { id: 'asc' }, take: limit,
+      });
+      return rows.map((r) => ({
+        id: r.id, kind: r.kind as OutgoingMessage['kind'], groupId: r.groupId, personId: r.personId, text: r.text,
+        mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
+        ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: r.createdAt,
+      }));
+    },
+    async pendingCount(): Promise<number> {
+      return db.outboxMessage.count({ where: { status: 'pending' } });
+    },
+    async markSent(id: number, at: Date): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { status: 'sent', sentAt: at, attempts: { increment: 1 } } });
+    },
+    async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error, nextAttemptAt } });
+    },
+    async markFailed(id: number, error: string): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { status: 'failed', attempts: { increment: 1 }, lastError: error } });
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

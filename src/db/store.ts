@@ -1,0 +1,24 @@
+import type { Db, DbTx } from './client.ts';
+import { createDraftRepository } from './draft-repository.ts';
+import { createHazardRepository } from './hazard-repository.ts';
+import { createMessageLogRepository } from './message-log-repository.ts';
+import { createOutboxRepository } from './outbox-repository.ts';
+import { createRosterRepository } from './roster-repository.ts';
+
+/** Every repository over one client or transaction. */
+export function createStore(db: DbTx) {
+  return {
+    roster: createRosterRepository(db),
+    hazards: createHazardRepository(db),
+    drafts: createDraftRepository(db),
+    messages: createMessageLogRepository(db),
+    outbox: createOutboxRepository(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Runs `work` in one SQLite transaction with a store bound to it: all of it lands, or none. */
+export function inTransaction<T>(db: Db, work: (store: Store) => Promise<T>): Promise<T> {
+  return db.$transaction((tx) => work(createStore(tx)), { timeout: 30_000, maxWait: 30_000 });
+}

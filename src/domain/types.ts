@@ -1,0 +1,129 @@
+/** The roles a roster person can hold. */
+export type Role = 'admin' | 'leader' | 'department' | 'contact';
+export const ROLES: readonly Role[] = ['admin', 'leader', 'department', 'contact'];
+
+export type UnitKind = 'park' | 'town' | 'department' | 'enterprise' | 'other';
+export const UNIT_KINDS: readonly UnitKind[] = ['park', 'town', 'department', 'enterprise', 'other'];
+
+export type GroupPurpose = 'unit' | 'department' | 'leaders' | 'other';
+
+export type HazardLevel = 'general' | 'major';
+export type HazardStatus = 'registered' | 'rectifying' | 'pending_review' | 'closed';
+
+/** The sectors the county names (DOMAIN.md), plus 其他. */
+export const CATEGORIES = [
+  '危化品',
+  '固体危险废物',
+  '工业园区',
+  '煤矿',
+  '非煤矿山',
+  '消防',
+  '道路交通',
+  '建筑施工',
+  '其他',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Platform = 'console' | 'wechaty' | 'dingtalk' | 'wecom';
+
+/** A local calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+export interface Unit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  supervisorId: number | null;
+  sector: string | null;
+  blacklisted: boolean;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  wecomId: string | null;
+  dingtalkId: string | null;
+  wechatId: string | null;
+  mobile: string | null;
+}
+
+export interface Group {
+  id: number;
+  name: string;
+  unitId: number | null;
+  purpose: GroupPurpose;
+  wecomId: string | null;
+  dingtalkId: string | null;
+  wechatId: string | null;
+}
+
+export interface Hazard {
+  id: number;
+  code: string;
+  description: string;
+  location: string | null;
+  category: string;
+  level: HazardLevel;
+  unitId: number;
+  reporterId: number;
+  ownerId: number;
+  measures: string | null;
+  deadline: LocalDate;
+  originalDeadline: LocalDate;
+  status: HazardStatus;
+  progress: number;
+  sourceGroupId: number | null;
+  extensionTo: LocalDate | null;
+  extensionReason: string | null;
+  supervised: boolean;
+  supervisingLeader: string | null;
+  plan: Record<string, string>;
+  createdAt: Date;
+  closedOn: LocalDate | null;
+}
+
+/** A hazard with the names a reply needs. */
+export interface HazardView extends Hazard {
+  unitName: string;
+  unitSupervisorId: number | null;
+  ownerName: string;
+  reporterName: string;
+}
+
+export type HazardEventType =
+  | 'created'
+  | 'progress'
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_denied'
+  | 'reassigned'
+  | 'supervised'
+  | 'unsupervised'
+  | 'plan_updated'
+  | 'reinspection_passed'
+  | 'rebound';
+
+export interface AttachmentInput {
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  path: string;
+}
+
+export interface HazardEvent {
+  id: number;
+  hazardId: number;
+  type: HazardEventType;
+  actorId: number | null;
+  actorName: string | null;
+  at: Date;
+  text: string;
+  data: Record<string, unknown>;
+  attachments: AttachmentInput[];
+}

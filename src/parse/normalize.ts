@@ -1,0 +1,33 @@
+// Chinese sentence punctuation stays as typed (，；！？（）): it reads right in the records and the
+// parsers treat it as a separator. Everything else full-width folds to ASCII.
+const KEEP_FULL_WIDTH = new Set(['，', '；', '！', '？', '（', '）']);
+
+/**
+ * Folds what people type into one shape: full-width letters, digits and signs to half-width
+ * (ＹＨ－００１２ → YH-0012, ：→ :, ％ → %), ideographic spaces to spaces, stray control
+ * characters away.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => (KEEP_FULL_WIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(/[\u3000\u00A0\u2002-\u200A\u202F\u205F]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+    .trim();
+}
+
+/** A hazard code in any case or dash: yh-12, YH－0012, YH 0012 → YH-0012. */
+export const HAZARD_CODE = /\b(?:YH)\s*[-_—–]?\s*(\d{1,6})\b/i;
+
+/** Canonical code form for a number. */
+export function formatHazardCode(n: number): string {
+  return `YH-${String(n).padStart(4, '0')}`;
+}
+
+/** Extracts and canonicalizes the first hazard code in a text. */
+export function findHazardCode(text: string): { code: string; index: number; length: number } | null {
+  const m = HAZARD_CODE.exec(text);
+  if (!m || m[1] === undefined) return null;
+  return { code: formatHazardCode(Number(m[1])), index: m.index, length: m[0].length };
+}
