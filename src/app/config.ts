@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../i18n/zod-zh.ts';
 
 const schema = z.object({
   HZ_DB: z.string().min(1).default('data/hazard-zero.db'),

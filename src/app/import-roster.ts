@@ -14,18 +14,20 @@ export interface ImportSummary {
 export async function importRoster(store: Store, roster: RosterFile): Promise<ImportSummary> {
   let changed = 0;
   const unitIds = new Map<string, number>();
+  const changedUnits = new Set<string>();
   // two passes, so a unit may name a supervisor listed after it
   for (const u of roster.units) {
     const existing = await store.roster.unitByName(u.name);
     const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId: existing?.supervisorId ?? null, sector: u.sector ?? null });
     unitIds.set(u.name, result.unit.id);
-    if (result.changed) changed += 1;
+    if (result.changed) changedUnits.add(u.name);
   }
   for (const u of roster.units) {
     const supervisorId = u.supervisor ? (unitIds.get(u.supervisor) ?? null) : null;
     const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId, sector: u.sector ?? null });
-    if (result.changed) changed += 1;
+    if (result.changed) changedUnits.add(u.name);
   }
+  changed += changedUnits.size;
   for (const p of roster.people) {
     const result = await store.roster.upsertPerson({
       name: p.name, unitId: p.unit ? (unitIds.get(p.unit) ?? null) : null, role: p.role,

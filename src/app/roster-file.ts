@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
+import '../i18n/zod-zh.ts';
 import { UNIT_KINDS } from '../domain/types.ts';
 
 const KIND_WORDS: Record<string, (typeof UNIT_KINDS)[number]> = { 园区: 'park', 镇: 'town', 乡镇: 'town', 部门: 'department', 企业: 'enterprise', 其他: 'other' };
@@ -11,7 +12,7 @@ const id = z.union([z.string(), z.number()]).transform(String).optional();
 
 const unitSchema = z.object({
   name: z.string().trim().min(1),
-  kind: z.string().transform((k) => KIND_WORDS[k] ?? k).pipe(z.enum(UNIT_KINDS as [string, ...string[]])).default('enterprise'),
+  kind: z.string().transform((k) => KIND_WORDS[k] ?? k).pipe(z.enum(UNIT_KINDS as [string, ...string[]], { error: '单位类型应为 园区、镇、部门、企业 或 其他（也可写 park/town/department/enterprise/other）' })).default('enterprise'),
   supervisor: z.string().trim().min(1).optional(),
   sector: z.string().trim().min(1).optional(),
 }).strict();
@@ -19,7 +20,7 @@ const unitSchema = z.object({
 const personSchema = z.object({
   name: z.string().trim().min(1),
   unit: z.string().trim().min(1).optional(),
-  role: z.string().transform((r) => ROLE_WORDS[r] ?? r).pipe(z.enum(['admin', 'leader', 'department', 'contact'])).default('contact'),
+  role: z.string().transform((r) => ROLE_WORDS[r] ?? r).pipe(z.enum(['admin', 'leader', 'department', 'contact'], { error: '角色应为 管理员、领导、监管部门 或 联系人（也可写 admin/leader/department/contact）' })).default('contact'),
   wecom: id,
   dingtalk: id,
   wechat: id,
@@ -29,7 +30,7 @@ const personSchema = z.object({
 const groupSchema = z.object({
   name: z.string().trim().min(1),
   unit: z.string().trim().min(1).optional(),
-  purpose: z.string().transform((p) => PURPOSE_WORDS[p] ?? p).pipe(z.enum(['unit', 'department', 'leaders', 'other'])).optional(),
+  purpose: z.string().transform((p) => PURPOSE_WORDS[p] ?? p).pipe(z.enum(['unit', 'department', 'leaders', 'other'], { error: '群用途应为 单位、部门、领导 或 其他（也可写 unit/department/leaders/other）' })).optional(),
   wecom: id,
   dingtalk: id,
   wechat: id,
