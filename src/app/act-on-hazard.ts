@@ -43,6 +43,11 @@ export async function actOnHazard(
   });
 }
 
+/** People to @-mention in this reply: only in the hazard's own unit group, where they are. */
+export function mentionHere(ctx: CommandContext, hazard: Pick<HazardView, 'unitId'>, people: readonly Person[]): readonly Person[] {
+  return !ctx.group || ctx.group.unitId === hazard.unitId ? people : [];
+}
+
 /** The supervising department's name, for "请应急管理局验收". */
 export async function reviewerName(ctx: CommandContext, hazard: HazardView): Promise<string> {
   if (hazard.unitSupervisorId === null) return '管理员';

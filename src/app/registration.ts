@@ -1,5 +1,5 @@
 import type { CommandContext } from './command.ts';
-import { notifyOtherSide } from './act-on-hazard.ts';
+import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
 import { canRegister } from '../domain/permissions.ts';
@@ -100,9 +100,7 @@ export async function completeRegistration(ctx: CommandContext, fields: Registra
     { actorId: ctx.sender.id, at: ctx.now, text: ctx.message.text, attachments: ctx.attachments },
   );
   const text = zh.register.created(hazard, ctx.now);
-  // the owner is mentioned where the owner is: the unit's group
-  const inUnitGroup = ctx.group?.unitId === hazard.unitId;
-  await ctx.reply(text, inUnitGroup || !ctx.group ? [owner.value] : []);
+  await ctx.reply(text, mentionHere(ctx, hazard, [owner.value]));
   await notifyOtherSide(ctx, hazard, 'unit', text, [owner.value]);
 }
 

@@ -203,6 +203,16 @@ const MARKED_END = /(?:前|内|为止|止|完毕|完成|底|末|中|旬)$/;
 const MARKED_START = /^(?:期限|限期|时限)/;
 const MARKED_BEFORE = /(?:时限|期限|截止|截至|限期|完成|整改)(?:时间|日期)?(?:为|是|到|至|于)?[:：\s]*$/;
 
+/**
+ * ZHHansDateParser takes any 2–4 digits before a month as the year, 年 or not, so
+ * `电话13800001111，12月15日前` became 1111-12-15. Only 年 (or an ISO/dotted form) makes a
+ * year: returns the length of such a stray number (and separators) at the start, else null.
+ */
+function strayYear(text: string, hasYear: boolean): number | null {
+  if (!hasYear || text.includes('年') || /\d[-./]\d/.test(text)) return null;
+  return /^[\s,，|]*(?:\d{2,4}|[零〇一二两三四五六七八九十]{4}|[零〇一二两三四五六七八九十]{2})[\s,，|]+/.exec(text)?.[0].length ?? null;
+}
+
 /** Full-width ASCII (１２．１５) → ASCII, one char for one char so indexes stay valid. */
 const normalize = (text: string): string =>
   text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
@@ -234,9 +244,12 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
   for (const r of engine.parse(src, ref, { forwardDate: true })) {
     const c = r.end ?? r.start; // a range '12月1日至12月15日' is due at its end
     if (!c.isCertain('day')) continue; // a time or month alone ('9点', '12月') is no date
-    const date = validDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
+    const stray = strayYear(r.text, c.isCertain('year'));
+    const date = stray
+      ? monthDayForward(today, c.get('month') ?? 0, c.get('day') ?? 0)
+      : validDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
     if (!date) continue;
-    const lead = /^[\s,，|]*/.exec(r.text)?.[0].length ?? 0; // ZHHansDateParser may start on a separator
+    const lead = stray ?? /^[\s,，|]*/.exec(r.text)?.[0].length ?? 0; // ZHHansDateParser may start on a separator
     const index = r.index + lead;
     const matchText = r.text.slice(lead) + (SUFFIX.exec(src.slice(r.index + r.text.length))?.[0] ?? '');
     const marked =

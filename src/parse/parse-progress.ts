@@ -16,16 +16,21 @@ export function chineseNumber(text: string): number | null {
   return (tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0);
 }
 
+/** The words that introduce a percentage; they go with it so `已完成80%，…` leaves `…`. */
+const LABEL = '(?:(?:整改)?进度|进展|(?:已经?|整改)?完成了?|(?:已经?)?达到|已到)?\\s*[:=]?\\s*';
+/** A bare number is a percentage only where it ends (`完成80`), not a count (`完成2处`, `3天`). */
+const NUMBER_END = '(?=$|[\\s,，;；。!！])';
+
 /**
  * Reads `60%`, `60％`, `百分之六十`, `完成60`, `进度:60` out of a progress message; the rest is the
  * description of the work. A number over 100 is kept so the caller can refuse it.
  */
 export function parseProgress(text: string): ProgressReport {
   const patterns: RegExp[] = [
-    /(\d{1,4}(?:\.\d+)?)\s*[%％]/,
-    /百分之([零一二两三四五六七八九十百]+)/,
-    /^[:=\s]*(\d{1,4})(?!\d|\s*[天日号月个])/,
-    /(?:完成|达到|已到)\s*(\d{1,3})(?!\d|\s*[天日号月个])/,
+    new RegExp(`${LABEL}(\\d{1,4}(?:\\.\\d+)?)\\s*[%％]`),
+    new RegExp(`${LABEL}百分之([零一二两三四五六七八九十百]+)`),
+    new RegExp(`^[:=\\s]*(\\d{1,4})${NUMBER_END}`),
+    new RegExp(`(?:进度|进展|完成|达到|已到)\\s*[:=]?\\s*(\\d{1,3})${NUMBER_END}`),
   ];
   for (const pattern of patterns) {
     const m = pattern.exec(text);
@@ -33,6 +38,7 @@ export function parseProgress(text: string): ProgressReport {
     const n = /^\d/.test(m[1]) ? Math.round(Number(m[1])) : chineseNumber(m[1]);
     if (n === null) continue;
     const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length))
+      .replace(/\s+([，,；;。])/g, '$1')
       .replace(/^[\s,，:：;；。]+|[\s,，:：;；。]+$/g, '')
       .replace(/\s{2,}/g, ' ');
     return { percent: n, text: rest };

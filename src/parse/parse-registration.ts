@@ -33,21 +33,37 @@ const KEYS: ReadonlyArray<readonly [RegistrationField, readonly string[]]> = [
 
 const KEY_TO_FIELD = new Map<string, RegistrationField>(KEYS.flatMap(([field, keys]) => keys.map((k) => [k, field] as const)));
 const ALL_KEYS = [...KEY_TO_FIELD.keys()].sort((a, b) => b.length - a.length);
-const KEY_ALT = ALL_KEYS.join('|');
 /** `key: value`, `key=value`. */
-const KEYED = new RegExp(`(${KEY_ALT})\\s*[:=]\\s*`, 'g');
+const KEYED = new RegExp(`(${ALL_KEYS.join('|')})\\s*[:=]\\s*`, 'g');
+/** A space before another field ends a keyed value early: `措施：更换呼吸阀 责任人张伟 期限3天`. */
+const NEXT_FIELD = /\s+(?=整改责任人|整改负责人|责任人|负责人|整改时限|整改期限|时限|期限|限期|等级|级别|@|(?:属于?|为)?(?:重大|一般)(?:事故)?隐患)/;
 /** `责任人 李四`, `责任人@张三`, `等级 重大`, `单位 红星化工`: a key then one token. */
-const SPACED = /(整改责任人|责任人|负责人|单位|等级|级别)(?:\s+|\s*(?=@))(@?[^\s,;。，；@]+)/;
-
-/** `责任人张伟期限3天`: a name glued to its key, ending where another key or a non-Han char starts. */
-const OWNER_GLUED = /(整改责任人|责任人|负责人)([\p{Script=Han}]{2,4}?)(?=期限|时限|限期|整改|措施|单位|等级|要求|[^\p{Script=Han}]|$)/u;
+const SPACED = /(整改责任人|整改负责人|责任人|负责人|单位|等级|级别|类别|行业)(?:\s+|\s*(?=@))(@?[^\s,;。，；@]+)/;
+/** `责任人张伟期限3天`, `责任人为张伟`: a name glued to its key, ending where another key or a non-Han char starts. */
+const OWNER_GLUED = /(整改责任人|整改负责人|责任人|负责人)(?:为|是)?([\p{Script=Han}]{2,4}?)(?=期限|时限|限期|整改|措施|单位|等级|要求|负责|[^\p{Script=Han}]|$)/u;
+/** `张伟负责`, `由张伟负责整改` as a clause of its own. */
+const OWNER_BEFORE_KEY = /^(?:由)?([\p{Script=Han}]{2,3})(?:负责|牵头)(?:整改|落实)?$/u;
 const SEPARATOR = /[\n,;。，；]+/;
-const LEVEL_PHRASE = /(?:属于|为|是|系)?(重大|一般)(?:事故)?隐患|(?<![\p{Script=Han}])(重大|一般)(?![\p{Script=Han}])/u;
+const LEVEL_PHRASE =
+  /(?:(?:隐患)?(?:等级|级别)(?:为|是)?\s*|属于|属|定为|列为|为|是|系)?(重大|一般)(?:事故)?隐患|(?:隐患)?(?:等级|级别)(?:为|是)?\s*(重大|一般)|(?<![\p{Script=Han}])(重大|一般)(?![\p{Script=Han}])/u;
+/** A sector written as a word of its own (`实验小学 校园消防 宿舍楼消火栓无水`) is the category. */
+const SECTOR = /(?<=^|\s)(危化品|危险化学品|危废|危险废物|固体危险废物|工业园区|煤矿|非煤矿山|校园消防|消防|道路交通|建筑施工)(?=\s|$)/;
 /** Words that only decorate a deadline: 前, 之前, 整改完毕 … */
 const DEADLINE_TAIL = /^\s*(?:之前|以前|前|内|为止|止)?\s*(?:必须|务必|要求)?\s*(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|到位)?\s*/;
+/** A deadline key or request left dangling in front of the date: 期限, 截止日期, 请于 … */
+const DEADLINE_LEAD = /(?:整改时限|整改期限|完成时限|截止时间|截止日期|截止|时限|期限|限期|要求|请于|于|在)\s*(?:为|是|到|至)?\s*$/;
+/** 尽快, 立即整改 as a clause or its last word: a deadline was meant but no date given, so the bot asks for one. */
+const VAGUE_DEADLINE = /(?:^|\s)((?:要求|请|务必|必须)?(?:尽快|尽早|立即|马上|立刻|抓紧|及时)(?:整改|完成|处理|落实)?(?:到位|完毕)?)$/;
 const MENTION = /@([^\s@,;。，；:]+)/;
-/** A phone number after a name: 张三(13800000000) or 张三 13800000000. */
-const NAME_NOISE = /[（(].*?[)）]|\s*1\d{10}/g;
+const PHONE = /(?:联系电话|电话|手机)?:?\s*(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** A phone number or a note after a name: 张三(13800000000), 张三 13800000000, 张三(安全员). */
+const NAME_NOISE = /[（(].*?[)）]|\s*(?:联系电话|电话|手机)?:?\s*(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const NAME_WITH_NOISE = /^@?[^\s(（@]+(?:\s*[（(][^)）]*[)）]|\s*(?:联系电话|电话|手机)?:?\s*1[3-9]\d{9}(?!\d))*/;
+const NOISE_AFTER_NAME = /^\s*[（(][^)）]*[)）]/;
+/** `应急管理局检查发现：`, `今天暗访发现`: who found it and when, not the hazard. */
+const PREAMBLE = /^[^\n,，;；:]{0,16}?(?:检查|督查|暗访|排查|巡查)(?:中|时)?发现(?:的?问题|隐患)?[:,，\s]*/;
+/** Form decoration at the start of a line: `【隐患登记】`, `1.`, `一、`, `(2)`. */
+const LINE_DECOR = /^\s*(?:【[^】]*】|\[[^\]]*\]|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）](?!\d)|[（(]\d{1,2}[)）])\s*/;
 
 function levelOf(text: string): HazardLevel | null {
   if (/重大/.test(text)) return 'major';
@@ -69,58 +85,116 @@ export interface RegistrationContext {
   unitNames: readonly string[];
 }
 
+/** Free text between keyed values; `after` is the keyed field it follows on the same line. */
+interface Piece {
+  text: string;
+  readonly original: string;
+  readonly segment: number;
+  readonly after: RegistrationField | null;
+}
+
 /**
  * Reads a registration in any of the shapes people write (DOMAIN.md): free text, key:value pairs,
  * multi-line forms, @mentions, Chinese dates. Pure; matching names to the roster is the caller's.
  */
 export function parseRegistration(text: string, ctx: RegistrationContext): RegistrationFields {
   const fields: RegistrationFields = {};
-  const free: string[] = [];
-
-  for (const segment of splitKeyed(text)) {
-    if (segment.field) assignField(fields, segment.field, segment.value, ctx);
-    else if (segment.value.trim()) free.push(segment.value);
+  const pieces: Piece[] = [];
+  let segment = 0;
+  for (const line of dropPreamble(text, ctx.unitNames).split('\n')) {
+    for (const seg of splitLine(line.replace(LINE_DECOR, ''), ctx.unitNames)) {
+      segment++;
+      if (seg.field) assignField(fields, seg.field, seg.value, ctx);
+      else for (const t of seg.value.split(SEPARATOR).filter((t) => t.trim())) pieces.push({ text: t, original: t, segment, after: seg.after });
+    }
   }
+
+  // over all the free text at once, so a marked deadline (…前, 期限…) beats an earlier plain date
+  takeDeadline(pieces, fields, ctx.now);
 
   const leftovers: string[] = [];
-  for (let piece of free.flatMap((f) => f.split(SEPARATOR))) {
-    piece = takeSpaced(piece, fields, ctx);
-    piece = takeMention(piece, fields);
-    piece = takeLevel(piece, fields);
-    piece = takeDeadline(piece, fields, ctx.now);
-    if (trimPunct(piece)) leftovers.push(piece);
+  let continuing: 'description' | 'measures' | null = null;
+  let current = -1;
+  for (const piece of pieces) {
+    if (piece.segment !== current) {
+      current = piece.segment;
+      continuing = piece.after === 'description' || piece.after === 'measures' ? piece.after : null;
+    }
+    const rest = takeInline(piece.text, fields, ctx);
+    // `整改措施：立即停用塔吊，更换限位器`: a plain clause after a keyed text value is more of it
+    const more = trimPunct(rest);
+    if (continuing && rest === piece.original && more) {
+      fields[continuing] = `${fields[continuing] ?? ''}，${more}`;
+      continue;
+    }
+    continuing = null;
+    if (more) leftovers.push(rest.replace(PHONE, ' '));
   }
 
-  const rest = takeUnits(leftovers.join(' , '), fields, ctx.unitNames);
-  const description = rest.split(/\s*,\s*/).map(trimPunct).filter(Boolean).join('，');
-  if (description) fields.description = fields.description ? `${fields.description}，${description}` : description;
+  // a keyed description (隐患：红星化工储罐区…) names units as much as free text does
+  const rest = takeUnits([fields.description ?? '', ...leftovers].join(' , '), fields, ctx.unitNames);
+  const description = rest
+    .split(/\s*,\s*/)
+    .map((part) => trimPunct(part).replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .join('，');
+  if (description) fields.description = description;
+  else delete fields.description;
   return fields;
 }
 
-/** Splits the text at every `key:`; text outside keys comes back with no field. */
-function splitKeyed(text: string): Array<{ field: RegistrationField | null; value: string }> {
-  const out: Array<{ field: RegistrationField | null; value: string }> = [];
-  const lines = text.split('\n');
-  for (const line of lines) {
-    const marks = [...line.matchAll(KEYED)];
-    if (marks.length === 0) {
-      out.push({ field: null, value: line });
-      continue;
-    }
-    const first = marks[0];
-    if (first && first.index > 0) out.push({ field: null, value: line.slice(0, first.index) });
-    marks.forEach((m, i) => {
-      const start = m.index + m[0].length;
-      const end = marks[i + 1]?.index ?? line.length;
-      const raw = line.slice(start, end);
-      // a keyed value ends at the first separator; what follows is free text again
-      const cut = raw.search(/[,;。，；]/);
-      const value = cut === -1 ? raw : raw.slice(0, cut);
-      out.push({ field: KEY_TO_FIELD.get(m[1] ?? '') ?? null, value: value.trim() });
-      if (cut !== -1) out.push({ field: null, value: raw.slice(cut + 1) });
-    });
-  }
+/**
+ * Drops `应急管理局检查发现：`, `今天检查发现`; roster names said there stay, so
+ * `红星化工11月30日检查时发现…` still names its unit (and an inspecting department is left
+ * for the caller, which keeps the most specific of the units named).
+ */
+function dropPreamble(text: string, unitNames: readonly string[]): string {
+  const m = PREAMBLE.exec(text);
+  if (!m) return text;
+  const named = unitNames.filter((name) => m[0].includes(name) && !unitNames.some((longer) => longer !== name && longer.includes(name) && m[0].includes(longer)));
+  return `${named.join(' ')} ${text.slice(m[0].length)}`;
+}
+
+/** Splits a line at every `key:`; the text outside values comes back with no field. */
+function splitLine(line: string, unitNames: readonly string[]): Array<{ field: RegistrationField | null; value: string; after: RegistrationField | null }> {
+  const marks = [...line.matchAll(KEYED)];
+  const head = line.slice(0, marks[0]?.index ?? line.length);
+  const out: Array<{ field: RegistrationField | null; value: string; after: RegistrationField | null }> = [];
+  if (head.trim()) out.push({ field: null, value: head, after: null });
+  marks.forEach((m, i) => {
+    const field = KEY_TO_FIELD.get(m[1] ?? '');
+    if (!field) return;
+    const raw = line.slice(m.index + m[0].length, marks[i + 1]?.index ?? line.length);
+    const end = valueEnd(field, raw, unitNames);
+    out.push({ field, value: raw.slice(0, end), after: null });
+    if (raw.slice(end).trim()) out.push({ field: null, value: raw.slice(end), after: field });
+  });
   return out;
+}
+
+/** Where a keyed value ends: at the first separator, and for names and levels at the first space. */
+function valueEnd(field: RegistrationField, raw: string, unitNames: readonly string[]): number {
+  const cut = raw.search(/[,;。，；]/);
+  const value = cut === -1 ? raw : raw.slice(0, cut);
+  switch (field) {
+    case 'owner':
+      return NAME_WITH_NOISE.exec(value)?.[0].length ?? value.length;
+    case 'unit': {
+      // `单位：城关镇 实验小学 消防通道被占用`: further roster names belong to the value, the rest is free text
+      let end = value.search(/\s|$/);
+      for (let m = /^\s+(\S+)/.exec(value.slice(end)); m && unitNames.includes(m[1] ?? ''); m = /^\s+(\S+)/.exec(value.slice(end))) {
+        end += m[0].length;
+      }
+      return end;
+    }
+    case 'level':
+    case 'category':
+      return value.search(/\s|$/);
+    default: {
+      const next = value.search(NEXT_FIELD);
+      return next === -1 ? value.length : next;
+    }
+  }
 }
 
 function assignField(fields: RegistrationFields, field: RegistrationField, value: string, ctx: RegistrationContext): void {
@@ -128,7 +202,7 @@ function assignField(fields: RegistrationFields, field: RegistrationField, value
   if (!v) return;
   switch (field) {
     case 'unit':
-      fields.units = [v];
+      fields.units = v.split(/\s+/);
       break;
     case 'owner':
       fields.owner = cleanName(v);
@@ -151,14 +225,38 @@ function assignField(fields: RegistrationFields, field: RegistrationField, value
   }
 }
 
+/** Takes the fields written inline in one clause; returns what is left of it. */
+function takeInline(piece: string, fields: RegistrationFields, ctx: RegistrationContext): string {
+  let rest = takeSpaced(piece, fields, ctx);
+  rest = takeMention(rest, fields);
+  rest = takeLevel(rest, fields);
+  rest = takeSector(rest, fields);
+  const clause = trimPunct(rest);
+  const by = OWNER_BEFORE_KEY.exec(clause);
+  if (by?.[1] && !fields.owner) {
+    fields.owner = by[1];
+    return '';
+  }
+  const vague = VAGUE_DEADLINE.exec(clause);
+  if (vague?.[1] && !fields.deadline) {
+    fields.deadlineText ??= vague[1];
+    return clause.slice(0, vague.index);
+  }
+  return rest;
+}
+
 function takeSpaced(piece: string, fields: RegistrationFields, ctx: RegistrationContext): string {
-  const m = SPACED.exec(piece) ?? OWNER_GLUED.exec(piece);
-  if (!m || m[1] === undefined || m[2] === undefined) return piece;
-  const field = KEY_TO_FIELD.get(m[1]);
-  if (!field) return piece;
-  if (field === 'unit' && !ctx.unitNames.includes(m[2])) return piece;
-  assignField(fields, field, m[2], ctx);
-  return piece.slice(0, m.index) + ' ' + piece.slice(m.index + m[0].length);
+  let rest = piece;
+  for (;;) {
+    const m = SPACED.exec(rest) ?? OWNER_GLUED.exec(rest);
+    if (!m || m[1] === undefined || m[2] === undefined) return rest;
+    const field = KEY_TO_FIELD.get(m[1]);
+    if (!field || (field === 'unit' && !ctx.unitNames.includes(m[2]))) return rest;
+    assignField(fields, field, m[2], ctx);
+    let after = rest.slice(m.index + m[0].length);
+    if (field === 'owner') after = after.replace(NOISE_AFTER_NAME, '');
+    rest = `${rest.slice(0, m.index)} ${after}`;
+  }
 }
 
 function takeMention(piece: string, fields: RegistrationFields): string {
@@ -177,38 +275,50 @@ function takeLevel(piece: string, fields: RegistrationFields): string {
   return piece.slice(0, m.index) + ' ' + piece.slice(m.index + m[0].length);
 }
 
-function takeDeadline(piece: string, fields: RegistrationFields, now: Date): string {
-  if (fields.deadline) return piece;
-  const found = findDeadline(piece, now);
-  if (!found) return piece;
-  fields.deadline = found.date;
-  delete fields.deadlineText;
-  let after = piece.slice(found.index + found.text.length);
-  after = after.replace(DEADLINE_TAIL, '');
-  // "期限" or "限期" left dangling in front of the date
-  const before = piece.slice(0, found.index).replace(/(整改时限|整改期限|时限|期限|限期|要求|请于|于|在)\s*$/, '');
-  return `${before} ${after}`;
+function takeSector(piece: string, fields: RegistrationFields): string {
+  const m = SECTOR.exec(piece);
+  if (!m || fields.category) return piece;
+  fields.category = m[0];
+  return piece.slice(0, m.index) + ' ' + piece.slice(m.index + m[0].length);
+}
+
+function takeDeadline(pieces: Piece[], fields: RegistrationFields, now: Date): void {
+  if (fields.deadline) return;
+  const found = findDeadline(pieces.map((p) => p.text).join('\n'), now);
+  if (!found) return;
+  let start = 0;
+  for (const piece of pieces) {
+    const at = found.index - start;
+    start += piece.text.length + 1;
+    if (at < 0 || at >= piece.text.length) continue;
+    const before = piece.text.slice(0, at).replace(DEADLINE_LEAD, '');
+    const after = piece.text.slice(at + found.text.length).replace(DEADLINE_TAIL, '');
+    piece.text = `${before} ${after}`;
+    fields.deadline = found.date;
+    delete fields.deadlineText;
+    return;
+  }
 }
 
 /**
- * Finds roster units named in the free text, longest names first so 红星化工二厂 beats 红星化工.
- * A unit standing as its own word is taken out of the description; one written into a phrase
- * (红星化工储罐区…) stays, as people read it that way.
+ * Finds roster units named in the free text, longest names first so 红星化工二厂 beats 红星化工,
+ * listed in the order written. A unit standing as its own word is taken out of the description;
+ * one written into a phrase (红星化工储罐区…) stays, as people read it that way.
  */
 function takeUnits(text: string, fields: RegistrationFields, unitNames: readonly string[]): string {
-  const found: string[] = [];
+  const found: Array<{ name: string; at: number }> = [];
   let rest = text;
   const names = [...unitNames].sort((a, b) => b.length - a.length);
   for (const name of names) {
     const at = rest.indexOf(name);
     if (at === -1) continue;
-    if (found.some((f) => f.includes(name))) continue;
-    found.push(name);
+    if (found.some((f) => f.name.includes(name))) continue;
+    found.push({ name, at: text.indexOf(name) });
     const before = rest[at - 1];
     const after = rest[at + name.length];
-    const standalone = (before === undefined || /[\s,，]/.test(before)) && (after === undefined || /[\s,，]/.test(after));
-    if (standalone) rest = rest.slice(0, at) + ' ' + rest.slice(at + name.length);
+    const standalone = (before === undefined || /[\s,，、]/.test(before)) && (after === undefined || /[\s,，、:]/.test(after));
+    if (standalone) rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
   }
-  if (!fields.units && found.length > 0) fields.units = found;
+  if (!fields.units && found.length > 0) fields.units = found.sort((a, b) => a.at - b.at).map((f) => f.name);
   return rest;
 }

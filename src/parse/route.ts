@@ -17,6 +17,16 @@ export interface Routed<C extends Routable> {
 }
 
 const LEAD = /^[\s,:;。、，；]+/;
+/** Keywords this long are specific enough to run on into the text (登记隐患红星化工…, 我的隐患呢). */
+const SPECIFIC_LENGTH = 4;
+
+/**
+ * Without a hazard code, a short keyword is a command only as a word of its own (`登记 红星化工`,
+ * `进度60%`): `登记一下`, `进度怎么样了`, `取消明天的会` are everyday chat.
+ */
+function standsApart(word: string, next: string | undefined): boolean {
+  return word.length >= SPECIFIC_LENGTH || next === undefined || !/\p{Script=Han}/u.test(next);
+}
 
 /**
  * Finds which command a message is. A command starts with its keyword, possibly after a hazard
@@ -37,7 +47,9 @@ export function routeMessage<C extends Routable>(text: string, commands: readonl
     body = text.slice(lead.length).replace(LEAD, '');
   }
 
-  const atStart = keywords.find((k) => body.toLowerCase().startsWith(k.word.toLowerCase()));
+  const atStart = keywords.find(
+    (k) => body.toLowerCase().startsWith(k.word.toLowerCase()) && (code !== null || standsApart(k.word, body[k.word.length])),
+  );
   if (atStart) {
     let rest = body.slice(atStart.word.length).replace(LEAD, '');
     if (!code) {
@@ -58,7 +70,10 @@ export function routeMessage<C extends Routable>(text: string, commands: readonl
     if (at !== -1 && (!best || at < best.at)) best = { ...k, at };
   }
   if (best) {
-    const rest = (body.slice(0, best.at) + ' ' + body.slice(best.at + best.word.length)).replace(LEAD, '').trim();
+    const before = body.slice(0, best.at).trim();
+    const after = body.slice(best.at + best.word.length).replace(LEAD, '').trim();
+    // `已更换阀门，进度80%` → `已更换阀门，80%`
+    const rest = before && after && !/[，,；;。]$/.test(before) ? `${before} ${after}` : before + after;
     return { command: best.command, code, rest };
   }
   return fallbackForCode ? { command: fallbackForCode, code, rest: body.trim() } : null;
