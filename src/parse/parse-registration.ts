@@ -55,10 +55,13 @@ const DEADLINE_LEAD = /(?:整改时限|整改期限|完成时限|截止时间|�
 /** 尽快, 立即整改 as a clause or its last word: a deadline was meant but no date given, so the bot asks for one. */
 const VAGUE_DEADLINE = /(?:^|\s)((?:要求|请|务必|必须)?(?:尽快|尽早|立即|马上|立刻|抓紧|及时)(?:整改|完成|处理|落实)?(?:到位|完毕)?)$/;
 const MENTION = /@([^\s@,;。，；:]+)/;
-const PHONE = /(?:联系电话|电话|手机)?:?\s*(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** A mobile number, with its label: it is for reaching the owner, never part of the hazard. */
+const PHONE_NUMBER = String.raw`(?:联系电话|电话|手机)?:?\s*(?<!\d)1[3-9]\d{9}(?!\d)`;
+const PHONE = new RegExp(PHONE_NUMBER, 'g');
 /** A phone number or a note after a name: 张三(13800000000), 张三 13800000000, 张三(安全员). */
-const NAME_NOISE = /[（(].*?[)）]|\s*(?:联系电话|电话|手机)?:?\s*(?<!\d)1[3-9]\d{9}(?!\d)/g;
-const NAME_WITH_NOISE = /^@?[^\s(（@]+(?:\s*[（(][^)）]*[)）]|\s*(?:联系电话|电话|手机)?:?\s*1[3-9]\d{9}(?!\d))*/;
+const NAME_NOISE = new RegExp(String.raw`[（(].*?[)）]|\s*${PHONE_NUMBER}`, 'g');
+/** A keyed owner value: the name and its noise; what follows a space is free text again. */
+const NAME_WITH_NOISE = new RegExp(String.raw`^@?[^\s(（@]+(?:\s*[（(][^)）]*[)）]|\s*${PHONE_NUMBER})*`);
 const NOISE_AFTER_NAME = /^\s*[（(][^)）]*[)）]/;
 /** `应急管理局检查发现：`, `今天暗访发现`: who found it and when, not the hazard. */
 const PREAMBLE = /^[^\n,，;；:]{0,16}?(?:检查|督查|暗访|排查|巡查)(?:中|时)?发现(?:的?问题|隐患)?[:,，\s]*/;
@@ -85,7 +88,14 @@ export interface RegistrationContext {
   unitNames: readonly string[];
 }
 
-/** Free text between keyed values; `after` is the keyed field it follows on the same line. */
+/** A keyed value, or free text with `after` the keyed field it follows on the same line. */
+interface Segment {
+  field: RegistrationField | null;
+  value: string;
+  after: RegistrationField | null;
+}
+
+/** One clause of free text. */
 interface Piece {
   text: string;
   readonly original: string;
@@ -156,10 +166,10 @@ function dropPreamble(text: string, unitNames: readonly string[]): string {
 }
 
 /** Splits a line at every `key:`; the text outside values comes back with no field. */
-function splitLine(line: string, unitNames: readonly string[]): Array<{ field: RegistrationField | null; value: string; after: RegistrationField | null }> {
+function splitLine(line: string, unitNames: readonly string[]): Segment[] {
   const marks = [...line.matchAll(KEYED)];
   const head = line.slice(0, marks[0]?.index ?? line.length);
-  const out: Array<{ field: RegistrationField | null; value: string; after: RegistrationField | null }> = [];
+  const out: Segment[] = [];
   if (head.trim()) out.push({ field: null, value: head, after: null });
   marks.forEach((m, i) => {
     const field = KEY_TO_FIELD.get(m[1] ?? '');

@@ -17,6 +17,7 @@ export interface Routed<C extends Routable> {
 }
 
 const LEAD = /^[\s,:;。、，；]+/;
+const ASKS = /(?:[?？]|吗|呢)$/;
 /** Keywords this long are specific enough to run on into the text (登记隐患红星化工…, 我的隐患呢). */
 const SPECIFIC_LENGTH = 4;
 
@@ -31,8 +32,8 @@ function standsApart(word: string, next: string | undefined): boolean {
 /**
  * Finds which command a message is. A command starts with its keyword, possibly after a hazard
  * code (`YH-0012 进度60%`), or the code follows it (`查询 YH-0012`). A message that leads with a
- * code but no keyword may still name a keyword later (`YH-0012 已换阀门，进度60%`). Anything else
- * is chat and is left alone.
+ * code but no keyword may still name a keyword later (`YH-0012 已换阀门，进度60%`). A code alone,
+ * or a question about it, goes to `fallbackForCode`. Anything else is chat and is left alone.
  */
 export function routeMessage<C extends Routable>(text: string, commands: readonly C[], fallbackForCode?: C): Routed<C> | null {
   const keywords = commands
@@ -76,5 +77,7 @@ export function routeMessage<C extends Routable>(text: string, commands: readonl
     const rest = before && after && !/[，,；;。]$/.test(before) ? `${before} ${after}` : before + after;
     return { command: best.command, code, rest };
   }
-  return fallbackForCode ? { command: fallbackForCode, code, rest: body.trim() } : null;
+  // a code alone, or a question about it (`YH-0012 怎么样了？`), asks to see it; `YH-0012 好的` is chat
+  const rest = body.trim();
+  return fallbackForCode && (rest === '' || ASKS.test(rest)) ? { command: fallbackForCode, code, rest } : null;
 }

@@ -82,6 +82,9 @@ const findRows: FindRow[] = [
   ['浓度12.5%', null],
   ['隐患编号YH-0012', null],
   ['联系电话13812345678', null],
+  // a number before a month is no year without 年 (chrono's zh parser took 1111 as one)
+  ['电话13800001111，12月15日前', '2026-12-15', '12月15日前'],
+  ['编号2024 12月15日前', '2026-12-15', '12月15日前'],
   ['座机0571-88886666', null],
   ['配备3个灭火器', null],
   ['2号储罐泄漏', null],

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/parse/normalize.ts';
+import { parseExtension, parseReason } from '../../src/parse/parse-extension.ts';
+
+/** 2026-12-01 09:00 in Shanghai. */
+const now = new Date('2026-12-01T01:00:00Z');
+
+/** The text after `YH-0012 申请延期`, normalized as the pipeline does. */
+const parse = (text: string) => parseExtension(normalizeText(text), now);
+
+const rows: Array<[text: string, to: string | null, reason: string]> = [
+  ['到12月30日 原因：配件未到货', '2026-12-30', '配件未到货'],
+  ['到12月30日 原因:春节前配件未到货', '2026-12-30', '春节前配件未到货'],
+  ['至下月底，配件未到货', '2027-01-31', '配件未到货'],
+  ['延期至2027年1月10日 理由 设备订货周期长', '2027-01-10', '设备订货周期长'],
+  ['到12月30日，因为配件未到货', '2026-12-30', '配件未到货'],
+  ['到十二月三十日，原因是配件厂家停产', '2026-12-30', '配件厂家停产'],
+  ['到１２．３０ 配件未到货', '2026-12-30', '配件未到货'],
+  ['12月30日', '2026-12-30', ''],
+  ['到12月30日', '2026-12-30', ''],
+  ['到1月10日 原因：春节停工', '2027-01-10', '春节停工'],
+  // the reason first, the date after
+  ['原因：配件未到货，延期到12月30日', '2026-12-30', '配件未到货'],
+  // 天气原因 is the reason itself; only a leading 原因/由于 is a label
+  ['由于天气原因，需延期至12月20日', '2026-12-20', '天气原因'],
+  // no date: the command asks for one
+  ['配件未到货', null, '配件未到货'],
+  ['原因：配件未到货', null, '配件未到货'],
+  // a length of extension counts from the old deadline, which the parser does not know
+  ['延期15天，配件未到货', null, '延期15天，配件未到货'],
+  ['', null, ''],
+];
+
+describe('parseExtension', () => {
+  it.each(rows)('%s → %s', (text, to, reason) => {
+    expect(parse(text)).toEqual({ to, reason });
+  });
+});
+
+describe('parseReason', () => {
+  it.each([
+    ['呼吸阀型号不符', '呼吸阀型号不符'],
+    ['原因：呼吸阀型号不符', '呼吸阀型号不符'],
+    ['，原因：呼吸阀型号不符。', '呼吸阀型号不符'],
+    ['原因是型号不符', '型号不符'],
+    ['理由:配件可调货', '配件可调货'],
+    ['意见：重新整改，更换原厂呼吸阀', '重新整改，更换原厂呼吸阀'],
+    ['：型号不符', '型号不符'],
+    ['', ''],
+  ])('%s → %s', (text, reason) => {
+    expect(parseReason(normalizeText(text))).toBe(reason);
+  });
+});
