@@ -40,7 +40,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? (() => new Date());
   const applied = await applyPendingMigrations(config.dbFile);
   if (applied.length > 0) log.info({ applied }, 'database migrated');
-  const db = await openDatabase(config.dbFile);
+  const db = await openDatabase(config.dbFile, config.dbSync);
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
   const dispatcher = createDispatcher({ db, queue, channel, log });

@@ -7,6 +7,8 @@ const schema = z.object({
   CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
   /** minutes an unanswered ask-back waits */
   HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** normal: durable across a crash of the bot; full: also across a power cut (slower) */
+  HZ_DB_SYNC: z.enum(['normal', 'full']).default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -15,6 +17,7 @@ export type AppConfig = {
   dataDir: string;
   channel: z.infer<typeof schema>['CHANNEL'];
   draftMinutes: number;
+  dbSync: 'normal' | 'full';
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -26,7 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`配置有误：\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, logLevel: c.LOG_LEVEL };
+  return { dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL };
 }
 
 /** Defaults for tests and the simulator. */

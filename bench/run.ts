@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createBot } from '../src/app/bot.ts';
+import { defaultConfig } from '../src/app/config.ts';
+import { createLogger } from '../src/app/logger.ts';
+import { RecordingChannel } from '../src/channels/recording-channel.ts';
+import { atLocal } from '../src/domain/calendar.ts';
+import { formatHazardCode } from '../src/parse/normalize.ts';
+import { fmt, measure, type Throughput } from './measure.ts';
+import { seedCounty, type SeededCounty } from './seed-county.ts';
+
+const TODAY = '2026-12-01';
+const sizes = (process.argv.slice(2).map(Number).filter((n) => n > 0));
+const HAZARD_COUNTS = sizes.length > 0 ? sizes : [10_000, 100_000];
+const COMMANDS = 1_000;
+const SENDERS = 50;
+
+interface Row { hazards: number; figure: string; value: string; target: string }
+const rows: Row[] = [];
+const report = (hazards: number, figure: string, value: string, target = '') => {
+  rows.push({ hazards, figure, value, target });
+  console.log(`  ${figure}: ${value}${target ? `  (target ${target})` : ''}`);
+};
+
+/** The same rows a registration writes, inserted with raw better-sqlite3: the floor of this machine. */
+function rawFloor(file: string, county: SeededCounty, count: number, startCode: number): Throughput {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const now = new Date().toISOString();
+  const insertHazard = db.prepare(`INSERT INTO "Hazard" (code, description, category, level, unitId, reporterId, ownerId, deadline, originalDeadline, createdAt, updatedAt)
+    VALUES (?, '配电箱未接地', '其他', 'general', ?, 1, 1, '2026-12-20', '2026-12-20', ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO "HazardEvent" (hazardId, type, actorId, at, text, data) VALUES (?, 'created', 1, ?, '', '{}')`);
+  const insertSeen = db.prepare(`INSERT INTO "ProcessedMessage" (platform, messageId, at) VALUES ('console', ?, ?)`);
+  const insertOutbox = db.prepare(`INSERT INTO "OutboxMessage" (kind, groupId, text, createdAt, nextAttemptAt) VALUES ('reply', 1, '已登记', ?, ?)`);
+  const one = db.transaction((i: number) => {
+    const e = county.enterprises[i % county.enterprises.length]!;
+    const id = insertHazard.run(formatHazardCode(startCode + i), e.id, now, now).lastInsertRowid;
+    insertEvent.run(id, now);
+    insertSeen.run(`raw-${i}`, now);
+    insertOutbox.run(now, now);
+  });
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    one(i);
+    latencies.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  latencies.sort((a, b) => a - b);
+  return { count, seconds, perSecond: count / seconds, p50: latencies[Math.floor(count / 2)] ?? 0, p99: latencies[Math.floor(count * 0.99)] ?? 0 };
+}
+
+async function benchPipeline(file: string, county: SeededCounty, hazards: number): Promise<void> {
+  let now = atLocal(`${TODAY} 09:00`);
+  const channel = new RecordingChannel(() => now);
+  const dir = mkdtempSync(join(tmpdir(), 'hz-bench-data-'));
+  const bot = await createBot({ config: defaultConfig({ dbFile: file, dataDir: dir }), channel, log: createLogger('silent'), clock: () => now });
+  let id = 0;
+  const send = async (group: string, sender: string, text: string) => {
+    id += 1;
+    now = new Date(now.getTime() + 1000);
+    await bot.receive({ platform: 'console', messageId: `bench-${id}`, group: { id: group, name: group }, sender: { id: sender, name: sender }, text, mentions: [], attachments: [], at: now });
+  };
+  const enterprise = (i: number) => county.enterprises[(i * 7919) % county.enterprises.length]!;
+  const department = (supervisorId: number) => county.departments.find((d) => d.id === supervisorId)!;
+  const register = (i: number) => {
+    const e = enterprise(i);
+    const d = department(e.supervisorId);
+    return send(d.group, d.person, `登记隐患：${e.name} 配电箱未接地，责任人 ${e.contact}，12月20日前整改完毕`);
+  };
+  const progress = (i: number, offset: number) => {
+    const e = enterprise(i);
+    return send(e.group, e.contact, `${formatHazardCode(hazards + offset + i + 1)} 进度50% 已整改一半`);
+  };
+
+  const seqReg = await measure(COMMANDS, 1, (i) => register(i));
+  const seqProg = await measure(COMMANDS, 1, (i) => progress(i, 0));
+  const conc = await measure(COMMANDS, SENDERS, (i) => (i % 2 === 0 ? register(COMMANDS + i) : progress(i - 1, COMMANDS)));
+  const sent = channel.sent.length;
+  await bot.close();
+  rmSync(dir, { recursive: true, force: true });
+  const floor = rawFloor(file, county, COMMANDS, hazards + 10 * COMMANDS);
+
+  const show = (name: string, t: Throughput) => report(hazards, name, `${fmt(t.perSecond, 0)} cmd/s, p50 ${fmt(t.p50, 2)} ms, p99 ${fmt(t.p99, 2)} ms`, '≥ 1,000 cmd/s, p99 < 20 ms');
+  show('registrations, sequential', seqReg);
+  show('progress reports, sequential', seqProg);
+  show(`mixed, ${SENDERS} concurrent senders`, conc);
+  report(hazards, 'raw better-sqlite3 floor (same rows)', `${fmt(floor.perSecond, 0)} tx/s, p50 ${fmt(floor.p50, 3)} ms, p99 ${fmt(floor.p99, 3)} ms`);
+  report(hazards, 'pipeline / raw floor', `${fmt(seqReg.perSecond / floor.perSecond, 3)} (registrations)`);
+  if (sent < COMMANDS * 3) throw new Error(`expected replies for every command, got ${sent}`);
+}
+
+/** Startup time and peak memory in a fresh process, so nothing of this one counts. */
+function benchServe(file: string, hazards: number): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-child.ts'), file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`serve-child failed: ${result.stderr}`);
+  const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { readyMs: number; peakRssMb: number; queriesMs: Record<string, number> };
+  report(hazards, 'startup to ready', `${fmt(figures.readyMs, 0)} ms`, '< 2,000 ms');
+  report(hazards, 'peak RSS serving', `${fmt(figures.peakRssMb, 0)} MB`, '< 200 MB');
+  for (const [name, ms] of Object.entries(figures.queriesMs)) report(hazards, `query: ${name}`, `${fmt(ms, 1)} ms`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Hazard Zero benchmark — ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  for (const hazards of HAZARD_COUNTS) {
+    const dir = mkdtempSync(join(tmpdir(), 'hz-bench-'));
+    const file = join(dir, 'county.db');
+    const t = performance.now();
+    const county = await seedCounty(file, { units: 1_000, people: 5_000, hazards, seed: 20261201, today: TODAY });
+    console.log(`\n${hazards.toLocaleString()} hazards (seeded in ${fmt((performance.now() - t) / 1000)} s):`);
+    benchServe(file, hazards);
+    await benchPipeline(file, county, hazards);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\n| hazards | figure | value | target |\n|---:|---|---|---|');
+  for (const r of rows) console.log(`| ${r.hazards.toLocaleString()} | ${r.figure} | ${r.value} | ${r.target} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
