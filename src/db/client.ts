@@ -11,15 +11,19 @@ export type DbTx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' 
 /** Prisma's own better-sqlite3 connection, for prepared statements on the hot path. */
 export type SqlConnection = BetterSqlite3.Database;
 
-const connections = new WeakMap<object, () => SqlConnection | undefined>();
+// Set on the client; Prisma's transaction clients forward it, so a repository finds the
+// connection whether it was given the client or a transaction.
+const CONNECTION = Symbol('hazard-zero.sqlConnection');
+type WithConnection = { [CONNECTION]?: () => SqlConnection | undefined };
 
 /**
- * The better-sqlite3 connection under a client opened by `openDatabase`. Statements on it run
- * inside whatever transaction Prisma has open on that connection, so the hot path can use
- * prepared statements (microseconds) where a Prisma query costs about half a millisecond.
+ * The better-sqlite3 connection under a client opened by `openDatabase` (or one of its
+ * transactions). Statements on it run inside whatever transaction Prisma has open on that one
+ * connection, so the hot path can use prepared statements (microseconds) where a Prisma query
+ * costs about half a millisecond (measured). Callers serialize through the bot's queue.
  */
-export function sqlConnection(db: Db): SqlConnection {
-  const connection = connections.get(db)?.();
+export function sqlConnection(db: DbTx): SqlConnection {
+  const connection = (db as WithConnection)[CONNECTION]?.();
   if (!connection) throw new Error('no SQLite connection: open the database with openDatabase() and query it once first');
   return connection;
 }
@@ -52,7 +56,7 @@ export async function openDatabase(file: string, sync: SyncMode = 'normal'): Pro
   };
   const db = new PrismaClient({ adapter: factory });
   // the adapter keeps its better-sqlite3 Database as `client`
-  connections.set(db, () => (adapter as unknown as { client?: SqlConnection } | undefined)?.client);
+  (db as WithConnection)[CONNECTION] = () => (adapter as unknown as { client?: SqlConnection } | undefined)?.client;
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe(`PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');

@@ -1,11 +1,12 @@
 import type { DbTx } from './client.ts';
+import { statement } from './statements.ts';
 import type { Group, GroupPurpose, Person, Platform, Role, Unit, UnitKind } from '../domain/types.ts';
 
-type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: boolean };
+type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: boolean | number };
 type PersonRow = Omit<Person, 'role'> & { role: string };
 type GroupRow = Omit<Group, 'purpose'> & { purpose: string };
 
-const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, kind: r.kind as UnitKind, supervisorId: r.supervisorId, sector: r.sector, blacklisted: r.blacklisted });
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, kind: r.kind as UnitKind, supervisorId: r.supervisorId, sector: r.sector, blacklisted: Boolean(r.blacklisted) });
 const toPerson = (r: PersonRow): Person => ({
   id: r.id, name: r.name, role: r.role as Role, unitId: r.unitId,
   wecomId: r.wecomId, dingtalkId: r.dingtalkId, wechatId: r.wechatId, mobile: r.mobile,
@@ -17,6 +18,12 @@ const toGroup = (r: GroupRow): Group => ({
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
 
+// The lookups every message makes run as prepared statements (see statements.ts); writes,
+// which are rare, go through Prisma.
+const UNIT = 'SELECT id, name, kind, supervisorId, sector, blacklisted FROM "Unit"';
+const PERSON = 'SELECT id, name, role, unitId, wecomId, dingtalkId, wechatId, mobile FROM "Person"';
+const GROUP = 'SELECT id, name, unitId, purpose, wecomId, dingtalkId, wechatId FROM "Group"';
+
 export interface UnitInput { name: string; kind: UnitKind; supervisorId: number | null; sector: string | null }
 export interface PersonInput { name: string; unitId: number | null; role: Role; wecomId?: string | null; dingtalkId?: string | null; wechatId?: string | null; mobile?: string | null }
 export interface GroupInput { name: string; unitId: number | null; purpose: GroupPurpose; wecomId?: string | null; dingtalkId?: string | null; wechatId?: string | null }
@@ -25,18 +32,18 @@ export interface GroupInput { name: string; unitId: number | null; purpose: Grou
 export function createRosterRepository(db: DbTx) {
   return {
     async unitById(id: number): Promise<Unit | null> {
-      const r = await db.unit.findUnique({ where: { id } });
+      const r = statement(db, `${UNIT} WHERE id = ?`).get(id) as UnitRow | undefined;
       return r ? toUnit(r) : null;
     },
     async unitByName(name: string): Promise<Unit | null> {
-      const r = await db.unit.findUnique({ where: { name } });
+      const r = statement(db, `${UNIT} WHERE name = ?`).get(name) as UnitRow | undefined;
       return r ? toUnit(r) : null;
     },
     async units(): Promise<Unit[]> {
-      return (await db.unit.findMany({ orderBy: { id: 'asc' } })).map(toUnit);
+      return (statement(db, `${UNIT} ORDER BY id`).all() as UnitRow[]).map(toUnit);
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
-      return (await db.unit.findMany({ where: { supervisorId: unitId }, orderBy: { id: 'asc' } })).map(toUnit);
+      return (statement(db, `${UNIT} WHERE supervisorId = ? ORDER BY id`).all(unitId) as UnitRow[]).map(toUnit);
     },
     /** Creates or updates a unit by name; returns it and whether anything changed. */
     async upsertUnit(input: UnitInput): Promise<{ unit: Unit; changed: boolean }> {
@@ -48,15 +55,17 @@ export function createRosterRepository(db: DbTx) {
     },
 
     async personById(id: number): Promise<Person | null> {
-      const r = await db.person.findUnique({ where: { id } });
+      const r = statement(db, `${PERSON} WHERE id = ?`).get(id) as PersonRow | undefined;
       return r ? toPerson(r) : null;
     },
     async peopleByName(name: string): Promise<Person[]> {
-      return (await db.person.findMany({ where: { name }, orderBy: { id: 'asc' } })).map(toPerson);
+      return (statement(db, `${PERSON} WHERE name = ? ORDER BY id`).all(name) as PersonRow[]).map(toPerson);
     },
     async peopleByIds(ids: number[]): Promise<Person[]> {
-      if (ids.length === 0) return [];
-      return (await db.person.findMany({ where: { id: { in: ids } } })).map(toPerson);
+      return ids.flatMap((id) => {
+        const r = statement(db, `${PERSON} WHERE id = ?`).get(id) as PersonRow | undefined;
+        return r ? [toPerson(r)] : [];
+      });
     },
     async people(): Promise<Person[]> {
       return (await db.person.findMany({ orderBy: { id: 'asc' } })).map(toPerson);
@@ -66,7 +75,7 @@ export function createRosterRepository(db: DbTx) {
     },
     async personByPlatformId(platform: Platform, id: string): Promise<Person | null> {
       if (platform === 'console') return null;
-      const r = await db.person.findFirst({ where: { [PLATFORM_ID_FIELD[platform]]: id } });
+      const r = statement(db, `${PERSON} WHERE ${PLATFORM_ID_FIELD[platform]} = ?`).get(id) as PersonRow | undefined;
       return r ? toPerson(r) : null;
     },
     async upsertPerson(input: PersonInput): Promise<{ person: Person; changed: boolean }> {
@@ -88,23 +97,23 @@ export function createRosterRepository(db: DbTx) {
     },
 
     async groupById(id: number): Promise<Group | null> {
-      const r = await db.group.findUnique({ where: { id } });
+      const r = statement(db, `${GROUP} WHERE id = ?`).get(id) as GroupRow | undefined;
       return r ? toGroup(r) : null;
     },
     async groupByName(name: string): Promise<Group | null> {
-      const r = await db.group.findUnique({ where: { name } });
+      const r = statement(db, `${GROUP} WHERE name = ?`).get(name) as GroupRow | undefined;
       return r ? toGroup(r) : null;
     },
     async groupByPlatformId(platform: Platform, id: string): Promise<Group | null> {
       if (platform === 'console') return null;
-      const r = await db.group.findFirst({ where: { [PLATFORM_ID_FIELD[platform]]: id } });
+      const r = statement(db, `${GROUP} WHERE ${PLATFORM_ID_FIELD[platform]} = ?`).get(id) as GroupRow | undefined;
       return r ? toGroup(r) : null;
     },
     async groups(): Promise<Group[]> {
       return (await db.group.findMany({ orderBy: { id: 'asc' } })).map(toGroup);
     },
     async groupsOfUnit(unitId: number): Promise<Group[]> {
-      return (await db.group.findMany({ where: { unitId }, orderBy: { id: 'asc' } })).map(toGroup);
+      return (statement(db, `${GROUP} WHERE unitId = ? ORDER BY id`).all(unitId) as GroupRow[]).map(toGroup);
     },
     async groupsByPurpose(purpose: GroupPurpose): Promise<Group[]> {
       return (await db.group.findMany({ where: { purpose }, orderBy: { id: 'asc' } })).map(toGroup);
