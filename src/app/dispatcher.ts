@@ -159,7 +159,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         } catch (error) {
           const reason = reasonOf(error);
           if (error instanceof RateLimitedError && route) {
-            const at = limiter.pause(target, route, now, error.retryAfterMs);
+            const at = limiter.pause(target, route, now, error.retryAfterMs, error.steady);
             held.set(target, at);
             await run(async (store) => {
               await saveProgress(store, batch, done);

@@ -127,6 +127,8 @@ async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<
 
 /** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
 async function main(): Promise<void> {
+  // a .env beside package.json is read when present; variables already set win over it
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env');
   const config = loadConfig();
   // checked before anything starts: a missing credential stops here, by name, never by value
   const platform = loadPlatformConfig(config.channel);

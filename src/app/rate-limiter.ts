@@ -54,10 +54,17 @@ export class RateLimiter {
     return Math.ceil(((1 - b.tokens) / rate.perMinute) * 60_000);
   }
 
-  /** The platform refused as too fast: stop the target with a growing backoff; returns when it may try again. */
-  pause(target: string, rate: Rate, now: Date, hintMs?: number): Date {
+  /**
+   * The platform refused as too fast: stop the target with a growing backoff (or exactly
+   * `hintMs` when `steady`); returns when it may try again.
+   */
+  pause(target: string, rate: Rate, now: Date, hintMs?: number, steady = false): Date {
     const t = now.getTime();
     const b = this.#bucket(target, rate, t);
+    if (steady && hintMs !== undefined) {
+      b.pausedUntil = t + hintMs;
+      return new Date(b.pausedUntil);
+    }
     const backoff = Math.min(PAUSE_BASE_MS * 2 ** b.strikes, PAUSE_CAP_MS);
     b.strikes += 1;
     b.tokens = 0;

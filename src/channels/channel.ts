@@ -48,9 +48,14 @@ export interface Route {
   maxBytes: number;
 }
 
-/** The platform said "too fast" (DingTalk 130101, WeCom 45009): the target pauses, nothing is lost. */
+/**
+ * The target cannot take messages now: the platform said "too fast" (DingTalk 130101, WeCom
+ * 45009), or the account is logged out. The target pauses and nothing is lost or counted as a
+ * failed try. `steady` pauses exactly `retryAfterMs` each time instead of backing off (a logged-out
+ * account is polled, not punished).
+ */
 export class RateLimitedError extends Error {
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(message: string, readonly retryAfterMs?: number, readonly steady = false) {
     super(message);
     this.name = 'RateLimitedError';
   }

@@ -125,6 +125,8 @@ export class DingTalkChannel implements Channel {
       return;
     } else return;
 
+    // ids only, never the text: an admin reads conversation ids and userIds here for the roster
+    this.options.log?.info({ conversationId: message.conversationId, title: message.conversationTitle, userId: senderId, msgId: message.msgId }, 'dingtalk message');
     text = stripSelfMention(text, this.options.botNames ?? []);
     const names = mentionedNames(text);
     const others = (message.atUsers ?? []).filter((u) => u.dingtalkId !== message.chatbotUserId);

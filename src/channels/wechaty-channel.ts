@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { FileBox } from 'file-box';
 import { types, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import { RateLimitedError, type Channel, type Delivery, type IncomingAttachment, type IncomingMessage, type Route } from './channel.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { markdownToPlain, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
@@ -139,6 +139,8 @@ export class WechatyChannel implements Channel {
   }
 
   async send(delivery: Delivery): Promise<void> {
+    // logged out (the phone logged out, the session expired): wait for the new scan, spend no tries
+    if (!currentAccount(this.#wechaty)) throw new RateLimitedError('微信账号未登录，等待扫码登录后发送', 30_000, true);
     const text = delivery.markdown ? markdownToPlain(delivery.text) : delivery.text;
     // a file is sent as base64: the FileBox every puppet can carry
     const file = delivery.file ? FileBox.fromBase64(readFileSync(delivery.file).toString('base64'), basename(delivery.file)) : null;

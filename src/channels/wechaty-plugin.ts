@@ -1,7 +1,7 @@
 import type { Wechaty, WechatyPlugin } from 'wechaty';
 import { currentAccount, WechatyChannel } from './wechaty-channel.ts';
 import { createBot, type Bot } from '../app/bot.ts';
-import { defaultConfig, type AppConfig } from '../app/config.ts';
+import { loadConfig, type AppConfig } from '../app/config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from '../app/delivery-loop.ts';
 import { createLogger, type Logger } from '../app/logger.ts';
 import { readRoster } from '../app/roster-file.ts';
@@ -72,7 +72,7 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
 
   const install = (wechaty: Wechaty) => {
     const log = options.log ?? createLogger('info');
-    const config = defaultConfig(options.config);
+    const config: AppConfig = { ...loadConfig(), ...options.config };
     const stableIds = options.stableIds ?? false;
     const channel = new WechatyChannel({
       wechaty, log,

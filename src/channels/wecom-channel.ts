@@ -113,7 +113,8 @@ export class WeComChannel implements Channel {
 
     this.#questions.set(chat, { frame, at: now.getTime(), answered: false });
     text = stripSelfMention(text, this.options.botNames ?? []);
-    if (group) this.options.log?.debug({ chatid: group }, 'wecom group message');
+    // ids only, never the text: an admin reads chatids and userids here to fill in the roster
+    this.options.log?.info({ chatid: group, userid: userId, msgid: body.msgid }, 'wecom message');
     await onMessage({
       platform: 'wecom',
       messageId: body.msgid,

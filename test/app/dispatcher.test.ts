@@ -12,7 +12,7 @@ class ScriptedChannel implements Channel {
   readonly platform = 'console' as const;
   readonly sent: Delivery[] = [];
   readonly attempts: Delivery[] = [];
-  answers: Array<'ok' | 'limited' | 'fail'> = [];
+  answers: Array<'ok' | 'limited' | 'fail' | 'logged-out'> = [];
 
   constructor(private readonly routeOf: (d: Delivery) => Route) {}
   async start(): Promise<void> {}
@@ -24,6 +24,7 @@ class ScriptedChannel implements Channel {
     this.attempts.push(d);
     const answer = this.answers.shift() ?? 'ok';
     if (answer === 'limited') throw new RateLimitedError('send too fast (130101)');
+    if (answer === 'logged-out') throw new RateLimitedError('微信账号未登录', 30_000, true);
     if (answer === 'fail') throw new Error('HTTP 502');
     this.sent.push(d);
   }
@@ -112,6 +113,18 @@ describe('the token bucket per target', () => {
     // two "too fast" answers with maxAttempts 2: still sent, never marked failed
     expect(channel.sent.map((d) => d.text)).toEqual(['汇总']);
     expect(logLines.filter((l) => l.msg === 'rate limited: target paused')).toHaveLength(2);
+  });
+});
+
+describe('a logged-out account', () => {
+  it('is polled every 30 s for as long as it takes, and its messages are never failed', async () => {
+    makeDispatcher(undefined, 2);
+    await push('YH-0001 验收通过');
+    channel.answers = Array.from({ length: 10 }, () => 'logged-out' as const);
+    for (let i = 0; i < 10; i += 1) expect(await dispatcher.deliverDue(at(i * 30_000))).toBe(0);
+    expect(channel.attempts).toHaveLength(10);
+    expect(await dispatcher.deliverDue(at(300_000))).toBe(1);
+    expect(logLines.filter((l) => l.level === 50)).toEqual([]);
   });
 });
 

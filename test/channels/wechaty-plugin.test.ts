@@ -25,11 +25,12 @@ let hz: HazardZeroHandle;
 let said: Said[];
 let files: Array<{ to: string; name: string }>;
 let people: Record<'me' | 'wang' | 'zhang', mock.ContactMock>;
+let mocker: mock.Mocker;
 let rooms: Record<'dept' | 'unit' | 'leaders', mock.RoomMock>;
 let puppet: PuppetMock;
 let n = 0;
 
-const now = atLocal('2026-12-01 09:00');
+let now = atLocal('2026-12-01 09:00');
 const read = <T>(work: (s: Store) => Promise<T>) => hz.bot.queue.run(() => work(createStore(hz.bot.db)));
 
 /** Waits until the bot has said `count` more things, and returns them. */
@@ -39,10 +40,11 @@ async function saidAfter(before: number, count: number): Promise<Said[]> {
 }
 
 beforeEach(async () => {
+  now = atLocal('2026-12-01 09:00');
   dir = mkdtempSync(join(tmpdir(), 'hz-wechaty-'));
   said = [];
   files = [];
-  const mocker = new mock.Mocker();
+  mocker = new mock.Mocker();
   puppet = new PuppetMock({ mocker });
   // what the bot sends, with the mention ids the puppet was given (the mock drops them)
   const sendText = puppet.messageSendText.bind(puppet);
@@ -147,6 +149,23 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
     await hz.deliver();
     expect(said.length).toBe(before + 1);
     expect(said.at(-1)).toEqual(last);
+  });
+
+  it('holds pushes while the account is logged out and sends them after the next login', async () => {
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    await puppet.logout();
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: '今日汇总：无新增隐患。', mentions: [] }, now));
+    expect(await hz.deliver()).toBe(0);
+    expect(await read((s) => s.outbox.pendingCount())).toBe(1);
+    mocker.login(people.me);
+    await vi.waitFor(() => expect(wechaty.isLoggedIn).toBe(true), { timeout: 5_000 });
+    now = new Date(now.getTime() + 31_000);
+    const before = said.length;
+    // the plugin's own delivery loop may get there first: what matters is that it is said once
+    await hz.deliver();
+    expect((await saidAfter(before, 1))[0]).toMatchObject({ roomId: rooms.unit.id, text: '今日汇总：无新增隐患。' });
+    await hz.deliver();
+    expect(said.filter((s) => s.text === '今日汇总：无新增隐患。')).toHaveLength(1);
   });
 
   it('finds a room by topic when its bound id went stale (a re-login), and sends files as FileBox', async () => {
