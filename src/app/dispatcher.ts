@@ -1,9 +1,13 @@
 import type { Logger } from './logger.ts';
+import { mergeBursts, type Batch } from './merge-burst.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from './serial-queue.ts';
-import type { Channel, Delivery } from '../channels/channel.ts';
+import { splitMessage } from './split-message.ts';
+import { RateLimitedError, type Channel, type Delivery, type Route } from '../channels/channel.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
-import { createStore } from '../db/store.ts';
+import { createStore, type Store } from '../db/store.ts';
+import { zh } from '../i18n/zh-CN.ts';
 
 export interface DispatcherDeps {
   db: Db;
@@ -12,15 +16,22 @@ export interface DispatcherDeps {
   log: Logger;
   /** attempts before a message is marked failed and reported */
   maxAttempts?: number;
+  /** the token buckets; one per dispatcher unless a test shares one */
+  limiter?: RateLimiter;
 }
+
+/** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** The job name of the admins' failure notices: their own failure is not reported again. */
+export const DELIVERY_FAILED_JOB = 'delivery-failed';
 
 /** Backoff before the next try: 5 s, 10 s, 20 s … capped at 10 minutes. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 }
 
-async function toDelivery(db: Db, entry: OutboxEntry): Promise<Delivery> {
-  const store = createStore(db);
+async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
@@ -34,35 +45,166 @@ async function toDelivery(db: Db, entry: OutboxEntry): Promise<Delivery> {
 }
 
 /**
+ * The messages one delivery becomes on its route: the text cut at the route's byte limit on line
+ * boundaries (mentions ride on the first part), then the file alone. Without a route (console,
+ * tests) a delivery is sent as it is.
+ */
+function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
+  if (!route) return [delivery];
+  const { file, ...rest } = delivery;
+  const parts: Delivery[] = rest.text.trim()
+    ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
+    : [];
+  if (file) parts.push({ ...rest, text: '', mentions: [], file });
+  return parts.length > 0 ? parts : [rest];
+}
+
+function where(d: Delivery): string {
+  return d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}`;
+}
+
+function excerpt(text: string, chars = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > chars ? `${flat.slice(0, chars)}…` : flat;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * Sends what the outbox holds, oldest first. A message is marked sent only after the platform
- * took it; a failure is retried with backoff and, after the last try, kept as failed and logged.
+ * took it. Per route target (robot, webhook, account) a token bucket keeps under the platform's
+ * limit; a "too fast" answer pauses that target with a growing backoff and costs no attempt.
+ * Other failures are retried with backoff; after the last try the message is kept as failed,
+ * logged as an error and reported to the admins. Passes never overlap, so nothing is sent twice.
  */
 export function createDispatcher(deps: DispatcherDeps) {
-  const maxAttempts = deps.maxAttempts ?? 5;
-  return {
-    /** Delivers everything due at `now`; returns how many were sent. */
-    async deliverDue(now: Date): Promise<number> {
-      const due = await deps.queue.run(() => createStore(deps.db).outbox.due(now));
-      let sent = 0;
-      for (const entry of due) {
-        const delivery = await deps.queue.run(() => toDelivery(deps.db, entry));
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const limiter = deps.limiter ?? new RateLimiter();
+  const { channel, log } = deps;
+  const run = <T>(work: (store: Store) => Promise<T>) => deps.queue.run(() => work(createStore(deps.db)));
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function saveProgress(store: Store, batch: Batch, done: number): Promise<void> {
+    const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
+    if (only && done > (only.extra?.partsSent ?? 0)) await store.outbox.markProgress(only.id, done);
+  }
+
+  async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
+    const first = batch.entries[0];
+    if (!first || first.extra?.job === DELIVERY_FAILED_JOB) return;
+    const text = zh.delivery.failed(where(batch.delivery), excerpt(batch.delivery.text), attempts, reason);
+    const admins = (await store.roster.people()).filter((p) => p.role === 'admin');
+    const to = admins.length > 0
+      ? admins.map((p) => ({ groupId: null, personId: p.id, key: `p${p.id}` }))
+      : (await store.roster.groupsByPurpose('leaders')).map((g) => ({ groupId: g.id, personId: null, key: `g${g.id}` }));
+    for (const t of to) {
+      await store.outbox.enqueue({
+        kind: 'push', groupId: t.groupId, personId: t.personId, text, mentions: [],
+        extra: { job: DELIVERY_FAILED_JOB }, dedupeKey: `${DELIVERY_FAILED_JOB}:${first.id}:${t.key}`,
+      }, now);
+    }
+  }
+
+  async function pass(now: Date): Promise<number> {
+    const items = await run(async (store) => {
+      const due = await store.outbox.due(now);
+      const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
+      for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
+      return out;
+    });
+    if (items.length === 0) return 0;
+    const routeOf = (d: Delivery): Route | null => channel.route?.(d) ?? null;
+    const batches = mergeBursts(items, (d) => routeOf(d)?.maxBytes || Number.POSITIVE_INFINITY);
+    // a target that must wait holds back every later message to it: order is kept per target
+    const held = new Map<string, Date>();
+    let sent = 0;
+
+    for (const batch of batches) {
+      const route = routeOf(batch.delivery);
+      const target = route?.target ?? channel.platform;
+      const heldUntil = held.get(target);
+      if (heldUntil) {
+        await run(async (store) => {
+          for (const e of batch.entries) await store.outbox.defer(e.id, heldUntil);
+        });
+        continue;
+      }
+      const parts = partsOf(batch.delivery, route);
+      const start = batch.entries.length === 1 ? Math.min(batch.entries[0]?.extra?.partsSent ?? 0, parts.length) : 0;
+      let done = start;
+      let outcome: 'sent' | 'held' | 'failed' = 'sent';
+
+      for (let i = start; i < parts.length; i++) {
+        const part = parts[i];
+        if (!part) continue;
+        if (route) {
+          const wait = limiter.take(target, route, now);
+          if (wait > 0) {
+            const at = new Date(now.getTime() + wait);
+            held.set(target, at);
+            await run(async (store) => {
+              await saveProgress(store, batch, done);
+              for (const e of batch.entries) await store.outbox.defer(e.id, at);
+            });
+            outcome = 'held';
+            break;
+          }
+        }
         try {
-          await deps.channel.send(delivery);
-          await deps.queue.run(() => createStore(deps.db).outbox.markSent(entry.id, new Date()));
-          sent += 1;
+          await channel.send(part);
+          done = i + 1;
+          if (route) limiter.succeeded(target);
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          const attempts = entry.attempts + 1;
-          await deps.queue.run(() =>
-            attempts >= maxAttempts
-              ? createStore(deps.db).outbox.markFailed(entry.id, reason)
-              : createStore(deps.db).outbox.markRetry(entry.id, reason, new Date(now.getTime() + retryDelayMs(attempts))),
-          );
-          deps.log.warn({ outboxId: entry.id, attempts, reason }, attempts >= maxAttempts ? 'send failed for good' : 'send failed, will retry');
+          const reason = reasonOf(error);
+          if (error instanceof RateLimitedError && route) {
+            const at = limiter.pause(target, route, now, error.retryAfterMs, error.steady);
+            held.set(target, at);
+            await run(async (store) => {
+              await saveProgress(store, batch, done);
+              for (const e of batch.entries) await store.outbox.defer(e.id, at, reason);
+            });
+            log.warn({ target, until: at.toISOString(), outboxIds: batch.entries.map((e) => e.id) }, 'rate limited: target paused');
+            outcome = 'held';
+            break;
+          }
+          const attempts = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
+          const final = attempts >= maxAttempts;
+          await run(async (store) => {
+            await saveProgress(store, batch, done);
+            for (const e of batch.entries) {
+              if (final) await store.outbox.markFailed(e.id, reason);
+              else await store.outbox.markRetry(e.id, reason, new Date(now.getTime() + retryDelayMs(attempts)));
+            }
+            if (final) await reportFailure(store, batch, reason, attempts, now);
+          });
+          const fields = { outboxIds: batch.entries.map((e) => e.id), to: where(batch.delivery), attempts, reason };
+          if (final) log.error(fields, 'send failed for good; reported to the admins');
+          else log.warn(fields, 'send failed, will retry');
+          outcome = 'failed';
+          break;
         }
       }
-      return sent;
+
+      if (outcome === 'sent') {
+        await run(async (store) => {
+          for (const e of batch.entries) await store.outbox.markSent(e.id, new Date());
+        });
+        sent += batch.entries.length;
+      }
+    }
+    return sent;
+  }
+
+  return {
+    /** Delivers everything due at `now`; returns how many outbox messages were sent. Calls queue up, never overlap. */
+    deliverDue(now: Date): Promise<number> {
+      const result = chain.then(() => pass(now));
+      chain = result.catch(() => undefined);
+      return result;
     },
+    limiter,
   };
 }
 

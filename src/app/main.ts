@@ -2,9 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot } from './bot.ts';
-import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { loadConfig, type AppConfig } from './config.ts';
+import { startDeliveryLoop } from './delivery-loop.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { readRoster } from './roster-file.ts';
+import type { Channel } from '../channels/channel.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 
 const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
@@ -20,14 +23,14 @@ const BANNER = `隐患清零 · Hazard Zero 控制台演示
   [红星化工安全对接群] 张伟: 帮助
 名册见 demo/roster.yaml；Ctrl-D 退出。`;
 
-/** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+const untilSignal = () => new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve());
+  process.once('SIGTERM', () => resolve());
+});
+
+async function runConsole(config: AppConfig): Promise<void> {
   // in the console the terminal is the chat: logs go to a file beside the database
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
-  if (config.channel !== 'console') throw new Error(`CHANNEL=${config.channel} 尚未接入，请使用 console`);
-
   const channel = new ConsoleChannel();
   const fresh = !existsSync(config.dbFile);
   const bot = await createBot({ config, channel, log });
@@ -46,7 +49,105 @@ async function main(): Promise<void> {
   await bot.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/**
+ * A platform that is a Channel (DingTalk, WeCom): open the ledger, import the roster if one is
+ * configured, listen, keep the outbox moving (a restart resumes it) until Ctrl-C.
+ */
+async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
+  const bot = await createBot({ config, channel, log });
+  if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
+  const loop = startDeliveryLoop(() => bot.deliver(), { log });
+  await channel.start((message) => bot.receive(message));
+  console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
+  await untilSignal();
+  await channel.stop();
+  await loop.stop();
+  await bot.close();
+}
+
+async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Promise<void> {
+  const [{ WechatyBuilder, ScanStatus }, { hazardZeroPlugin }, qrcode] = await Promise.all([
+    import('wechaty'), import('../channels/wechaty-plugin.ts'), import('qrcode-terminal'),
+  ]);
+  const wechaty = WechatyBuilder.build({
+    name: env.WECHATY_NAME,
+    puppet: env.WECHATY_PUPPET,
+    ...(env.WECHATY_PUPPET === 'wechaty-puppet-service'
+      ? { puppetOptions: { token: env.WECHATY_PUPPET_SERVICE_TOKEN, ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}) } }
+      : {}),
+  });
+  wechaty.on('scan', (code, status) => {
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
+    console.log('请用机器人账号的微信扫描下面的二维码登录：');
+    qrcode.default.generate(code, { small: true });
+    console.log(`（二维码显示不全时，打开 https://wechaty.js.org/qrcode/${encodeURIComponent(code)} ）`);
+  });
+  wechaty.on('login', (user) => console.log(`已登录：${user.name()}`));
+  wechaty.on('logout', (user) => log.warn({ account: user.name() }, 'logged out'));
+  wechaty.on('error', (error) => log.error({ err: error }, 'wechaty error'));
+  const plugin = hazardZeroPlugin({
+    config, log, ...(env.HZ_ROSTER ? { roster: env.HZ_ROSTER } : {}),
+    // wechat4u hands out new ids on every login; the puppet service's ids are stable
+    stableIds: env.WECHATY_PUPPET !== 'wechaty-puppet-wechat4u',
+  });
+  wechaty.use(plugin);
+  await wechaty.start();
+  const hz = await plugin.ready;
+  console.log(`隐患清零已启动（微信，${env.WECHATY_PUPPET}），Ctrl-C 退出。`);
+  await untilSignal();
+  await hz.stop();
+  await wechaty.stop();
+}
+
+async function runDingTalk(config: AppConfig, env: DingTalkEnv, log: Logger): Promise<void> {
+  const [{ DingTalkStreamClient }, { DingTalkOpenApi }, { DingTalkChannel }] = await Promise.all([
+    import('../channels/dingtalk-stream-client.ts'), import('../channels/dingtalk-openapi.ts'), import('../channels/dingtalk-channel.ts'),
+  ]);
+  const stream = new DingTalkStreamClient({
+    clientId: env.DINGTALK_CLIENT_ID, clientSecret: env.DINGTALK_CLIENT_SECRET,
+    onError: (error) => log.warn({ err: error }, 'dingtalk stream: connection failed, retrying'),
+  });
+  const api = new DingTalkOpenApi({ appKey: env.DINGTALK_CLIENT_ID, appSecret: env.DINGTALK_CLIENT_SECRET, robotCode: env.DINGTALK_ROBOT_CODE ?? env.DINGTALK_CLIENT_ID });
+  const channel = new DingTalkChannel({ stream, api, webhooks: env.DINGTALK_GROUP_WEBHOOKS, botNames: env.HZ_BOT_NAMES, log });
+  log.info({ groupsWithRobot: Object.keys(env.DINGTALK_GROUP_WEBHOOKS) }, 'dingtalk configured');
+  await runChannel(config, channel, env.HZ_ROSTER, log);
+}
+
+async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<void> {
+  const [{ WSClient }, { WeComChannel }] = await Promise.all([import('@wecom/aibot-node-sdk'), import('../channels/wecom-channel.ts')]);
+  const sdkLog = log.child({ sdk: 'wecom-aibot' });
+  const client = new WSClient({
+    botId: env.WECOM_BOT_ID, secret: env.WECOM_BOT_SECRET, maxReconnectAttempts: -1,
+    logger: { debug: (m) => sdkLog.debug(m), info: (m) => sdkLog.debug(m), warn: (m) => sdkLog.warn(m), error: (m) => sdkLog.error(m) },
+  });
+  const channel = new WeComChannel({ client, webhooks: env.WECOM_GROUP_WEBHOOKS, botNames: env.HZ_BOT_NAMES, log });
+  log.info({ groupsWithRobot: Object.keys(env.WECOM_GROUP_WEBHOOKS) }, 'wecom configured');
+  await runChannel(config, channel, env.HZ_ROSTER, log);
+}
+
+/** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
+async function main(): Promise<void> {
+  // a .env beside package.json is read when present; variables already set win over it
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env');
+  const config = loadConfig();
+  // checked before anything starts: a missing credential stops here, by name, never by value
+  const platform = loadPlatformConfig(config.channel);
+  mkdirSync(config.dataDir, { recursive: true });
+  if (platform.channel === 'console') return runConsole(config);
+  // on a platform the terminal is the log: failures that reach the admins show here too
+  const log = createLogger(config.logLevel);
+  if (platform.channel === 'wechaty') return runWechaty(config, platform.env, log);
+  if (platform.channel === 'dingtalk') return runDingTalk(config, platform.env, log);
+  return runWeCom(config, platform.env, log);
+}
+
+main().then(
+  () => {
+    // a platform SDK may keep a socket or timer open after stopping: do not hang on it
+    setTimeout(() => process.exit(0), 3_000).unref();
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

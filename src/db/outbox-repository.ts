@@ -8,7 +8,11 @@ export interface OutgoingMessage {
   text: string;
   /** person ids to @-mention */
   mentions: number[];
-  extra?: { markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string };
+  extra?: {
+    markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
+    /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
+    partsSent?: number;
+  };
   /** a push with a key is sent at most once, ever */
   dedupeKey?: string;
 }
@@ -59,6 +63,17 @@ export function createOutboxRepository(db: DbTx) {
     },
     async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error, nextAttemptAt } });
+    },
+    /** Not sent yet for a reason that is not a failure (rate limit, pause): later, without using a try. */
+    async defer(id: number, nextAttemptAt: Date, reason?: string): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { nextAttemptAt, ...(reason ? { lastError: reason } : {}) } });
+    },
+    /** Records how many parts of a split message went out, so a retry never repeats them. */
+    async markProgress(id: number, partsSent: number): Promise<void> {
+      const row = await db.outboxMessage.findUnique({ where: { id }, select: { extra: true } });
+      if (!row) return;
+      const extra = { ...(JSON.parse(row.extra) as NonNullable<OutgoingMessage['extra']>), partsSent };
+      await db.outboxMessage.update({ where: { id }, data: { extra: JSON.stringify(extra) } });
     },
     async markFailed(id: number, error: string): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { status: 'failed', attempts: { increment: 1 }, lastError: error } });

@@ -96,6 +96,12 @@ export function createRosterRepository(db: DbTx) {
       await db.person.update({ where: { id: personId }, data: { [PLATFORM_ID_FIELD[platform]]: id } });
     },
 
+    /** Forgets every person's id on one platform (wechat4u hands out new ids on each login). */
+    async clearPersonPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
+      const field = PLATFORM_ID_FIELD[platform];
+      return (await db.person.updateMany({ where: { NOT: { [field]: null } }, data: { [field]: null } })).count;
+    },
+
     async groupById(id: number): Promise<Group | null> {
       const r = statement(db, `${GROUP} WHERE id = ?`).get(id) as GroupRow | undefined;
       return r ? toGroup(r) : null;

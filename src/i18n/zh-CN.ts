@@ -174,6 +174,14 @@ export const zh = {
     personAmbiguous: (name: string) => `名册中有多位「${name}」，请写明单位。`,
   },
   roles: { admin: '管理员', leader: '领导', department: '监管部门', contact: '单位联系人' },
+  delivery: {
+    /** to the admins when a message could not be sent after every retry */
+    failed: (where: string, excerpt: string, attempts: number, reason: string) =>
+      `【发送失败】发往「${where}」的消息重试${attempts}次仍未发出，已停止重试：\n${excerpt}\n原因：${reason}\n请检查该群的机器人配置后，在群里重新操作。`,
+    /** said instead of a file the platform cannot carry */
+    fileNotSent: (name: string) => `〔附件「${name}」无法通过本平台发送，请联系管理员领取〕`,
+    noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
+  },
 };
 
 export type Texts = typeof zh;

@@ -1,0 +1,126 @@
+import type { Wechaty, WechatyPlugin } from 'wechaty';
+import { currentAccount, WechatyChannel } from './wechaty-channel.ts';
+import { createBot, type Bot } from '../app/bot.ts';
+import { loadConfig, type AppConfig } from '../app/config.ts';
+import { startDeliveryLoop, type DeliveryLoop } from '../app/delivery-loop.ts';
+import { createLogger, type Logger } from '../app/logger.ts';
+import { readRoster } from '../app/roster-file.ts';
+import { createStore, inTransaction } from '../db/store.ts';
+
+export interface HazardZeroPluginOptions {
+  /** database file, data folder … (the environment's HZ_* values when absent) */
+  config?: Partial<AppConfig>;
+  /** a roster YAML imported at start (units, people, groups; importing again changes nothing) */
+  roster?: string;
+  /**
+   * Whether the puppet's room and contact ids survive a re-login. wechat4u's do not: then people's
+   * ids are forgotten at each login and bound again by name. The puppet service's (WeCom) do.
+   */
+  stableIds?: boolean;
+  log?: Logger;
+  /** the time messages are stamped with (tests) */
+  clock?: () => Date;
+  /** how often the outbox is looked at for retries and pushes */
+  deliveryIntervalMs?: number;
+  rate?: { perMinute: number; burst: number };
+}
+
+/** The running bot inside someone's Wechaty. */
+export interface HazardZeroHandle {
+  bot: Bot;
+  channel: WechatyChannel;
+  /** Runs an outbox pass now (after writing a push from outside a message). */
+  deliver(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The Wechaty plugin, with a promise of the running bot once it is set up. */
+export type HazardZeroPlugin = WechatyPlugin & { readonly ready: Promise<HazardZeroHandle> };
+
+/**
+ * Binds every roster group to its room by topic after a login, so pushes reach groups nobody has
+ * spoken in yet; with unstable ids, forgets people's ids so they are bound again by name.
+ */
+async function rebindAfterLogin(wechaty: Wechaty, bot: Bot, channel: WechatyChannel, stableIds: boolean, log: Logger): Promise<void> {
+  const groups = await bot.queue.run(() => createStore(bot.db).roster.groups());
+  const found: Array<{ id: number; roomId: string }> = [];
+  for (const group of groups) {
+    const room = await channel.findRoom({ name: group.name, wechatId: stableIds ? group.wechatId : null });
+    if (room) found.push({ id: group.id, roomId: room.id });
+  }
+  await bot.queue.run(() => inTransaction(bot.db, async (store) => {
+    if (!stableIds) await store.roster.clearPersonPlatformIds('wechaty');
+    for (const f of found) await store.roster.bindGroupPlatformId(f.id, 'wechaty', f.roomId);
+  }));
+  log.info({ rooms: found.length, groups: groups.length, account: currentAccount(wechaty)?.name() }, 'wechaty rooms bound after login');
+}
+
+/**
+ * 隐患清零 as a Wechaty plugin: `bot.use(hazardZeroPlugin({ roster: 'roster.yaml' }))`. It opens
+ * the ledger, answers the groups' messages and keeps the outbox moving while the Wechaty runs.
+ * The caller builds the Wechaty (and its puppet), prints the login QR code and starts it.
+ */
+export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZeroPlugin {
+  let resolveReady!: (handle: HazardZeroHandle) => void;
+  let rejectReady!: (error: unknown) => void;
+  const ready = new Promise<HazardZeroHandle>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // a plugin that is never installed must not leave an unhandled rejection behind
+  ready.catch(() => undefined);
+
+  const install = (wechaty: Wechaty) => {
+    const log = options.log ?? createLogger('info');
+    const config: AppConfig = { ...loadConfig(), ...options.config };
+    const stableIds = options.stableIds ?? false;
+    const channel = new WechatyChannel({
+      wechaty, log,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.rate ? { rate: options.rate } : {}),
+    });
+    let loop: DeliveryLoop | null = null;
+    let stopped = false;
+
+    const setup = (async (): Promise<HazardZeroHandle> => {
+      const bot = await createBot({ config, channel, log, ...(options.clock ? { clock: options.clock } : {}) });
+      if (options.roster) {
+        const summary = await bot.importRoster(readRoster(options.roster));
+        log.info(summary, 'roster imported');
+      }
+      loop = startDeliveryLoop(() => bot.deliver(), { log, ...(options.deliveryIntervalMs ? { intervalMs: options.deliveryIntervalMs } : {}) });
+      const handle: HazardZeroHandle = {
+        bot, channel,
+        deliver: () => bot.deliver(),
+        async stop() {
+          if (stopped) return;
+          stopped = true;
+          wechaty.off('login', onLogin);
+          await channel.stop();
+          await loop?.stop();
+          await bot.close();
+        },
+      };
+      return handle;
+    })();
+    setup.then(resolveReady, rejectReady);
+
+    const onLogin = () => {
+      setup
+        .then((h) => rebindAfterLogin(wechaty, h.bot, channel, stableIds, log))
+        .catch((error: unknown) => log.error({ err: error }, 'rebinding rooms after login failed'));
+    };
+    wechaty.on('login', onLogin);
+    // listen at once, so nothing said while the database opens is lost
+    void channel.start(async (message) => {
+      const { bot } = await setup;
+      await bot.receive(message);
+    });
+    if (currentAccount(wechaty)) onLogin();
+
+    return () => {
+      void setup.then((h) => h.stop()).catch((error: unknown) => log.error({ err: error }, 'stopping the plugin failed'));
+    };
+  };
+  return Object.assign(install, { ready });
+}

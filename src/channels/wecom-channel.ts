@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
+import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import { EvidenceHold } from './evidence-hold.ts';
+import { mentionedNames, stripSelfMention } from './plain-text.ts';
+import { RecentIds } from './recent-ids.ts';
+import { postWeComWebhook, weComBody, weComFileBody, WECOM_MARKDOWN_BYTES, WECOM_TEXT_BYTES, type WeComMention } from './wecom-robot-webhook.ts';
+import type { Logger } from '../app/logger.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+export interface WeComChannelOptions {
+  /** the AI bot's long connection (`new WSClient({ botId, secret })`; `wsUrl` points tests at loopback) */
+  client: WSClient;
+  /** group robot webhook keys by roster group name: pushes go through them and can mention */
+  webhooks?: Readonly<Record<string, string>>;
+  fetch?: typeof fetch;
+  /** `https://qyapi.weixin.qq.com` unless a test says otherwise */
+  webhookBase?: string;
+  /** the AI bot's display names, removed from the text (WeCom keeps `@机器人` in it) */
+  botNames?: readonly string[];
+  clock?: () => Date;
+  log?: Logger;
+}
+
+/** A group robot takes 20 a minute: a bucket of 5 refilled at 15 a minute stays under it. */
+const ROBOT_RATE = { perMinute: 15, burst: 5 } as const;
+/** Room left in a message for `@姓名` tags the channel adds for people WeCom cannot mention. */
+const MENTION_ROOM = 96;
+/** A stream reply must finish within six minutes of the question: after five, other ways are used. */
+const REPLY_WINDOW_MS = 5 * 60_000;
+/** A stream reply holds up to 20,480 bytes. */
+const STREAM_BYTES = 20_000;
+
+type Plan =
+  | { kind: 'reply'; key: string; frame: WsFrame<BaseMessage> }
+  | { kind: 'webhook'; name: string; key: string }
+  | { kind: 'push'; chatid: string }
+  | { kind: 'none'; where: string };
+
+/**
+ * WeCom through the AI bot (智能机器人) long connection: group messages that @ the bot come in,
+ * repeats are dropped by msgid. A reply goes back as the bot's answer to the question while it
+ * is fresh; pushes, and replies that must mention someone, go through the group robot webhook
+ * (`key`); where a group has no webhook the AI bot pushes markdown itself (no mentions).
+ * WeCom gives userids, not names: people are bound by the roster's `wecom:` field.
+ */
+export class WeComChannel implements Channel {
+  readonly platform = 'wecom' as const;
+  readonly #recent = new RecentIds(10 * 60_000);
+  readonly #hold = new EvidenceHold();
+  /** the last question per chat (`g:<chatid>` or `u:<userid>`): a reply answers it once */
+  readonly #questions = new Map<string, { frame: WsFrame<BaseMessage>; at: number; answered: boolean }>();
+  readonly #fetch: typeof fetch;
+  readonly #base: string;
+  readonly #clock: () => Date;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: WeComChannelOptions) {
+    this.#fetch = options.fetch ?? fetch;
+    this.#base = options.webhookBase ?? 'https://qyapi.weixin.qq.com';
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
+    this.options.client.on('message', (frame) => {
+      this.#chain = this.#chain
+        .then(() => this.#receive(frame, onMessage))
+        .catch((error: unknown) => this.options.log?.error({ err: error, msgid: frame.body?.msgid }, 'wecom message failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const ok = () => {
+        this.options.client.off('error', fail);
+        resolve();
+      };
+      const fail = (error: Error) => {
+        // a wrong secret fails every try: say so instead of waiting for ever
+        if (/Authentication failed/.test(error.message)) {
+          this.options.client.off('authenticated', ok);
+          reject(new Error(`企业微信智能机器人认证失败，请检查 WECOM_BOT_ID / WECOM_BOT_SECRET：${error.message}`));
+        }
+      };
+      this.options.client.once('authenticated', ok);
+      this.options.client.on('error', fail);
+      this.options.client.connect();
+    });
+  }
+
+  async #receive(frame: WsFrame<BaseMessage>, onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
+    const body = frame.body;
+    if (!body) return;
+    const now = this.#clock();
+    if (this.#recent.seen(body.msgid, now)) return;
+    const group = body.chattype === 'group' && body.chatid ? body.chatid : null;
+    const userId = body.from.userid;
+    const chat = group ? `g:${group}` : `u:${userId}`;
+
+    let text = '';
+    const files: IncomingAttachment[] = [];
+    if (body.msgtype === 'text') text = (body['text'] as { content?: string } | undefined)?.content ?? '';
+    else if (body.msgtype === 'voice') text = (body['voice'] as { content?: string } | undefined)?.content ?? '';
+    else if (body.msgtype === 'mixed') {
+      const items = (body['mixed'] as { msg_item?: Array<{ msgtype: string; text?: { content: string }; image?: { url: string; aeskey?: string } }> } | undefined)?.msg_item ?? [];
+      for (const item of items) {
+        if (item.msgtype === 'text' && item.text) text += item.text.content;
+        if (item.msgtype === 'image' && item.image) files.push(await this.#download(item.image.url, item.image.aeskey, `${body.msgid}-${files.length + 1}.jpg`));
+      }
+    } else if (body.msgtype === 'image') {
+      const image = body['image'] as { url: string; aeskey?: string } | undefined;
+      if (image) this.#hold.put(chat, userId, await this.#download(image.url, image.aeskey, `${body.msgid}.jpg`), now);
+      return;
+    } else return;
+
+    this.#questions.set(chat, { frame, at: now.getTime(), answered: false });
+    text = stripSelfMention(text, this.options.botNames ?? []);
+    // ids only, never the text: an admin reads chatids and userids here to fill in the roster
+    this.options.log?.info({ chatid: group, userid: userId, msgid: body.msgid }, 'wecom message');
+    await onMessage({
+      platform: 'wecom',
+      messageId: body.msgid,
+      // WeCom does not say the group's name: a group not in the roster shows up under its chatid
+      group: group ? { id: group, name: `企业微信群 ${group}` } : null,
+      sender: { id: userId, name: userId },
+      text,
+      mentions: mentionedNames(text).map((name) => ({ id: '', name })),
+      attachments: [...this.#hold.take(chat, userId, now), ...files],
+      at: now,
+    });
+  }
+
+  async #download(url: string, aeskey: string | undefined, fallbackName: string): Promise<IncomingAttachment> {
+    const { buffer, filename } = await this.options.client.downloadFile(url, aeskey);
+    const name = filename ?? fallbackName;
+    const ext = extname(name).toLowerCase();
+    const mime = ext === '.png' ? 'image/png' : ext === '.gif' ? 'image/gif' : 'image/jpeg';
+    return { name, mime, data: buffer };
+  }
+
+  #question(key: string): WsFrame<BaseMessage> | null {
+    const q = this.#questions.get(key);
+    return q && !q.answered && this.#clock().getTime() - q.at < REPLY_WINDOW_MS ? q.frame : null;
+  }
+
+  #plan(d: Delivery): Plan {
+    const chatKey = d.group ? (d.group.wecomId ? `g:${d.group.wecomId}` : null) : d.person?.wecomId ? `u:${d.person.wecomId}` : null;
+    const question = chatKey && d.kind === 'reply' && !d.file ? this.#question(chatKey) : null;
+    const webhook = d.group ? this.options.webhooks?.[d.group.name] : undefined;
+    if (question && chatKey && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', key: chatKey, frame: question };
+    if (webhook && d.group) return { kind: 'webhook', name: d.group.name, key: webhook };
+    if (d.group?.wecomId) return { kind: 'push', chatid: d.group.wecomId };
+    if (!d.group && d.person?.wecomId) return { kind: 'push', chatid: d.person.wecomId };
+    return { kind: 'none', where: d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}` };
+  }
+
+  route(delivery: Delivery): Route {
+    const plan = this.#plan(delivery);
+    if (plan.kind === 'reply') return { target: 'wecom:aibot', perMinute: 30, burst: 10, maxBytes: STREAM_BYTES };
+    if (plan.kind === 'webhook') {
+      return { target: `wecom:webhook:${plan.name}`, ...ROBOT_RATE, maxBytes: (delivery.markdown ? WECOM_MARKDOWN_BYTES : WECOM_TEXT_BYTES) - MENTION_ROOM };
+    }
+    return { target: plan.kind === 'push' ? `wecom:aibot-push:${plan.chatid}` : 'wecom:none', ...ROBOT_RATE, maxBytes: WECOM_MARKDOWN_BYTES - MENTION_ROOM };
+  }
+
+  async send(delivery: Delivery): Promise<void> {
+    const plan = this.#plan(delivery);
+    if (plan.kind === 'none') throw new Error(zh.delivery.noRoute(plan.where));
+    const mentions: WeComMention[] = delivery.mentions.map((p) => ({ name: p.name, userId: p.wecomId, mobile: p.mobile }));
+    const named = [...delivery.mentions.map((p) => `@${p.name}`), delivery.text].join(' ');
+
+    if (delivery.file && !delivery.text.trim()) {
+      const { file: _file, ...rest } = delivery;
+      const data = readFileSync(delivery.file);
+      if (plan.kind === 'webhook') return postWeComWebhook(this.#fetch, this.#base, plan.key, await weComFileBody(this.#fetch, this.#base, plan.key, delivery.file, data));
+      if (plan.kind === 'push') {
+        const image = ['.jpg', '.jpeg', '.png'].includes(extname(delivery.file).toLowerCase());
+        const { media_id } = await this.options.client.uploadMedia(data, { type: image ? 'image' : 'file', filename: basename(delivery.file) });
+        await this.options.client.sendMediaMessage(plan.chatid, image ? 'image' : 'file', media_id);
+        return;
+      }
+      return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(delivery.file)) });
+    }
+    if (plan.kind === 'reply') {
+      const question = this.#questions.get(plan.key);
+      if (question) question.answered = true;
+      await this.options.client.replyStream(plan.frame, generateReqId('stream'), named, true);
+      return;
+    }
+    if (plan.kind === 'webhook') return postWeComWebhook(this.#fetch, this.#base, plan.key, weComBody(delivery.text, mentions, delivery.markdown));
+    await this.options.client.sendMessage(plan.chatid, { msgtype: 'markdown', markdown: { content: named } });
+  }
+
+  async stop(): Promise<void> {
+    this.options.client.disconnect();
+    await this.#chain;
+  }
+}

@@ -1,0 +1,198 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBot, type Bot } from '../../src/app/bot.ts';
+import { defaultConfig } from '../../src/app/config.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { readRoster } from '../../src/app/roster-file.ts';
+import { utf8Bytes } from '../../src/app/split-message.ts';
+import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
+import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';
+import { DingTalkStreamClient } from '../../src/channels/dingtalk-stream-client.ts';
+import type { OutgoingMessage } from '../../src/db/outbox-repository.ts';
+import { createStore, type Store } from '../../src/db/store.ts';
+import { atLocal } from '../../src/domain/calendar.ts';
+import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';
+import { ORG_ROSTER } from '../helpers/chat.ts';
+import { FIXTURES, fixture } from '../helpers/loopback.ts';
+
+const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
+const APP = { clientId: 'dingbot0000hazardzero', clientSecret: 'test-app-secret' };
+const GROUPS = {
+  dept: { conversationId: 'cidDEPTxxxxxxxxxxxxxx==', conversationTitle: '应急管理局监管群', session: 'session-dept' },
+  unit: { conversationId: 'cidUNITxxxxxxxxxxxxxx==', conversationTitle: '红星化工安全对接群', session: 'session-unit' },
+};
+const PEOPLE = { wang: { senderNick: '王建国', senderStaffId: 'wangjg01' }, zhang: { senderNick: '张伟', senderStaffId: 'zhangwei01' } };
+
+let dir: string;
+let fake: FakeDingTalk;
+let bot: Bot;
+let channel: DingTalkChannel;
+let now: Date;
+let seq = 0;
+
+const read = <T>(work: (s: Store) => Promise<T>) => bot.queue.run(() => work(createStore(bot.db)));
+
+/** Someone @-mentions the robot in a group: the callback goes down the stream. */
+function say(group: keyof typeof GROUPS, who: keyof typeof PEOPLE, text: string, msgId = `msg-${++seq}`): string {
+  const data = fixture('dingtalk/robot-text-group.json', {
+    ...GROUPS[group], ...PEOPLE[who], msgId, text, base: fake.base, now: now.getTime(), expires: now.getTime() + 90 * 60_000,
+  });
+  fake.push(data);
+  return msgId;
+}
+
+async function sendsAfter(before: number, count: number): Promise<DingTalkEvent[]> {
+  await vi.waitFor(() => expect(fake.sends().length).toBeGreaterThanOrEqual(before + count), { timeout: 15_000, interval: 20 });
+  return fake.sends().slice(before);
+}
+
+const textOf = (e: DingTalkEvent): string => ('body' in e ? (e.body.text?.content ?? e.body.markdown?.text ?? JSON.parse(e.body.msgParam ?? '{}').content ?? '') : '');
+
+beforeEach(async () => {
+  // the Stream SDK prints its connects and disconnects
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  dir = mkdtempSync(join(tmpdir(), 'hz-dingtalk-'));
+  now = atLocal('2026-12-01 09:00');
+  fake = await startFakeDingTalk({ ...APP, robots: { 'token-unit': 'SECunit0000' }, photo: PHOTO });
+  const stream = new DingTalkStreamClient({ ...APP, apiBase: fake.base, keepAlive: false });
+  const api = new DingTalkOpenApi({ appKey: APP.clientId, appSecret: APP.clientSecret, robotCode: APP.clientId }, fetch, fake.base, fake.base);
+  channel = new DingTalkChannel({
+    stream, api, oapiBase: fake.base, clock: () => now, botNames: ['隐患清零'],
+    webhooks: { 红星化工安全对接群: { accessToken: 'token-unit', secret: 'SECunit0000' } },
+  });
+  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
+  await bot.importRoster(readRoster(ORG_ROSTER));
+  await channel.start((message) => bot.receive(message));
+  await fake.connected();
+});
+
+afterEach(async () => {
+  await channel.stop();
+  await bot.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+describe('DingTalk: Stream in, session webhook and custom robot out', () => {
+  it('runs register → progress with a photo → submit → accept, and pushes one reminder through the signed robot', async () => {
+    let before = fake.sends().length;
+    const registerId = say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
+    const registered = await sendsAfter(before, 2);
+    // the reply goes back through the message's session webhook…
+    expect(registered[0]).toMatchObject({ type: 'session', session: 'session-dept' });
+    expect(textOf(registered[0]!)).toContain('YH-0001');
+    // …the unit hears it through its custom robot (signature checked by the fake); 张伟 has no DingTalk id yet
+    expect(registered[1]).toMatchObject({ type: 'webhook', accessToken: 'token-unit', body: { msgtype: 'text', at: { atUserIds: [] } } });
+    expect(textOf(registered[1]!)).toMatch(/^@张伟 /);
+    // the callback was acknowledged before anything was sent for it
+    const events = fake.events;
+    const ack = events.findIndex((e) => e.type === 'ack');
+    const firstSend = events.findIndex((e) => e.type === 'session');
+    expect(ack).toBeGreaterThanOrEqual(0);
+    expect(ack).toBeLessThan(firstSend);
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'major' });
+
+    // DingTalk redelivers a callback (same msgId): acknowledged, not handled again
+    const acks = events.filter((e) => e.type === 'ack').length;
+    before = fake.sends().length;
+    say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', registerId);
+    await vi.waitFor(() => expect(fake.events.filter((e) => e.type === 'ack').length).toBe(acks + 1), { timeout: 10_000 });
+
+    // a photo, then the progress text: the photo is its evidence
+    fake.push(fixture('dingtalk/robot-picture-group.json', {
+      ...GROUPS.unit, ...PEOPLE.zhang, msgId: `msg-${++seq}`, downloadCode: 'dl-valve', base: fake.base, now: now.getTime(), expires: now.getTime() + 90 * 60_000,
+    }));
+    say('unit', 'zhang', 'YH-0001 进度60% 已更换阀门，等待检测');
+    // callbacks are handled in order: the progress reply is the only send since the repeat
+    const progress = await sendsAfter(before, 1);
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatchObject({ type: 'session', session: 'session-unit' });
+    expect(textOf(progress[0]!)).toContain('进度 60%');
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    const events1 = await read((s) => s.hazards.events(hazard!.id));
+    expect(events1.find((e) => e.type === 'progress')?.attachments).toEqual([expect.objectContaining({ mime: 'image/png', size: PHOTO.length })]);
+    // the sender's DingTalk id was bound on first sight
+    expect((await read((s) => s.roster.peopleByName('张伟')))[0]?.dingtalkId).toBe('zhangwei01');
+
+    before = fake.sends().length;
+    say('unit', 'zhang', 'YH-0001 整改完成 请验收');
+    const submitted = await sendsAfter(before, 2);
+    // the department has no custom robot: its push rides on its live session webhook
+    expect(submitted.map((e) => e.type === 'session' && e.session)).toEqual(['session-unit', 'session-dept']);
+
+    before = fake.sends().length;
+    say('dept', 'wang', 'YH-0001 验收通过');
+    const accepted = await sendsAfter(before, 2);
+    expect(textOf(accepted[0]!)).toContain('验收通过，已销号');
+    expect(accepted[1]).toMatchObject({ type: 'webhook', accessToken: 'token-unit' });
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
+
+    // one reminder from the scheduler's side: through the custom robot, mentioning 张伟 by userId
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
+    const reminder: OutgoingMessage = { kind: 'push', groupId: unit!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
+    before = fake.sends().length;
+    expect(await bot.deliver()).toBe(1);
+    const [pushed] = await sendsAfter(before, 1);
+    expect(pushed).toMatchObject({ type: 'webhook', accessToken: 'token-unit', body: { msgtype: 'text', text: { content: '@zhangwei01 ⏰ 提醒：YH-0002 明天到期，请抓紧整改。' }, at: { atUserIds: ['zhangwei01'] } } });
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(false);
+    expect(await bot.deliver()).toBe(0);
+  });
+
+  it('pauses the robot on 130101 and sends once when the pause is over', async () => {
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    fake.webhookAnswers.push({ errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: '本周隐患汇总', mentions: [] }, now));
+    expect(await bot.deliver()).toBe(0);
+    expect(fake.webhookRequests).toBe(1);
+    // still paused a moment later: no request at all
+    now = new Date(now.getTime() + 30_000);
+    expect(await bot.deliver()).toBe(0);
+    expect(fake.webhookRequests).toBe(1);
+    now = new Date(now.getTime() + 31_000);
+    expect(await bot.deliver()).toBe(1);
+    expect(fake.webhookRequests).toBe(2);
+    expect(fake.sends().filter((e) => e.type === 'webhook')).toHaveLength(1);
+    const row = await read(async (s) => (await s.outbox.due(new Date(now.getTime() + 86_400_000))).length);
+    expect(row).toBe(0);
+  });
+
+  it('sends a long markdown digest in parts under the byte limit, and uses the OpenAPI where no webhook or session serves', async () => {
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    const line = '- YH-0001 红星化工 储罐区呼吸阀损坏 责任人张伟 整改中60%（剩14天）';
+    const digest = ['## 今日隐患汇总', ...Array.from({ length: 300 }, () => line)].join('\n');
+    expect(utf8Bytes(digest)).toBeGreaterThan(15_000);
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: digest, mentions: [], extra: { markdown: true, title: '今日隐患汇总', job: 'send-daily-digest' } }, now));
+    expect(await bot.deliver()).toBe(1);
+    const parts = fake.sends().filter((e) => e.type === 'webhook');
+    expect(parts.length).toBe(2);
+    for (const p of parts) {
+      expect(p).toMatchObject({ body: { msgtype: 'markdown', markdown: { title: '今日隐患汇总' } } });
+      expect(utf8Bytes(p.type === 'webhook' ? p.body.markdown.text : '')).toBeLessThanOrEqual(15_000);
+    }
+    expect(parts.map((p) => (p.type === 'webhook' ? p.body.markdown.text : '')).join('\n')).toBe(digest);
+
+    // a town group known only by its conversation id, nobody spoke there recently
+    const town = await read((s) => s.roster.groupByName('城关镇安全群'));
+    await read((s) => s.roster.bindGroupPlatformId(town!.id, 'dingtalk', 'cidTOWNxxxxxxxxxxxxxx=='));
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: town!.id, personId: null, text: '请于本周五前报送排查台账。', mentions: [] }, now));
+    expect(await bot.deliver()).toBe(1);
+    const viaApi = fake.sends().filter((e) => e.type === 'group-api');
+    expect(viaApi).toEqual([{ type: 'group-api', token: 'api-token-1', body: { robotCode: APP.clientId, openConversationId: 'cidTOWNxxxxxxxxxxxxxx==', msgKey: 'sampleText', msgParam: JSON.stringify({ content: '请于本周五前报送排查台账。' }) } }]);
+
+    // an export: the text, then the file uploaded as media and sent as a file message
+    const file = join(dir, '隐患台账.xlsx');
+    writeFileSync(file, Buffer.from('PK\u0003\u0004 not really a workbook'));
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: town!.id, personId: null, text: '本月隐患台账见附件。', mentions: [], extra: { file } }, now));
+    expect(await bot.deliver()).toBe(1);
+    expect(fake.events.filter((e) => e.type === 'upload')).toEqual([{ type: 'upload', kind: 'file' }]);
+    const [text, sheet] = fake.sends().filter((e) => e.type === 'group-api').slice(1);
+    expect(text).toMatchObject({ body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '本月隐患台账见附件。' }) } });
+    expect(sheet).toMatchObject({ body: { msgKey: 'sampleFile', msgParam: JSON.stringify({ mediaId: '@media-1', fileName: '隐患台账.xlsx', fileType: 'xlsx' }) } });
+  });
+});

@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileBox } from 'file-box';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WechatyBuilder, type Wechaty } from 'wechaty';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { createLogger } from '../../src/app/logger.ts';
+import { hazardZeroPlugin, type HazardZeroHandle } from '../../src/index.ts';
+import { createStore, type Store } from '../../src/db/store.ts';
+import { atLocal } from '../../src/domain/calendar.ts';
+import { ORG_ROSTER } from '../helpers/chat.ts';
+
+const PHOTO = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'valve-photo.png'));
+
+interface Said {
+  roomId: string;
+  text: string;
+  mentionIds: string[];
+}
+
+let dir: string;
+let wechaty: Wechaty;
+let hz: HazardZeroHandle;
+let said: Said[];
+let files: Array<{ to: string; name: string }>;
+let people: Record<'me' | 'wang' | 'zhang', mock.ContactMock>;
+let mocker: mock.Mocker;
+let rooms: Record<'dept' | 'unit' | 'leaders', mock.RoomMock>;
+let puppet: PuppetMock;
+let n = 0;
+
+let now = atLocal('2026-12-01 09:00');
+const read = <T>(work: (s: Store) => Promise<T>) => hz.bot.queue.run(() => work(createStore(hz.bot.db)));
+
+/** Waits until the bot has said `count` more things, and returns them. */
+async function saidAfter(before: number, count: number): Promise<Said[]> {
+  await vi.waitFor(() => expect(said.length).toBeGreaterThanOrEqual(before + count), { timeout: 15_000, interval: 20 });
+  return said.slice(before);
+}
+
+beforeEach(async () => {
+  now = atLocal('2026-12-01 09:00');
+  dir = mkdtempSync(join(tmpdir(), 'hz-wechaty-'));
+  said = [];
+  files = [];
+  mocker = new mock.Mocker();
+  puppet = new PuppetMock({ mocker });
+  // what the bot sends, with the mention ids the puppet was given (the mock drops them)
+  const sendText = puppet.messageSendText.bind(puppet);
+  vi.spyOn(puppet, 'messageSendText').mockImplementation(async (id: string, text: string, mentionIds?: string[]) => {
+    said.push({ roomId: id, text, mentionIds: mentionIds ?? [] });
+    return sendText(id, text);
+  });
+  const sendFile = puppet.messageSendFile.bind(puppet);
+  vi.spyOn(puppet, 'messageSendFile').mockImplementation(async (id, box) => {
+    files.push({ to: id, name: box.name });
+    return sendFile(id, box);
+  });
+  n += 1;
+  wechaty = WechatyBuilder.build({ puppet, name: `hz-test-${n}` });
+  const plugin = hazardZeroPlugin({
+    config: { dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') },
+    roster: ORG_ROSTER, log: createLogger('silent'), clock: () => now, deliveryIntervalMs: 50,
+    // the story sends more than a personal account's pace allows at one frozen instant
+    rate: { perMinute: 600, burst: 100 },
+  });
+  wechaty.use(plugin);
+  await wechaty.start();
+  people = {
+    me: mocker.createContact({ name: '隐患清零' }),
+    wang: mocker.createContact({ name: '王建国' }),
+    zhang: mocker.createContact({ name: '张伟' }),
+  };
+  rooms = {
+    dept: mocker.createRoom({ topic: '应急管理局监管群', memberIdList: [people.me.id, people.wang.id] }),
+    unit: mocker.createRoom({ topic: '红星化工安全对接群', memberIdList: [people.me.id, people.zhang.id, people.wang.id] }),
+    leaders: mocker.createRoom({ topic: '县安委会领导群', memberIdList: [people.me.id] }),
+  };
+  mocker.login(people.me);
+  hz = await plugin.ready;
+  // after login the plugin binds roster groups to rooms by topic
+  await vi.waitFor(async () => expect((await read((s) => s.roster.groupByName('红星化工安全对接群')))?.wechatId).toBe(rooms.unit.id), { timeout: 15_000, interval: 20 });
+});
+
+afterEach(async () => {
+  await hz.stop();
+  await wechaty.stop();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
+  it('runs register → progress with a photo → submit → accept, and pushes one reminder with a mention', async () => {
+    let before = said.length;
+    people.wang.say('@隐患清零\u2005登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', [people.me, people.zhang]).to(rooms.dept);
+    const registered = await saidAfter(before, 2);
+    const reply = registered.find((s) => s.roomId === rooms.dept.id);
+    const notice = registered.find((s) => s.roomId === rooms.unit.id);
+    expect(reply?.text).toContain('YH-0001');
+    // the owner is mentioned in the unit's group, by the contact the puppet knows
+    expect(notice?.mentionIds).toEqual([people.zhang.id]);
+    expect(notice?.text).toMatch(/^@张伟 /);
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    expect(hazard).toMatchObject({ ownerName: '张伟', unitName: '红星化工', level: 'major', deadline: '2026-12-15' });
+
+    // the photo first, then the text: the photo is the progress report's evidence
+    people.zhang.say(FileBox.fromBase64(PHOTO.toString('base64'), 'valve.png')).to(rooms.unit);
+    before = said.length;
+    people.zhang.say('YH-0001 进度60% 已更换阀门，等待检测').to(rooms.unit);
+    const progress = await saidAfter(before, 1);
+    expect(progress[0]).toMatchObject({ roomId: rooms.unit.id, text: expect.stringContaining('进度 60%') });
+    const events = await read(async (s) => s.hazards.events(hazard!.id));
+    expect(events.find((e) => e.type === 'progress')?.attachments).toEqual([expect.objectContaining({ name: 'valve.png', mime: 'image/png', size: PHOTO.length })]);
+
+    before = said.length;
+    people.zhang.say('YH-0001 整改完成 请验收').to(rooms.unit);
+    await saidAfter(before, 2);
+    before = said.length;
+    people.wang.say('YH-0001 验收通过').to(rooms.dept);
+    const accepted = await saidAfter(before, 1);
+    expect(accepted.find((s) => s.roomId === rooms.dept.id)?.text).toContain('验收通过，已销号');
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
+
+    // one reminder, written to the outbox as the scheduler does, under its dedupe key
+    const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
+    const reminder = { kind: 'push' as const, groupId: unitGroup!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(false);
+    before = said.length;
+    await hz.deliver();
+    const pushed = await saidAfter(before, 1);
+    expect(pushed).toEqual([{ roomId: rooms.unit.id, text: '@张伟 ⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentionIds: [people.zhang.id] }]);
+    await hz.deliver();
+    expect(said.length).toBe(before + 1);
+  });
+
+  it('ignores its own messages and a message delivered twice', async () => {
+    const before = said.length;
+    people.wang.say('逾期隐患').to(rooms.dept);
+    await saidAfter(before, 1);
+    const last = said.at(-1)!;
+    // the bot's own answer came back as a message with self() true and was not answered;
+    // now the puppet emits the same message id again
+    const ids = [...puppet.mocker.cacheMessagePayload.entries()].filter(([, p]) => p.talkerId === people.wang.id).map(([id]) => id);
+    puppet.emit('message', { messageId: ids[0]! });
+    await new Promise((r) => setTimeout(r, 300));
+    await hz.deliver();
+    expect(said.length).toBe(before + 1);
+    expect(said.at(-1)).toEqual(last);
+  });
+
+  it('holds pushes while the account is logged out and sends them after the next login', async () => {
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    await puppet.logout();
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: '今日汇总：无新增隐患。', mentions: [] }, now));
+    expect(await hz.deliver()).toBe(0);
+    expect(await read((s) => s.outbox.pendingCount())).toBe(1);
+    mocker.login(people.me);
+    await vi.waitFor(() => expect(wechaty.isLoggedIn).toBe(true), { timeout: 5_000 });
+    now = new Date(now.getTime() + 31_000);
+    const before = said.length;
+    // the plugin's own delivery loop may get there first: what matters is that it is said once
+    await hz.deliver();
+    expect((await saidAfter(before, 1))[0]).toMatchObject({ roomId: rooms.unit.id, text: '今日汇总：无新增隐患。' });
+    await hz.deliver();
+    expect(said.filter((s) => s.text === '今日汇总：无新增隐患。')).toHaveLength(1);
+  });
+
+  it('finds a room by topic when its bound id went stale (a re-login), and sends files as FileBox', async () => {
+    const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    await read((s) => s.roster.bindGroupPlatformId(unitGroup!.id, 'wechaty', 'stale-id@chatroom'));
+    const file = join(dir, 'ledger.png');
+    rmSync(file, { force: true });
+    await import('node:fs').then((fs) => fs.writeFileSync(file, PHOTO));
+    const before = said.length;
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], extra: { file } }, now));
+    await hz.deliver();
+    const out = await saidAfter(before, 1);
+    expect(out[0]).toMatchObject({ roomId: rooms.unit.id, text: '本周台账见附件' });
+    await vi.waitFor(() => expect(files).toEqual([{ to: rooms.unit.id, name: 'ledger.png' }]), { timeout: 5_000 });
+  });
+});

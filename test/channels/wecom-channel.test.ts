@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WSClient } from '@wecom/aibot-node-sdk';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBot, type Bot } from '../../src/app/bot.ts';
+import { defaultConfig } from '../../src/app/config.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { readRoster } from '../../src/app/roster-file.ts';
+import { utf8Bytes } from '../../src/app/split-message.ts';
+import { WeComChannel } from '../../src/channels/wecom-channel.ts';
+import type { OutgoingMessage } from '../../src/db/outbox-repository.ts';
+import { createStore, type Store } from '../../src/db/store.ts';
+import { atLocal } from '../../src/domain/calendar.ts';
+import { encryptMedia, startFakeWeCom, type FakeWeCom, type WeComEvent } from '../helpers/fake-wecom.ts';
+import { FIXTURES } from '../helpers/loopback.ts';
+
+const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
+const BOT = { botId: 'aibot-hazard-zero', secret: 'test-bot-secret' };
+const CHATS = { dept: 'wrDEPT0000000000', unit: 'wrUNIT0000000000' };
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+let dir: string;
+let fake: FakeWeCom;
+let bot: Bot;
+let client: WSClient;
+let channel: WeComChannel;
+let now: Date;
+let seq = 0;
+
+const read = <T>(work: (s: Store) => Promise<T>) => bot.queue.run(() => work(createStore(bot.db)));
+
+/** Someone @-mentions the AI bot in a group. */
+function say(chat: keyof typeof CHATS, userid: string, text: string, msgid = `msgid-${++seq}`): string {
+  return fake.push('wecom/aibot-text-group.json', { msgid, chatid: CHATS[chat], userid, text });
+}
+
+async function sendsAfter(before: number, count: number): Promise<WeComEvent[]> {
+  await vi.waitFor(() => expect(fake.sends().length).toBeGreaterThanOrEqual(before + count), { timeout: 15_000, interval: 20 });
+  return fake.sends().slice(before);
+}
+
+const textOf = (e: WeComEvent | undefined): string =>
+  !e || !('body' in e) ? '' : (e.body.stream?.content ?? e.body.text?.content ?? e.body.markdown?.content ?? '');
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hz-wecom-'));
+  now = atLocal('2026-12-01 09:00');
+  fake = await startFakeWeCom({ ...BOT, webhookKeys: ['key-unit'] });
+  client = new WSClient({ ...BOT, wsUrl: fake.wsUrl, logger: silent, maxReconnectAttempts: 0 });
+  channel = new WeComChannel({ client, webhooks: { 红星化工安全对接群: 'key-unit' }, webhookBase: fake.base, botNames: ['隐患清零'], clock: () => now });
+  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
+  await bot.importRoster(readRoster(join(FIXTURES, 'wecom', 'roster.yaml')));
+  await channel.start((message) => bot.receive(message));
+  await fake.authenticated();
+});
+
+afterEach(async () => {
+  await channel.stop();
+  await bot.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('WeCom: AI bot long connection in, stream replies and the group robot out', () => {
+  it('runs register → progress with a photo → submit → accept, and pushes one reminder through the group robot', async () => {
+    let before = fake.sends().length;
+    const registerReq = say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
+    const registered = await sendsAfter(before, 2);
+    // the answer to the question, on the long connection, as a finished stream
+    expect(registered[0]).toMatchObject({ type: 'reply', reqId: registerReq, body: { msgtype: 'stream', stream: { finish: true } } });
+    expect(textOf(registered[0])).toContain('YH-0001');
+    // the unit hears it through its group robot, 张伟 mentioned by userid
+    expect(registered[1]).toMatchObject({ type: 'webhook', key: 'key-unit', body: { msgtype: 'text', text: { mentioned_list: ['zhangwei'] } } });
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'major' });
+
+    // WeCom sends a callback twice (same msgid): handled once
+    say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', 'msgid-1');
+    // text and photo in one message (图文混排), the photo encrypted as WeCom does
+    const { encrypted, aeskey } = encryptMedia(PHOTO);
+    fake.serve('valve.enc', encrypted);
+    before = fake.sends().length;
+    fake.push('wecom/aibot-mixed-group.json', { msgid: `msgid-${++seq}`, chatid: CHATS.unit, userid: 'zhangwei', text: 'YH-0001 进度60% 已更换阀门，等待检测', file: 'valve.enc', aeskey });
+    const progress = await sendsAfter(before, 1);
+    // messages are handled in order: the repeat produced nothing before this reply
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatchObject({ type: 'reply' });
+    expect(textOf(progress[0])).toContain('进度 60%');
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    const events = await read((s) => s.hazards.events(hazard!.id));
+    expect(events.find((e) => e.type === 'progress')?.attachments).toEqual([expect.objectContaining({ mime: 'image/png', size: PHOTO.length })]);
+
+    before = fake.sends().length;
+    say('unit', 'zhangwei', 'YH-0001 整改完成 请验收');
+    const submitted = await sendsAfter(before, 2);
+    // the department's group has no robot webhook: the AI bot pushes markdown to its chatid
+    expect(submitted[1]).toMatchObject({ type: 'push', body: { chatid: CHATS.dept, msgtype: 'markdown' } });
+
+    before = fake.sends().length;
+    say('dept', 'wangjg', 'YH-0001 验收通过');
+    const accepted = await sendsAfter(before, 2);
+    expect(textOf(accepted[0])).toContain('验收通过，已销号');
+    expect(accepted[1]).toMatchObject({ type: 'webhook', key: 'key-unit' });
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
+
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
+    const reminder: OutgoingMessage = { kind: 'push', groupId: unit!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
+    before = fake.sends().length;
+    expect(await bot.deliver()).toBe(1);
+    const [pushed] = await sendsAfter(before, 1);
+    expect(pushed).toEqual({ type: 'webhook', key: 'key-unit', body: { msgtype: 'text', text: { content: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentioned_list: ['zhangwei'] } } });
+    expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(false);
+  });
+
+  it('pauses the group robot on 45009, splits markdown at 4,096 bytes and sends pictures as base64 + md5', async () => {
+    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
+    fake.webhookAnswers.push({ errcode: 45009, errmsg: 'api freq out of limit' });
+    const line = '> YH-0001 红星化工 储罐区呼吸阀损坏 责任人<font color="warning">张伟</font> 整改中60%';
+    const digest = ['## 今日隐患汇总', ...Array.from({ length: 80 }, () => line)].join('\n');
+    expect(utf8Bytes(digest)).toBeGreaterThan(4_096);
+    const photo = join(dir, 'site.png');
+    writeFileSync(photo, PHOTO);
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: digest, mentions: [], extra: { markdown: true, file: photo, job: 'send-daily-digest' } }, now));
+    expect(await bot.deliver()).toBe(0);
+    expect(fake.webhookRequests).toBe(1);
+    now = new Date(now.getTime() + 61_000);
+    expect(await bot.deliver()).toBe(1);
+    const sent = fake.sends().filter((e): e is Extract<WeComEvent, { type: 'webhook' }> => e.type === 'webhook');
+    const markdown = sent.filter((e) => e.body.msgtype === 'markdown');
+    expect(markdown.length).toBeGreaterThanOrEqual(2);
+    for (const m of markdown) expect(utf8Bytes(m.body.markdown.content)).toBeLessThanOrEqual(4_096);
+    expect(markdown.map((m) => m.body.markdown.content).join('\n')).toBe(digest);
+    expect(sent.at(-1)?.body).toEqual({ msgtype: 'image', image: { base64: PHOTO.toString('base64'), md5: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+  });
+});
