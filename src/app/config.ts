@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { checkSchedule, scheduleEnv, toScheduleConfig, type ScheduleConfig } from './schedule-config.ts';
 
-const schema = z.object({
-  HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
-  HZ_DATA_DIR: z.string().min(1).default('data'),
-  CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
-  /** minutes an unanswered ask-back waits */
-  HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const schema = z
+  .object({
+    HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
+    HZ_DATA_DIR: z.string().min(1).default('data'),
+    CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
+    /** minutes an unanswered ask-back waits */
+    HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ...scheduleEnv,
+  })
+  .superRefine(checkSchedule);
 
 export type AppConfig = {
   dbFile: string;
@@ -15,6 +19,8 @@ export type AppConfig = {
   channel: z.infer<typeof schema>['CHANNEL'];
   draftMinutes: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** reminders, escalations, digests: times, offsets, quiet hours */
+  schedule: ScheduleConfig;
 };
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -25,7 +31,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`配置有误：\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, logLevel: c.LOG_LEVEL };
+  return {
+    dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, logLevel: c.LOG_LEVEL,
+    schedule: toScheduleConfig(c),
+  };
 }
 
 /** Defaults for tests and the simulator. */

@@ -22,8 +22,11 @@ export interface OutboxEntry extends OutgoingMessage {
 /** The persistent outbox: every outgoing message is written here before it is sent. */
 export function createOutboxRepository(db: DbTx) {
   return {
-    /** Writes the message; false (and nothing written) when its dedupe key was used before. */
-    async enqueue(msg: OutgoingMessage, now: Date): Promise<boolean> {
+    /**
+     * Writes the message; false (and nothing written) when its dedupe key was used before.
+     * `notBefore` holds a routine push back until it may go out (quiet hours, holidays).
+     */
+    async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
       if (msg.dedupeKey) {
         const seen = await db.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
         if (seen) return false;
@@ -32,7 +35,7 @@ export function createOutboxRepository(db: DbTx) {
         data: {
           dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId,
           text: msg.text, mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}),
-          createdAt: now, nextAttemptAt: now,
+          createdAt: now, nextAttemptAt: notBefore,
         },
       });
       return true;
@@ -50,6 +53,13 @@ export function createOutboxRepository(db: DbTx) {
         mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
         ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: r.createdAt,
       }));
+    },
+    /** When the next pending message falls due in (after, until], or null: the simulator steps to it. */
+    async nextDueBetween(after: Date, until: Date): Promise<Date | null> {
+      const row = await db.outboxMessage.findFirst({
+        where: { status: 'pending', nextAttemptAt: { gt: after, lte: until } }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true },
+      });
+      return row?.nextAttemptAt ?? null;
     },
     async pendingCount(): Promise<number> {
       return db.outboxMessage.count({ where: { status: 'pending' } });

@@ -3,6 +3,7 @@ import { LEVEL_LABELS, STATUS_LABELS, type TransitionRefusal } from '../domain/l
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import { scheduleTexts } from './schedule-texts.ts';
 
 /** The hazard facts a one-line summary shows. */
 type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised'>;
@@ -174,6 +175,7 @@ export const zh = {
     personAmbiguous: (name: string) => `名册中有多位「${name}」，请写明单位。`,
   },
   roles: { admin: '管理员', leader: '领导', department: '监管部门', contact: '单位联系人' },
+  ...scheduleTexts,
 };
 
 export type Texts = typeof zh;

@@ -44,9 +44,12 @@ let counter = 0;
 export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   const dir = mkdtempSync(join(tmpdir(), 'hz-test-'));
   const state = { now: atLocal(options.at ?? '2026-12-01 09:00') };
-  const channel = new RecordingChannel(() => state.now);
+  let created: Bot | null = null;
+  // deliveries carry the bot's time: while it steps through a day, the time each push goes out
+  const channel = new RecordingChannel(() => created?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
   const bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => state.now });
+  created = bot;
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));
 
