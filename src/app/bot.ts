@@ -9,13 +9,15 @@ import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Channel, IncomingMessage } from '../channels/channel.ts';
-import { openDatabase, type Db } from '../db/client.ts';
+import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
 import { applyPendingMigrations } from '../db/schema-engine.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 
 /** How often the live bot looks for outbox messages that fell due (retries, held-back pushes). */
 const DELIVERY_INTERVAL_MS = 5_000;
+/** How often the live bot refreshes the query planner's statistics as the ledger grows. */
+const OPTIMIZE_INTERVAL_MS = 6 * 3_600_000;
 
 export interface BotOptions {
   config: AppConfig;
@@ -71,7 +73,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   // one delivery pass at a time: two passes reading the same due rows would send them twice
   const deliveries = new SerialQueue();
   const deliverAt = (at: Date) => deliveries.run(() => dispatcher.deliverDue(at));
-  let timer: NodeJS.Timeout | null = null;
+  let timers: NodeJS.Timeout[] = [];
 
   const bot: Bot = {
     db, queue, clock,
@@ -111,14 +113,19 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       scheduler.start(async () => {
         await deliverAt(clock());
       });
-      timer = setInterval(() => {
-        deliverAt(clock()).catch((error: unknown) => log.error({ err: error }, 'delivery pass failed'));
-      }, DELIVERY_INTERVAL_MS);
+      timers = [
+        setInterval(() => {
+          deliverAt(clock()).catch((error: unknown) => log.error({ err: error }, 'delivery pass failed'));
+        }, DELIVERY_INTERVAL_MS),
+        setInterval(() => {
+          queue.run(() => optimizeDatabase(db)).catch((error: unknown) => log.warn({ err: error }, 'optimize failed'));
+        }, OPTIMIZE_INTERVAL_MS),
+      ];
     },
     async stop() {
       scheduler.stop();
-      if (timer) clearInterval(timer);
-      timer = null;
+      for (const t of timers) clearInterval(t);
+      timers = [];
       await deliveries.run(async () => undefined);
     },
     importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster))),

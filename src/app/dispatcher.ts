@@ -10,8 +10,10 @@ export interface DispatcherDeps {
   queue: SerialQueue;
   channel: Channel;
   log: Logger;
-  /** attempts before a message is marked failed and reported */
+  /** attempts before a reply is marked failed and reported */
   maxAttempts?: number;
+  /** attempts before a keyed push (a reminder, a digest) is: about a day at the 10-minute cap */
+  maxPushAttempts?: number;
 }
 
 /** Backoff before the next try: 5 s, 10 s, 20 s … capped at 10 minutes. */
@@ -36,9 +38,12 @@ async function toDelivery(db: Db, entry: OutboxEntry): Promise<Delivery> {
 /**
  * Sends what the outbox holds, oldest first. A message is marked sent only after the platform
  * took it; a failure is retried with backoff and, after the last try, kept as failed and logged.
+ * A keyed push is tried for about a day before that, so a platform outage does not lose it.
  */
 export function createDispatcher(deps: DispatcherDeps) {
   const maxAttempts = deps.maxAttempts ?? 5;
+  // a late answer to a chat message confuses; a late reminder is still worth having, so pushes keep trying
+  const maxPushAttempts = deps.maxPushAttempts ?? 150;
   return {
     /** Delivers everything due at `now`; returns how many were sent. */
     async deliverDue(now: Date): Promise<number> {
@@ -53,12 +58,13 @@ export function createDispatcher(deps: DispatcherDeps) {
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           const attempts = entry.attempts + 1;
+          const givesUp = attempts >= (entry.dedupeKey ? maxPushAttempts : maxAttempts);
           await deps.queue.run(() =>
-            attempts >= maxAttempts
+            givesUp
               ? createStore(deps.db).outbox.markFailed(entry.id, reason)
               : createStore(deps.db).outbox.markRetry(entry.id, reason, new Date(now.getTime() + retryDelayMs(attempts))),
           );
-          deps.log.warn({ outboxId: entry.id, attempts, reason }, attempts >= maxAttempts ? 'send failed for good' : 'send failed, will retry');
+          deps.log.warn({ outboxId: entry.id, attempts, reason }, givesUp ? 'send failed for good' : 'send failed, will retry');
         }
       }
       return sent;

@@ -37,15 +37,17 @@ export function createScheduler(deps: SchedulerDeps) {
       return await deps.queue.run(() =>
         inTransaction(deps.db, async (store) => {
           const messages = await job.run({ now: at, store, late });
-          let added = 0;
-          for (const { urgent, ...message } of messages) {
-            const marked = {
-              ...message,
-              text: late ? zh.schedule.late(message.text) : message.text,
-              extra: { ...message.extra, job: job.name, ...(late ? { late: true } : {}) },
-            };
-            if (await store.outbox.enqueue(marked, at, urgent ? at : nextPushTime(at, deps.window))) added += 1;
-          }
+          const added = await store.outbox.enqueueKeyed(
+            messages.map(({ urgent, ...message }) => ({
+              message: {
+                ...message,
+                text: late ? zh.schedule.late(message.text) : message.text,
+                extra: { ...message.extra, job: job.name, ...(late ? { late: true } : {}) },
+              },
+              notBefore: urgent ? at : nextPushTime(at, deps.window),
+            })),
+            at,
+          );
           await store.jobRuns.record(job.name, at);
           return added;
         }),

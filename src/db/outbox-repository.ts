@@ -40,6 +40,26 @@ export function createOutboxRepository(db: DbTx) {
       });
       return true;
     },
+    /**
+     * Writes many keyed pushes at once (a job run's), each with the time it may go out; those whose
+     * key was used before are skipped. Returns how many were written.
+     */
+    async enqueueKeyed(items: ReadonlyArray<{ message: OutgoingMessage & { dedupeKey: string }; notBefore: Date }>, now: Date): Promise<number> {
+      if (items.length === 0) return 0;
+      const seen = new Set(
+        (await db.outboxMessage.findMany({ where: { dedupeKey: { in: items.map((i) => i.message.dedupeKey) } }, select: { dedupeKey: true } }))
+          .map((r) => r.dedupeKey),
+      );
+      const fresh = new Map(items.filter((i) => !seen.has(i.message.dedupeKey)).map((i) => [i.message.dedupeKey, i]));
+      if (fresh.size === 0) return 0;
+      const { count } = await db.outboxMessage.createMany({
+        data: [...fresh.values()].map(({ message: m, notBefore }) => ({
+          dedupeKey: m.dedupeKey, kind: m.kind, groupId: m.groupId, personId: m.personId, text: m.text,
+          mentions: JSON.stringify(m.mentions), extra: JSON.stringify(m.extra ?? {}), createdAt: now, nextAttemptAt: notBefore,
+        })),
+      });
+      return count;
+    },
     async hasKey(dedupeKey: string): Promise<boolean> {
       return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
     },

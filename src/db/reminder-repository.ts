@@ -1,25 +1,19 @@
 import type { DbTx } from './client.ts';
 import { Prisma } from './generated/client.ts';
+import { asOne, bySupervisor, byUnit, groupKey, type Grouping } from './hazard-grouping.ts';
 import type { HazardItem, TopList } from '../domain/digest.ts';
 import type { OverdueWindow } from '../domain/escalation.ts';
 import type { HazardLevel, HazardStatus, LocalDate } from '../domain/types.ts';
 
-/** How listed hazards are grouped: one list per unit, per supervising unit, or one for all. */
-export type Partition = 'unit' | 'supervisor' | 'all';
-
 /** One group's list: its first items, how many in all and how many of them are major. */
 export interface HazardList extends TopList<HazardItem> {
-  /** the unit or supervising unit the list is about; null for 'all' (or a unit with no supervisor) */
+  /** the unit or supervising unit the list is about (the grouping's key); null for `asOne` */
   key: number | null;
   major: number;
 }
 
-const OPEN = Prisma.sql`h.status IN ('registered', 'rectifying', 'pending_review')`;
-const PARTITION_KEY: Record<Partition, Prisma.Sql> = {
-  unit: Prisma.sql`h.unitId`,
-  supervisor: Prisma.sql`u.supervisorId`,
-  all: Prisma.sql`NULL`,
-};
+/** Not closed, written so the status index serves it. */
+export const OPEN = Prisma.sql`h.status IN ('registered', 'rectifying', 'pending_review')`;
 /** overdue: major first, longest overdue first; due: nearest deadline first, major first */
 const ORDER = {
   overdue: Prisma.sql`(h.level = 'major') DESC, h.deadline ASC, h.id ASC`,
@@ -32,12 +26,6 @@ interface Row {
   groupKey: number | bigint | null; total: number | bigint; majors: number | bigint;
 }
 
-/** `h.unitId IN (…)`, or nothing when the scope is everything. */
-export function scopeSql(unitIds: readonly number[] | undefined): Prisma.Sql {
-  if (unitIds === undefined) return Prisma.empty;
-  return unitIds.length === 0 ? Prisma.sql`AND 0` : Prisma.sql`AND h.unitId IN (${Prisma.join(unitIds)})`;
-}
-
 /** The test of `inOverdueWindow`, as SQL. */
 function windowSql(w: OverdueWindow): Prisma.Sql {
   const major = w.majorSince === null
@@ -48,28 +36,33 @@ function windowSql(w: OverdueWindow): Prisma.Sql {
 
 /**
  * The first `limit` hazards of each group matching `where`, with each group's totals, in one
- * query: the database ranks and counts, so a large ledger is never loaded to cut a list.
+ * query: the database ranks and counts, so a large ledger is never loaded to cut a list. The
+ * ranking reads only indexed columns; the names are joined for the rows that are kept.
  */
-export async function listHazards(db: DbTx, where: Prisma.Sql, partition: Partition, order: keyof typeof ORDER, limit: number): Promise<HazardList[]> {
-  const key = PARTITION_KEY[partition];
+export async function listHazards(db: DbTx, where: Prisma.Sql, grouping: Grouping, order: keyof typeof ORDER, limit: number): Promise<HazardList[]> {
+  // the unary + keeps SQLite from walking the whole table in key order to save a small sort
+  const key = Prisma.sql`+${grouping.key}`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT * FROM (
-      SELECT h.id, h.code, h.description, h.level, h.status, h.progress, h.deadline,
-             h.unitId, u.name AS unitName, h.ownerId, p.name AS ownerName, u.supervisorId, s.name AS supervisorName,
-             ${key} AS groupKey,
+    SELECT h.id, h.code, h.description, h.level, h.status, h.progress, h.deadline,
+           h.unitId, u.name AS unitName, h.ownerId, p.name AS ownerName, u.supervisorId, s.name AS supervisorName,
+           ranked.groupKey, ranked.total, ranked.majors
+    FROM (
+      SELECT h.id, ${key} AS groupKey,
              ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${ORDER[order]}) AS rowRank,
              COUNT(*) OVER (PARTITION BY ${key}) AS total,
              SUM(h.level = 'major') OVER (PARTITION BY ${key}) AS majors
-      FROM Hazard h
-      JOIN Unit u ON u.id = h.unitId
-      JOIN Person p ON p.id = h.ownerId
-      LEFT JOIN Unit s ON s.id = u.supervisorId
+      FROM Hazard h ${grouping.join}
       WHERE ${where}
-    ) WHERE rowRank <= ${limit}
-    ORDER BY groupKey, rowRank`;
+    ) AS ranked
+    JOIN Hazard h ON h.id = ranked.id
+    JOIN Unit u ON u.id = h.unitId
+    JOIN Person p ON p.id = h.ownerId
+    LEFT JOIN Unit s ON s.id = u.supervisorId
+    WHERE ranked.rowRank <= ${limit}
+    ORDER BY ranked.groupKey, ranked.rowRank`;
   const lists = new Map<number | null, HazardList>();
   for (const r of rows) {
-    const k = r.groupKey === null ? null : Number(r.groupKey);
+    const k = groupKey(r.groupKey);
     let list = lists.get(k);
     if (!list) {
       list = { key: k, items: [], total: Number(r.total), major: Number(r.majors) };
@@ -91,12 +84,13 @@ export function createReminderRepository(db: DbTx) {
     async dueOn(deadlines: readonly LocalDate[], limit: number): Promise<HazardList[]> {
       if (deadlines.length === 0) return [];
       const where = Prisma.sql`h.status IN ('registered', 'rectifying') AND h.deadline IN (${Prisma.join(deadlines)})`;
-      return listHazards(db, where, 'unit', 'due', limit);
+      return listHazards(db, where, byUnit, 'due', limit);
     },
 
     /** Open hazards in an escalation window, grouped as the step that hears of them. */
-    async overdue(window: OverdueWindow, partition: Partition, limit: number, unitIds?: readonly number[]): Promise<HazardList[]> {
-      return listHazards(db, Prisma.sql`${OPEN} AND ${windowSql(window)} ${scopeSql(unitIds)}`, partition, 'overdue', limit);
+    async overdue(window: OverdueWindow, groupedBy: 'unit' | 'supervisor' | 'county', limit: number): Promise<HazardList[]> {
+      const grouping = { unit: byUnit, supervisor: bySupervisor, county: asOne }[groupedBy];
+      return listHazards(db, Prisma.sql`${OPEN} AND ${windowSql(window)}`, grouping, 'overdue', limit);
     },
 
     /** Of these hazards, those their owner acted on since `since` (reported progress, submitted …). */

@@ -24,8 +24,9 @@ export const AWAITING_OWNER: readonly HazardStatus[] = ['registered', 'rectifyin
 
 /**
  * Whether a reminder @-mentions the hazard's owner. Nobody is told about their own action: an
- * owner who already acted on the hazard today, or whose fix waits for acceptance, is not pinged.
+ * owner who acted on the hazard recently (the jobs use the last 24 hours), or whose fix waits
+ * for acceptance, is not pinged; the item is still listed for the group to see.
  */
-export function shouldPingOwner(hazard: { status: HazardStatus }, ownerActedToday: boolean): boolean {
-  return AWAITING_OWNER.includes(hazard.status) && !ownerActedToday;
+export function shouldPingOwner(hazard: { status: HazardStatus }, ownerActedRecently: boolean): boolean {
+  return AWAITING_OWNER.includes(hazard.status) && !ownerActedRecently;
 }

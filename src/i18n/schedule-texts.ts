@@ -40,11 +40,11 @@ function daysText(days: readonly number[]): string {
 export const scheduleTexts = {
   reminders: {
     /** The deadline reminder to a unit's group: every hazard due soon, in one message. */
-    due(list: TopList<HazardItem>, today: LocalDate, now: Date, actedToday: ReadonlySet<number>): string {
+    due(list: TopList<HazardItem>, today: LocalDate, now: Date, actedRecently: ReadonlySet<number>): string {
       const lines = list.items.map((h, i) => {
         const left = daysBetween(today, h.deadline);
         const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
-        const acted = actedToday.has(h.id) ? '｜今日已报进度' : '';
+        const acted = actedRecently.has(h.id) ? '｜近24小时已报进度' : '';
         return `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜${when}｜${state(h)}${acted}`;
       });
       return [
@@ -95,7 +95,7 @@ export const scheduleTexts = {
       const worst = d.worstUnits.length > 0 ? [`逾期最多的单位：${d.worstUnits.map((u) => `${u.unitName} ${u.count} 项`).join('、')}`] : [];
       const progress = d.progress.total === 0 ? [] : [
         `${when}进度：`,
-        ...d.progress.items.map((p) => `· ${p.code} ${p.unitName} ${p.kind === 'submitted' ? '整改完成，待验收' : `进度${p.progress ?? '?'}%`}（${p.actorName ?? '系统'}）`),
+        ...d.progress.items.map((p) => `· ${p.code} ${p.unitName} ${p.kind === 'submitted' ? '提交验收' : `进度${p.progress ?? '?'}%`}（${p.actorName ?? '系统'}）`),
         ...more(d.progress),
       ];
       return [

@@ -1,6 +1,6 @@
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { localDate } from '../domain/calendar.ts';
-import { DIGEST_LIST_LIMIT, digestIsEmpty } from '../domain/digest.ts';
+import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
 import { digestPeriod } from '../domain/report-periods.ts';
 import type { Group } from '../domain/types.ts';
 import type { WorkCalendar } from '../domain/work-calendar.ts';
@@ -8,10 +8,10 @@ import { zh } from '../i18n/zh-CN.ts';
 
 const NAME = 'send-daily-digest';
 
-/** Who receives one digest: the groups and the units they may see (undefined: the whole county). */
+/** Who receives one digest, and what it is about. */
 interface Audience {
   groups: Group[];
-  unitIds: number[] | undefined;
+  digest: Digest | null;
   scope: string;
 }
 
@@ -34,19 +34,24 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const today = localDate(now);
       if (!options.calendar.isWorkingDay(today)) return [];
       const period = digestPeriod(today, options.calendar);
+      const leaders = await store.roster.groupsByPurpose('leaders');
       const supervisors = await store.roster.supervisors();
       const groupsOf = await store.roster.groupsOfUnits(supervisors.map((s) => s.unit.id));
+      const [county, departments] = await Promise.all([
+        leaders.length > 0 ? store.digests.digest(period, today, DIGEST_LIST_LIMIT) : null,
+        store.digests.supervisionDigests(period, today, DIGEST_LIST_LIMIT),
+      ]);
       const audiences: Audience[] = [
-        { groups: await store.roster.groupsByPurpose('leaders'), unitIds: undefined, scope: zh.digest.county },
-        ...supervisors.map(({ unit, supervised }) => ({
-          groups: groupsOf.get(unit.id) ?? [], unitIds: [unit.id, ...supervised], scope: zh.digest.supervised(unit.name),
+        { groups: leaders, digest: county, scope: zh.digest.county },
+        ...supervisors.map(({ unit }) => ({
+          groups: (groupsOf.get(unit.id) ?? []).filter((g) => g.purpose !== 'leaders'),
+          digest: departments.get(unit.id) ?? null,
+          scope: zh.digest.supervised(unit.name),
         })),
       ];
       const messages: JobMessage[] = [];
-      for (const { groups, unitIds, scope } of audiences) {
-        if (groups.length === 0) continue;
-        const digest = await store.digests.digest(period, today, DIGEST_LIST_LIMIT, unitIds);
-        if (digestIsEmpty(digest)) continue;
+      for (const { groups, digest, scope } of audiences) {
+        if (!digest || digestIsEmpty(digest)) continue;
         const text = zh.digest.render(digest, scope, now);
         for (const group of groups) {
           messages.push({

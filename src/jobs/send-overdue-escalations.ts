@@ -41,7 +41,7 @@ export function sendOverdueEscalations(options: OverdueEscalationOptions): Sched
       const [units, departments, leaders] = await Promise.all([
         store.reminders.overdue(windows.unit, 'unit', LIST_LIMIT),
         store.reminders.overdue(windows.department, 'supervisor', LIST_LIMIT),
-        store.reminders.overdue(windows.leaders, 'all', LIST_LIMIT),
+        store.reminders.overdue(windows.leaders, 'county', LIST_LIMIT),
       ]);
       const keys = [...units, ...departments].flatMap((l) => (l.key === null ? [] : [l.key]));
       const groupsOf = await store.roster.groupsOfUnits(keys);
