@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
+import { calendarGaps } from '../src/domain/work-calendar.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({
@@ -10,6 +11,7 @@ export default defineCommand({
   usage: '提醒设置',
   args: rawArgs,
   async run(ctx) {
-    await ctx.reply(zh.schedule.settings(ctx.config.schedule));
+    const { schedule } = ctx.config;
+    await ctx.reply(zh.schedule.settings(schedule, calendarGaps(ctx.today, schedule)));
   },
 });

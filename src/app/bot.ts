@@ -12,6 +12,8 @@ import type { Channel, IncomingMessage } from '../channels/channel.ts';
 import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
 import { applyPendingMigrations } from '../db/schema-engine.ts';
 import { createStore, inTransaction } from '../db/store.ts';
+import { localDate } from '../domain/calendar.ts';
+import { calendarGaps } from '../domain/work-calendar.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 
 /** How often the live bot looks for outbox messages that fell due (retries, held-back pushes). */
@@ -109,6 +111,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await deliverAt(clock());
     },
     async start() {
+      const gaps = calendarGaps(localDate(clock()), config.schedule);
+      if (gaps.length > 0) log.warn({ years: gaps }, 'no official holiday plan for these years: weekends alone decide working days; upgrade chinese-days or set HZ_HOLIDAYS / HZ_WORKDAYS');
       await bot.catchUp();
       scheduler.start(async () => {
         await deliverAt(clock());

@@ -49,3 +49,15 @@ export function previousWorkingDay(date: LocalDate, calendar: WorkCalendar): Loc
   for (let i = 0; i < 60 && !calendar.isWorkingDay(day); i += 1) day = addDays(day, -1);
   return day;
 }
+
+/**
+ * Years the bot will soon schedule in without the official holiday plan: this year, and from
+ * November the next (the State Council publishes it late in the year), unless the configuration
+ * already lists that year's holidays or make-up days. Weekends alone then decide working days.
+ */
+export function calendarGaps(today: LocalDate, overrides: CalendarOverrides, hasData: (year: number) => boolean = hasOfficialData): number[] {
+  const year = Number(today.slice(0, 4));
+  const years = today.slice(5) >= '11-01' ? [year, year + 1] : [year];
+  const configured = (y: number) => [...overrides.holidays, ...overrides.workdays].some((d) => d.startsWith(`${y}-`));
+  return years.filter((y) => !hasData(y) && !configured(y));
+}

@@ -131,7 +131,7 @@ export const scheduleTexts = {
     /** What a push sent after downtime says first. */
     late: (text: string) => `【补发】${text}`,
     /** 提醒设置: the schedule as it runs. */
-    settings(s: ScheduleConfig): string {
+    settings(s: ScheduleConfig, calendarGaps: readonly number[] = []): string {
       const quiet = s.quietHours ? `${s.quietHours.start}–${s.quietHours.end}` : '不设';
       return [
         '提醒设置',
@@ -140,6 +140,7 @@ export const scheduleTexts = {
         `· 每日汇总：每个工作日 ${s.digestTime} 发到领导群和各监管部门群（周末节假日的情况并入下一个工作日）`,
         `· 每周小结：每${WEEKDAY_NAMES[s.weekly.weekday] ?? ''} ${s.weekly.time} 发到领导群`,
         `· 免打扰：${quiet}；周末和法定节假日（按国务院安排，含调休）不推送例行提醒，顺延到下一个可推送时间`,
+        ...calendarGaps.map((y) => `· 注意：日历数据尚未收录 ${y} 年的法定节假日安排，暂按周末计算；请管理员升级 chinese-days 或用 HZ_HOLIDAYS、HZ_WORKDAYS 补充`),
         '同一群每次只发一条汇总消息；停机期间错过的当天提醒在重启后补发一次。',
         '如需调整，请管理员修改 HZ_REMIND_TIME 等配置后重启。',
       ].join('\n');

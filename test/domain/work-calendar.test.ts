@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasOfficialData, nextWorkingDay, officialCalendar, previousWorkingDay } from '../../src/domain/work-calendar.ts';
+import { calendarGaps, hasOfficialData, nextWorkingDay, officialCalendar, previousWorkingDay } from '../../src/domain/work-calendar.ts';
 
 const calendar = officialCalendar();
 
@@ -40,5 +40,18 @@ describe('the official working-day calendar', () => {
   ])('around %s the next working day is %s and the previous %s', (date, next, previous) => {
     expect(nextWorkingDay(date, calendar)).toBe(next);
     expect(previousWorkingDay(date, calendar)).toBe(previous);
+  });
+});
+
+describe('calendar gaps', () => {
+  const none = { holidays: [], workdays: [] };
+  const known = (year: number) => year <= 2026;
+  it.each([
+    ['2026-06-01', none, []],
+    ['2026-11-15', none, [2027]],
+    ['2027-01-04', none, [2027]],
+    ['2026-11-15', { holidays: ['2027-01-01'], workdays: [] }, []],
+  ])('on %s with %j the missing years are %j', (today, overrides, gaps) => {
+    expect(calendarGaps(today, overrides, known)).toEqual(gaps);
   });
 });
