@@ -21,15 +21,28 @@ export interface CronTrigger {
 const sortedAsc = (values: Array<number | string>): number[] =>
   values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
 
+/** Where node-cron's own warnings (a missed or overlapping run) go: the bot's log, not the console. */
+export interface CronLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
 /** Creates the trigger; throws node-cron's error on a bad expression. Creating it starts no timer. */
-export function createCronTrigger(expression: string, name: string): CronTrigger {
+export function createCronTrigger(expression: string, name: string, log?: CronLog): CronTrigger {
   const fields = cron.parse(expression);
   const hours = sortedAsc(fields.hour);
   const minutes = sortedAsc(fields.minute);
   const seconds = sortedAsc(fields.second);
   let fire: ((at: Date) => Promise<void>) | null = null;
+  const logger = log && {
+    info: (message: string) => log.debug({ job: name }, message),
+    warn: (message: string) => log.warn({ job: name }, message),
+    error: (message: string | Error, err?: Error) => log.error({ job: name, err: err ?? message }, 'node-cron error'),
+    debug: (message: string | Error) => log.debug({ job: name }, String(message)),
+  };
   const task: ScheduledTask = cron.createTask(expression, (ctx: TaskContext) => fire?.(ctx.date), {
-    timezone: ZONE, noOverlap: true, name,
+    timezone: ZONE, noOverlap: true, name, ...(logger ? { logger } : {}),
   });
 
   /** Trigger times of one local day, in order (Shanghai has no daylight saving: each wall time exists once). */

@@ -24,7 +24,7 @@ export interface SchedulerDeps {
  */
 export function createScheduler(deps: SchedulerDeps) {
   const triggers: Array<{ job: ScheduledJob; trigger: CronTrigger }> = deps.jobs.map((job) => ({
-    job, trigger: createCronTrigger(job.cron, job.name),
+    job, trigger: createCronTrigger(job.cron, job.name, deps.log),
   }));
 
   /**

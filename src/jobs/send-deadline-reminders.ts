@@ -6,7 +6,7 @@ import { zh } from '../i18n/zh-CN.ts';
 
 const NAME = 'send-deadline-reminders';
 /** items per message; the rest is counted ("等 N 项") */
-const LIST_LIMIT = 20;
+const LIST_LIMIT = 10;
 /** an owner who acted on a hazard this recently is not pinged about it again */
 const OWN_ACTION_MS = 24 * 3600_000;
 

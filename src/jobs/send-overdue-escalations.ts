@@ -8,7 +8,7 @@ import type { HazardList } from '../db/reminder-repository.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 const NAME = 'send-overdue-escalations';
-const LIST_LIMIT = 20;
+const LIST_LIMIT = 10;
 /** an owner who acted on a hazard this recently is not pinged about it again */
 const OWN_ACTION_MS = 24 * 3600_000;
 
