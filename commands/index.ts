@@ -10,6 +10,7 @@ import help from './help.ts';
 import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
 import registerHazard from './register-hazard.ts';
+import reminderSettings from './reminder-settings.ts';
 import reject from './reject.ts';
 import reportProgress from './report-progress.ts';
 import requestExtension from './request-extension.ts';
@@ -17,6 +18,7 @@ import setLeadersGroup from './set-leaders-group.ts';
 import setRole from './set-role.ts';
 import showHazard from './show-hazard.ts';
 import submitCompletion from './submit-completion.ts';
+import todayDigest from './today-digest.ts';
 
 /** Every chat command, in the order 帮助 lists them. */
 export const commands: readonly Command[] = [
@@ -33,6 +35,8 @@ export const commands: readonly Command[] = [
   myHazards,
   groupHazards,
   overdueHazards,
+  todayDigest,
+  reminderSettings,
   help,
   bindGroup,
   setLeadersGroup,

@@ -1,15 +1,24 @@
 import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from './config.ts';
+import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { importRoster, type ImportSummary } from './import-roster.ts';
 import type { Logger } from './logger.ts';
 import { createMessageHandler } from './pipeline.ts';
 import type { RosterFile } from './roster-file.ts';
+import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
+import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Channel, IncomingMessage } from '../channels/channel.ts';
-import { openDatabase, type Db } from '../db/client.ts';
+import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
 import { applyPendingMigrations } from '../db/schema-engine.ts';
-import { inTransaction } from '../db/store.ts';
+import { createStore, inTransaction } from '../db/store.ts';
+import { localDate } from '../domain/calendar.ts';
+import { calendarGaps } from '../domain/work-calendar.ts';
+import type { ScheduledJob } from '../jobs/job.ts';
+
+/** How often the live bot refreshes the query planner's statistics as the ledger grows. */
+const OPTIMIZE_INTERVAL_MS = 6 * 3_600_000;
 
 export interface BotOptions {
   config: AppConfig;
@@ -17,46 +26,123 @@ export interface BotOptions {
   log: Logger;
   /** the time now; the simulator and tests move it */
   clock?: () => Date;
+  /** the scheduled jobs; those of the config by default */
+  jobs?: readonly ScheduledJob[];
 }
 
 /** The running core: one database, one queue, one outbox, one channel. */
 export interface Bot {
   db: Db;
   queue: SerialQueue;
+  /** the time now; while `advance` steps through the day, the time of the step */
   clock: () => Date;
   /** Handles one incoming message and sends what it caused. */
   receive(message: IncomingMessage): Promise<void>;
   /** Sends whatever the outbox has due now. */
   deliver(): Promise<number>;
-  /** The clock moved from `from` to now (simulator): run what fell due in between, then deliver. */
+  /**
+   * The clock moved from `from` to now (simulator): every job trigger and every held-back push
+   * in (from, now] happens in time order, each at its own time, as the live bot would do it.
+   */
   advance(from: Date): Promise<void>;
+  /** After downtime: today's missed triggers run once, marked late; then the outbox is sent. */
+  catchUp(): Promise<void>;
+  /**
+   * Live: catch up, then node-cron triggers and a delivery loop for retries and held-back pushes.
+   * `schedule: false` runs only the delivery loop (a host bot that schedules nothing).
+   */
+  start(options?: { schedule?: boolean; deliveryIntervalMs?: number }): Promise<void>;
+  stop(): Promise<void>;
   importRoster(roster: RosterFile): Promise<ImportSummary>;
   close(): Promise<void>;
 }
 
-/** Migrates the database, opens it and wires the pipeline to the channel. */
+/** Migrates the database, opens it and wires the pipeline, the scheduler and the channel. Starts no timer. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, channel, log } = options;
-  const clock = options.clock ?? (() => new Date());
+  const baseClock = options.clock ?? (() => new Date());
+  let stepping: Date | null = null;
+  const clock = () => stepping ?? baseClock();
   const applied = await applyPendingMigrations(config.dbFile);
   if (applied.length > 0) log.info({ applied }, 'database migrated');
   const db = await openDatabase(config.dbFile, config.dbSync);
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
   const dispatcher = createDispatcher({ db, queue, channel, log });
-  return {
+  const scheduler = createScheduler({
+    db, queue, log,
+    jobs: options.jobs ?? scheduledJobs(config.schedule),
+    window: { quietHours: config.schedule.quietHours, calendar: workCalendar(config.schedule) },
+  });
+  // one delivery pass at a time: two passes reading the same due rows would send them twice
+  const deliveries = new SerialQueue();
+  const deliverAt = (at: Date) => deliveries.run(() => dispatcher.deliverDue(at));
+  let timers: NodeJS.Timeout[] = [];
+  let loop: DeliveryLoop | null = null;
+
+  const bot: Bot = {
     db, queue, clock,
     async receive(message) {
       await handle(message);
-      await dispatcher.deliverDue(clock());
+      await deliverAt(clock());
     },
-    deliver: () => dispatcher.deliverDue(clock()),
-    async advance() {
-      await dispatcher.deliverDue(clock());
+    deliver: () => deliverAt(clock()),
+    async advance(from) {
+      const until = baseClock();
+      let at = from;
+      try {
+        for (;;) {
+          const trigger = scheduler.nextTrigger(at, until);
+          const due = await queue.run(() => createStore(db).outbox.nextDueBetween(at, until));
+          const step = trigger && (!due || trigger.at <= due) ? trigger.at : due;
+          if (!step) break;
+          stepping = step;
+          if (trigger && trigger.at.getTime() === step.getTime()) {
+            for (const job of trigger.jobs) await scheduler.runJob(job, step, false);
+          }
+          await deliverAt(step);
+          at = step;
+        }
+      } finally {
+        stepping = null;
+      }
+      await deliverAt(until);
+    },
+    async catchUp() {
+      const added = await scheduler.catchUp(clock());
+      if (added > 0) log.info({ added }, 'caught up on missed pushes');
+      await deliverAt(clock());
+    },
+    async start(startOptions = {}) {
+      if (startOptions.schedule !== false) {
+        const gaps = calendarGaps(localDate(clock()), config.schedule);
+        if (gaps.length > 0) log.warn({ years: gaps }, 'no official holiday plan for these years: weekends alone decide working days; upgrade chinese-days or set HZ_HOLIDAYS / HZ_WORKDAYS');
+        await bot.catchUp();
+        scheduler.start(async () => {
+          await deliverAt(clock());
+        });
+      }
+      loop = startDeliveryLoop(() => deliverAt(clock()), { log, ...(startOptions.deliveryIntervalMs ? { intervalMs: startOptions.deliveryIntervalMs } : {}) });
+      timers = [
+        setInterval(() => {
+          queue.run(() => optimizeDatabase(db)).catch((error: unknown) => log.warn({ err: error }, 'optimize failed'));
+        }, OPTIMIZE_INTERVAL_MS),
+      ];
+    },
+    async stop() {
+      scheduler.stop();
+      for (const t of timers) clearInterval(t);
+      timers = [];
+      await loop?.stop();
+      loop = null;
+      await deliveries.run(async () => undefined);
     },
     importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster))),
     async close() {
+      await bot.stop();
+      scheduler.dispose();
       await queue.run(() => db.$disconnect());
     },
   };
+  return bot;
 }

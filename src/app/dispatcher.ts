@@ -14,10 +14,12 @@ export interface DispatcherDeps {
   queue: SerialQueue;
   channel: Channel;
   log: Logger;
-  /** attempts before a message is marked failed and reported */
+  /** attempts before a reply is marked failed and reported */
   maxAttempts?: number;
   /** the token buckets; one per dispatcher unless a test shares one */
   limiter?: RateLimiter;
+  /** attempts before a keyed push (a reminder, a digest) is: about a day at the 10-minute cap */
+  maxPushAttempts?: number;
 }
 
 /** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
@@ -81,6 +83,8 @@ function reasonOf(error: unknown): string {
  */
 export function createDispatcher(deps: DispatcherDeps) {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  // a late answer to a chat message confuses; a late reminder is still worth having, so keyed pushes keep trying
+  const maxPushAttempts = deps.maxPushAttempts ?? 150;
   const limiter = deps.limiter ?? new RateLimiter();
   const { channel, log } = deps;
   const run = <T>(work: (store: Store) => Promise<T>) => deps.queue.run(() => work(createStore(deps.db)));
@@ -170,7 +174,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             break;
           }
           const attempts = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
-          const final = attempts >= maxAttempts;
+          const final = attempts >= (batch.entries.some((e) => e.dedupeKey) ? maxPushAttempts : maxAttempts);
           await run(async (store) => {
             await saveProgress(store, batch, done);
             for (const e of batch.entries) {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createBot } from './bot.ts';
 import { loadConfig, type AppConfig } from './config.ts';
-import { startDeliveryLoop } from './delivery-loop.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { readRoster } from './roster-file.ts';
@@ -39,6 +38,8 @@ async function runConsole(config: AppConfig): Promise<void> {
     console.log(`已创建演示数据库 ${config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
   console.log(BANNER);
+  // reminders, escalations and digests arrive in the terminal at their times
+  await bot.start();
   const stop = async () => {
     await channel.stop();
   };
@@ -56,12 +57,11 @@ async function runConsole(config: AppConfig): Promise<void> {
 async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
   const bot = await createBot({ config, channel, log });
   if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
-  const loop = startDeliveryLoop(() => bot.deliver(), { log });
   await channel.start((message) => bot.receive(message));
+  await bot.start();
   console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
   await untilSignal();
   await channel.stop();
-  await loop.stop();
   await bot.close();
 }
 

@@ -79,9 +79,11 @@ export async function runTranscript(file: string, options: TranscriptOptions = {
   const tmp = options.dbFile ? null : mkdtempSync(join(tmpdir(), 'hz-sim-'));
   const dbFile = options.dbFile ?? join(tmp ?? '', 'simulate.db');
   let now = new Date();
-  const channel = new RecordingChannel(() => now, options.onDelivery);
+  let bot: Bot | null = null;
+  // deliveries carry the bot's time: while it steps through a day, the time each push goes out
+  const channel = new RecordingChannel(() => bot?.clock() ?? now, options.onDelivery);
   const config = defaultConfig({ dbFile, dataDir: join(dirname(resolve(dbFile)), 'data') });
-  const bot: Bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
+  bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   try {
     let pending: IncomingAttachment[] = [];
     let clockSet = false;

@@ -2,7 +2,6 @@ import type { Wechaty, WechatyPlugin } from 'wechaty';
 import { currentAccount, WechatyChannel } from './wechaty-channel.ts';
 import { createBot, type Bot } from '../app/bot.ts';
 import { loadConfig, type AppConfig } from '../app/config.ts';
-import { startDeliveryLoop, type DeliveryLoop } from '../app/delivery-loop.ts';
 import { createLogger, type Logger } from '../app/logger.ts';
 import { readRoster } from '../app/roster-file.ts';
 import { createStore, inTransaction } from '../db/store.ts';
@@ -22,6 +21,8 @@ export interface HazardZeroPluginOptions {
   clock?: () => Date;
   /** how often the outbox is looked at for retries and pushes */
   deliveryIntervalMs?: number;
+  /** run the reminders, escalations and digests on node-cron (default true) */
+  schedule?: boolean;
   rate?: { perMinute: number; burst: number };
 }
 
@@ -79,7 +80,6 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.rate ? { rate: options.rate } : {}),
     });
-    let loop: DeliveryLoop | null = null;
     let stopped = false;
 
     const setup = (async (): Promise<HazardZeroHandle> => {
@@ -88,7 +88,7 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
         const summary = await bot.importRoster(readRoster(options.roster));
         log.info(summary, 'roster imported');
       }
-      loop = startDeliveryLoop(() => bot.deliver(), { log, ...(options.deliveryIntervalMs ? { intervalMs: options.deliveryIntervalMs } : {}) });
+      await bot.start({ schedule: options.schedule ?? true, ...(options.deliveryIntervalMs ? { deliveryIntervalMs: options.deliveryIntervalMs } : {}) });
       const handle: HazardZeroHandle = {
         bot, channel,
         deliver: () => bot.deliver(),
@@ -97,7 +97,6 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
           stopped = true;
           wechaty.off('login', onLogin);
           await channel.stop();
-          await loop?.stop();
           await bot.close();
         },
       };

@@ -60,5 +60,16 @@ export async function openDatabase(file: string, sync: SyncMode = 'normal'): Pro
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe(`PRAGMA synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  await optimizeDatabase(db, true);
   return db;
+}
+
+/**
+ * Refreshes the query planner's statistics where they are missing or stale (SQLite's advice: on
+ * open, and every few hours for a long-lived connection). Without them SQLite may walk a large
+ * ledger through the wrong index: a digest then takes seconds instead of milliseconds.
+ */
+export async function optimizeDatabase(db: Db, opening = false): Promise<void> {
+  // 0x10002 also looks at tables this connection has not used yet, as a fresh connection has not
+  await db.$queryRawUnsafe(opening ? 'PRAGMA optimize = 0x10002' : 'PRAGMA optimize');
 }

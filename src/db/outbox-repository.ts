@@ -26,8 +26,11 @@ export interface OutboxEntry extends OutgoingMessage {
 /** The persistent outbox: every outgoing message is written here before it is sent. */
 export function createOutboxRepository(db: DbTx) {
   return {
-    /** Writes the message; false (and nothing written) when its dedupe key was used before. */
-    async enqueue(msg: OutgoingMessage, now: Date): Promise<boolean> {
+    /**
+     * Writes the message; false (and nothing written) when its dedupe key was used before.
+     * `notBefore` holds a routine push back until it may go out (quiet hours, holidays).
+     */
+    async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
       if (msg.dedupeKey) {
         const seen = await db.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
         if (seen) return false;
@@ -36,10 +39,30 @@ export function createOutboxRepository(db: DbTx) {
         data: {
           dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId,
           text: msg.text, mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}),
-          createdAt: now, nextAttemptAt: now,
+          createdAt: now, nextAttemptAt: notBefore,
         },
       });
       return true;
+    },
+    /**
+     * Writes many keyed pushes at once (a job run's), each with the time it may go out; those whose
+     * key was used before are skipped. Returns how many were written.
+     */
+    async enqueueKeyed(items: ReadonlyArray<{ message: OutgoingMessage & { dedupeKey: string }; notBefore: Date }>, now: Date): Promise<number> {
+      if (items.length === 0) return 0;
+      const seen = new Set(
+        (await db.outboxMessage.findMany({ where: { dedupeKey: { in: items.map((i) => i.message.dedupeKey) } }, select: { dedupeKey: true } }))
+          .map((r) => r.dedupeKey),
+      );
+      const fresh = new Map(items.filter((i) => !seen.has(i.message.dedupeKey)).map((i) => [i.message.dedupeKey, i]));
+      if (fresh.size === 0) return 0;
+      const { count } = await db.outboxMessage.createMany({
+        data: [...fresh.values()].map(({ message: m, notBefore }) => ({
+          dedupeKey: m.dedupeKey, kind: m.kind, groupId: m.groupId, personId: m.personId, text: m.text,
+          mentions: JSON.stringify(m.mentions), extra: JSON.stringify(m.extra ?? {}), createdAt: now, nextAttemptAt: notBefore,
+        })),
+      });
+      return count;
     },
     async hasKey(dedupeKey: string): Promise<boolean> {
       return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
@@ -54,6 +77,13 @@ export function createOutboxRepository(db: DbTx) {
         mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
         ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: r.createdAt,
       }));
+    },
+    /** When the next pending message falls due in (after, until], or null: the simulator steps to it. */
+    async nextDueBetween(after: Date, until: Date): Promise<Date | null> {
+      const row = await db.outboxMessage.findFirst({
+        where: { status: 'pending', nextAttemptAt: { gt: after, lte: until } }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true },
+      });
+      return row?.nextAttemptAt ?? null;
     },
     async pendingCount(): Promise<number> {
       return db.outboxMessage.count({ where: { status: 'pending' } });

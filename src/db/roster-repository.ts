@@ -121,6 +121,21 @@ export function createRosterRepository(db: DbTx) {
     async groupsOfUnit(unitId: number): Promise<Group[]> {
       return (statement(db, `${GROUP} WHERE unitId = ? ORDER BY id`).all(unitId) as GroupRow[]).map(toGroup);
     },
+    /** The groups bound to each of these units. */
+    async groupsOfUnits(unitIds: readonly number[]): Promise<Map<number, Group[]>> {
+      const byUnit = new Map<number, Group[]>();
+      if (unitIds.length === 0) return byUnit;
+      for (const r of await db.group.findMany({ where: { unitId: { in: [...unitIds] } }, orderBy: { id: 'asc' } })) {
+        const group = toGroup(r);
+        if (group.unitId !== null) byUnit.set(group.unitId, [...(byUnit.get(group.unitId) ?? []), group]);
+      }
+      return byUnit;
+    },
+    /** Units that supervise others (departments, towns, parks), with the ids of the units they supervise. */
+    async supervisors(): Promise<Array<{ unit: Unit; supervised: number[] }>> {
+      const rows = await db.unit.findMany({ where: { supervised: { some: {} } }, include: { supervised: { select: { id: true } } }, orderBy: { id: 'asc' } });
+      return rows.map((r) => ({ unit: toUnit(r), supervised: r.supervised.map((s) => s.id) }));
+    },
     async groupsByPurpose(purpose: GroupPurpose): Promise<Group[]> {
       return (await db.group.findMany({ where: { purpose }, orderBy: { id: 'asc' } })).map(toGroup);
     },

@@ -1,8 +1,11 @@
 import type { Db, DbTx } from './client.ts';
+import { createDigestRepository } from './digest-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
+import { createJobRunRepository } from './job-run-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createReminderRepository } from './reminder-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
 
 /** Every repository over one client or transaction. */
@@ -13,6 +16,9 @@ export function createStore(db: DbTx) {
     drafts: createDraftRepository(db),
     messages: createMessageLogRepository(db),
     outbox: createOutboxRepository(db),
+    reminders: createReminderRepository(db),
+    digests: createDigestRepository(db),
+    jobRuns: createJobRunRepository(db),
   };
 }
 

@@ -3,6 +3,7 @@ import { LEVEL_LABELS, STATUS_LABELS, type TransitionRefusal } from '../domain/l
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import { scheduleTexts } from './schedule-texts.ts';
 
 /** The hazard facts a one-line summary shows. */
 type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised'>;
@@ -182,6 +183,7 @@ export const zh = {
     fileNotSent: (name: string) => `〔附件「${name}」无法通过本平台发送，请联系管理员领取〕`,
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
   },
+  ...scheduleTexts,
 };
 
 export type Texts = typeof zh;

@@ -61,7 +61,7 @@ beforeEach(async () => {
   wechaty = WechatyBuilder.build({ puppet, name: `hz-test-${n}` });
   const plugin = hazardZeroPlugin({
     config: { dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') },
-    roster: ORG_ROSTER, log: createLogger('silent'), clock: () => now, deliveryIntervalMs: 50,
+    roster: ORG_ROSTER, log: createLogger('silent'), clock: () => now, deliveryIntervalMs: 50, schedule: false,
     // the story sends more than a personal account's pace allows at one frozen instant
     rate: { perMinute: 600, burst: 100 },
   });

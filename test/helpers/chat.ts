@@ -31,6 +31,11 @@ export interface Chat {
   now: Date;
   /** Moves the simulated clock forward (runs what fell due, like the simulator's @clock). */
   setClock(at: string): Promise<void>;
+  /**
+   * Closes the bot and starts a new one on the same database file, as a restart does: the clock
+   * jumps to `at` while it is down (nothing runs meanwhile), then the new bot catches up.
+   */
+  restart(at?: string): Promise<void>;
   send(group: string | null, sender: string, text: string, options?: { messageId?: string; attachments?: IncomingAttachment[]; mentions?: string[] }): Promise<RecordedDelivery[]>;
   /** Texts sent because of the last send, as `→ [群] text` lines. */
   lines(deliveries: RecordedDelivery[]): string[];
@@ -44,27 +49,48 @@ let counter = 0;
 export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   const dir = mkdtempSync(join(tmpdir(), 'hz-test-'));
   const state = { now: atLocal(options.at ?? '2026-12-01 09:00') };
-  const channel = new RecordingChannel(() => state.now);
+  let bot: Bot | null = null;
+  // deliveries carry the bot's time: while it steps through a day, the time each push goes out
+  const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  const bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => state.now });
+  const open = () => createBot({ config, channel, log: createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now });
+  bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));
+  const current = (): Bot => {
+    if (!bot) throw new Error('the bot is closed');
+    return bot;
+  };
 
   const chat: Chat = {
-    bot, channel, dir,
+    channel, dir,
+    get bot() {
+      return current();
+    },
     get now() {
       return state.now;
+    },
+    async restart(at) {
+      await current().close();
+      bot = null;
+      if (at) {
+        const next = atLocal(at);
+        if (next < state.now) throw new Error('the clock never goes back');
+        state.now = next;
+      }
+      bot = await open();
+      await bot.catchUp();
     },
     async setClock(at) {
       const from = state.now;
       state.now = atLocal(at);
       if (state.now < from) throw new Error('the clock never goes back');
-      await bot.advance(from);
+      await current().advance(from);
     },
     async send(group, sender, text, opts = {}) {
       const before = channel.sent.length;
       counter += 1;
-      await bot.receive({
+      await current().receive({
         platform: 'console', messageId: opts.messageId ?? `test-${counter}`,
         group: group ? { id: group, name: group } : null, sender: { id: sender, name: sender },
         text, mentions: (opts.mentions ?? []).map((name) => ({ id: name, name })), attachments: opts.attachments ?? [], at: state.now,
@@ -72,9 +98,9 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
       return channel.sent.slice(before);
     },
     lines: (deliveries) => deliveries.map(formatDelivery),
-    read: (work) => bot.queue.run(() => work(createStore(bot.db))),
+    read: (work) => current().queue.run(() => work(createStore(current().db))),
     async close() {
-      await bot.close();
+      await bot?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,32 @@
+import { defineCommand, type CommandContext } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { visibleScope } from '../src/app/hazard-scope.ts';
+import { workCalendar } from '../src/app/scheduled-jobs.ts';
+import { DIGEST_LIST_LIMIT, digestIsEmpty } from '../src/domain/digest.ts';
+import { digestPeriod } from '../src/domain/report-periods.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+/** What the digest is about, in the words of its title. */
+async function scopeName(ctx: CommandContext, unitIds: number[] | undefined): Promise<string> {
+  if (unitIds === undefined) return zh.digest.county;
+  const unitId = ctx.group?.unitId ?? ctx.sender.unitId;
+  const unit = unitId === null ? null : await ctx.store.roster.unitById(unitId);
+  if (!unit) return zh.digest.unit(ctx.group?.name ?? ctx.sender.name);
+  return unitIds.length > 1 ? zh.digest.supervised(unit.name) : zh.digest.unit(unit.name);
+}
+
+export default defineCommand({
+  name: '今日汇总',
+  aliases: ['每日汇总', '今天汇总', '今日情况'],
+  section: '查询',
+  summary: '本群可见范围内的今日汇总：新增、销号、未销号、逾期和进度',
+  usage: '今日汇总',
+  args: rawArgs,
+  async run(ctx) {
+    const unitIds = await visibleScope(ctx);
+    const period = digestPeriod(ctx.today, workCalendar(ctx.config.schedule));
+    const digest = await ctx.store.digests.digest(period, ctx.today, DIGEST_LIST_LIMIT, unitIds);
+    const scope = await scopeName(ctx, unitIds);
+    await ctx.reply(digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand));
+  },
+});

@@ -1,0 +1,23 @@
+import { dailyCron, weeklyCron, type ScheduleConfig } from './schedule-config.ts';
+import { officialCalendar, type WorkCalendar } from '../domain/work-calendar.ts';
+import type { ScheduledJob } from '../jobs/job.ts';
+import { sendDailyDigest } from '../jobs/send-daily-digest.ts';
+import { sendDeadlineReminders } from '../jobs/send-deadline-reminders.ts';
+import { sendOverdueEscalations } from '../jobs/send-overdue-escalations.ts';
+import { sendWeeklySummary } from '../jobs/send-weekly-summary.ts';
+
+/** The working-day calendar the schedule runs on: the official one with the configured overrides. */
+export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
+  return officialCalendar({ holidays: schedule.holidays, workdays: schedule.workdays });
+}
+
+/** Every scheduled job, wired to the configured times; the scheduler runs them in this order when they fall due together. */
+export function scheduledJobs(schedule: ScheduleConfig): ScheduledJob[] {
+  const calendar = workCalendar(schedule);
+  return [
+    sendOverdueEscalations({ cron: dailyCron(schedule.overdueTime), escalation: schedule.escalation, calendar }),
+    sendDeadlineReminders({ cron: dailyCron(schedule.remindTime), remindDays: schedule.remindDays, calendar }),
+    sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),
+    sendWeeklySummary({ cron: weeklyCron(schedule.weekly) }),
+  ];
+}

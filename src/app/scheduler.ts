@@ -1,0 +1,112 @@
+import { createCronTrigger, type CronTrigger } from './cron-triggers.ts';
+import type { Logger } from './logger.ts';
+import type { SerialQueue } from './serial-queue.ts';
+import type { Db } from '../db/client.ts';
+import { createStore, inTransaction } from '../db/store.ts';
+import { atLocal, localDate } from '../domain/calendar.ts';
+import { nextPushTime, type PushWindow } from '../domain/push-window.ts';
+import { zh } from '../i18n/zh-CN.ts';
+import type { ScheduledJob } from '../jobs/job.ts';
+
+export interface SchedulerDeps {
+  db: Db;
+  queue: SerialQueue;
+  jobs: readonly ScheduledJob[];
+  /** when routine pushes may go out */
+  window: PushWindow;
+  log: Logger;
+}
+
+/**
+ * Triggers the scheduled jobs and writes what they say to the outbox. It never sends: the
+ * dispatcher does, so a push recorded here survives a failed send or a restart. Jobs are isolated
+ * from each other's failures; a failed run leaves no trace but the log, and is not recorded as run.
+ */
+export function createScheduler(deps: SchedulerDeps) {
+  const triggers: Array<{ job: ScheduledJob; trigger: CronTrigger }> = deps.jobs.map((job) => ({
+    job, trigger: createCronTrigger(job.cron, job.name, deps.log),
+  }));
+
+  /**
+   * Runs one job for one time in one transaction: its messages go to the outbox under their
+   * dedupe keys (a key seen before writes nothing) together with the run's record. Routine pushes
+   * get the next allowed time; late ones say so. Returns how many messages were new.
+   */
+  async function runJob(job: ScheduledJob, at: Date, late: boolean): Promise<number> {
+    try {
+      return await deps.queue.run(() =>
+        inTransaction(deps.db, async (store) => {
+          const messages = await job.run({ now: at, store, late });
+          const added = await store.outbox.enqueueKeyed(
+            messages.map(({ urgent, ...message }) => ({
+              message: {
+                ...message,
+                text: late ? zh.schedule.late(message.text) : message.text,
+                extra: { ...message.extra, job: job.name, ...(late ? { late: true } : {}) },
+              },
+              notBefore: urgent ? at : nextPushTime(at, deps.window),
+            })),
+            at,
+          );
+          await store.jobRuns.record(job.name, at);
+          return added;
+        }),
+      );
+    } catch (error) {
+      deps.log.error({ err: error, job: job.name, at }, 'scheduled job failed');
+      return 0;
+    }
+  }
+
+  return {
+    runJob,
+
+    /** The earliest time in (after, until] at which some job triggers, with every job due then, in order. */
+    nextTrigger(after: Date, until: Date): { at: Date; jobs: ScheduledJob[] } | null {
+      let best: { at: Date; jobs: ScheduledJob[] } | null = null;
+      for (const { job, trigger } of triggers) {
+        const at = trigger.next(after, until);
+        if (!at) continue;
+        if (!best || at < best.at) best = { at, jobs: [job] };
+        else if (at.getTime() === best.at.getTime()) best.jobs.push(job);
+      }
+      return best;
+    },
+
+    /**
+     * After downtime: each job whose trigger fell earlier today, after its last run, runs once
+     * now, marked late. Earlier days are not replayed — yesterday's reminders are stale, and
+     * today's digest and reminders already carry what is still open.
+     */
+    async catchUp(now: Date): Promise<number> {
+      const startOfToday = atLocal(`${localDate(now)} 00:00`);
+      let added = 0;
+      for (const { job, trigger } of triggers) {
+        const last = await deps.queue.run(() => createStore(deps.db).jobRuns.lastRunAt(job.name));
+        const since = last && last > startOfToday ? last : startOfToday;
+        if (trigger.last(since, now)) added += await runJob(job, now, true);
+      }
+      return added;
+    },
+
+    /** Fires the jobs live with node-cron (Asia/Shanghai, no overlap); `afterRun` delivers. */
+    start(afterRun: () => Promise<void>): void {
+      for (const { job, trigger } of triggers) {
+        trigger.start(async (at) => {
+          await runJob(job, at, false);
+          await afterRun();
+        });
+      }
+    },
+
+    stop(): void {
+      for (const { trigger } of triggers) trigger.stop();
+    },
+
+    dispose(): void {
+      for (const { trigger } of triggers) trigger.dispose();
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

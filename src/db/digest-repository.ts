@@ -1,0 +1,195 @@
+import type { DbTx } from './client.ts';
+import { Prisma } from './generated/client.ts';
+import { asOne, bySupervisionScope, groupKey, within, type Grouping } from './hazard-grouping.ts';
+import { listHazards, OPEN } from './reminder-repository.ts';
+import type { Digest, OnTimeRate, ProgressItem, TopList, WeeklySummary } from '../domain/digest.ts';
+import { periodInstants, type Period } from '../domain/report-periods.ts';
+import type { LocalDate } from '../domain/types.ts';
+
+type Count = number | bigint | null;
+const num = (v: Count | undefined): number => Number(v ?? 0);
+type Key = number | null;
+
+/** Rows of a grouped query, gathered by their group key. */
+function byKey<R extends { scopeKey: Count }>(rows: R[]): Map<Key, R[]> {
+  const map = new Map<Key, R[]>();
+  for (const r of rows) {
+    const k = groupKey(r.scopeKey);
+    map.set(k, [...(map.get(k) ?? []), r]);
+  }
+  return map;
+}
+
+/**
+ * What the digest and the weekly summary count, in SQL: counts, groupings and the first items
+ * of each list, never the ledger itself. Each aggregate is one query for every scope at once.
+ */
+export function createDigestRepository(db: DbTx) {
+  /** Counts created in a period (and how many major), per group. */
+  async function created(g: Grouping, filter: Prisma.Sql, period: Period) {
+    const { start, end } = periodInstants(period);
+    return db.$queryRaw<Array<{ scopeKey: Count; total: Count; major: Count }>>`
+      SELECT ${g.key} AS scopeKey, COUNT(*) AS total, SUM(h.level = 'major') AS major
+      FROM Hazard h ${g.join} WHERE h.createdAt >= ${start} AND h.createdAt < ${end} ${filter} GROUP BY scopeKey`;
+  }
+
+  /** Counts closed in a period, per group. */
+  async function closed(g: Grouping, filter: Prisma.Sql, period: Period) {
+    return db.$queryRaw<Array<{ scopeKey: Count; total: Count }>>`
+      SELECT ${g.key} AS scopeKey, COUNT(*) AS total
+      FROM Hazard h ${g.join} WHERE h.status = 'closed' AND h.closedOn >= ${period.from} AND h.closedOn <= ${period.to} ${filter} GROUP BY scopeKey`;
+  }
+
+  /** Open hazards by category, with how many are major, per group. */
+  async function open(g: Grouping, filter: Prisma.Sql) {
+    return db.$queryRaw<Array<{ scopeKey: Count; category: string; total: Count; major: Count }>>`
+      SELECT ${g.key} AS scopeKey, h.category, COUNT(*) AS total, SUM(h.level = 'major') AS major
+      FROM Hazard h ${g.join} WHERE ${OPEN} ${filter} GROUP BY scopeKey, h.category`;
+  }
+
+  /** The three units with the most overdue items, per group. */
+  async function worstUnits(g: Grouping, filter: Prisma.Sql, today: LocalDate) {
+    return db.$queryRaw<Array<{ scopeKey: Count; unitName: string; count: Count }>>`
+      SELECT scopeKey, unitName, count FROM (
+        SELECT ${g.key} AS scopeKey, u.name AS unitName, COUNT(*) AS count,
+               ROW_NUMBER() OVER (PARTITION BY ${g.key} ORDER BY COUNT(*) DESC, u.name ASC) AS place
+        FROM Hazard h ${g.join} JOIN Unit u ON u.id = h.unitId
+        WHERE ${OPEN} AND h.deadline < ${today} ${filter}
+        GROUP BY scopeKey, h.unitId
+      ) WHERE place <= 3 ORDER BY scopeKey, place`;
+  }
+
+  /** Progress reported in the period: each hazard's latest report, newest first, per group. */
+  async function progress(g: Grouping, filter: Prisma.Sql, period: Period, limit: number) {
+    const { start, end } = periodInstants(period);
+    return db.$queryRaw<Array<{ scopeKey: Count; code: string; unitName: string; actorName: string | null; type: string; progress: Count; total: Count }>>`
+      SELECT scopeKey, code, unitName, actorName, type, progress, total FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY scopeKey ORDER BY at DESC, code ASC) AS place,
+               COUNT(*) OVER (PARTITION BY scopeKey) AS total
+        FROM (
+          SELECT ${g.key} AS scopeKey, h.code, u.name AS unitName, a.name AS actorName, e.type, e.at,
+                 json_extract(e.data, '$.progress') AS progress,
+                 ROW_NUMBER() OVER (PARTITION BY ${g.key}, e.hazardId ORDER BY e.at DESC, e.id DESC) AS latest
+          FROM HazardEvent e
+          JOIN Hazard h ON h.id = e.hazardId ${g.join}
+          JOIN Unit u ON u.id = h.unitId
+          LEFT JOIN Person a ON a.id = e.actorId
+          WHERE e.type IN ('progress', 'submitted') AND e.at >= ${start} AND e.at < ${end} ${filter}
+        ) WHERE latest = 1
+      ) WHERE place <= ${limit} ORDER BY scopeKey, place`;
+  }
+
+  /** Every part of the digest for every group of a grouping, from six queries. */
+  async function digests(g: Grouping, filter: Prisma.Sql, period: Period, today: LocalDate, limit: number): Promise<Map<Key, Digest>> {
+    const [createdRows, closedRows, openRows, overdueLists, worstRows, progressRows] = await Promise.all([
+      created(g, filter, period),
+      closed(g, filter, period),
+      open(g, filter),
+      listHazards(db, Prisma.sql`${OPEN} AND h.deadline < ${today} ${filter}`, g, 'overdue', limit),
+      worstUnits(g, filter, today),
+      progress(g, filter, period, limit),
+    ]);
+    const createdBy = byKey(createdRows);
+    const closedBy = byKey(closedRows);
+    const openBy = byKey(openRows);
+    const worstBy = byKey(worstRows);
+    const progressBy = byKey(progressRows);
+    const overdueBy = new Map(overdueLists.map((l) => [l.key, l]));
+    const keys = new Set<Key>([...createdBy.keys(), ...closedBy.keys(), ...openBy.keys(), ...progressBy.keys(), ...overdueBy.keys()]);
+    const result = new Map<Key, Digest>();
+    for (const key of keys) {
+      const c = createdBy.get(key)?.[0];
+      const categories = (openBy.get(key) ?? []).map((r) => ({ category: r.category, count: num(r.total), major: num(r.major) }));
+      const overdue = overdueBy.get(key);
+      const reports = progressBy.get(key) ?? [];
+      result.set(key, {
+        period, today,
+        created: { total: num(c?.total), major: num(c?.major) },
+        closed: num(closedBy.get(key)?.[0]?.total),
+        open: {
+          total: categories.reduce((n, r) => n + r.count, 0),
+          major: categories.reduce((n, r) => n + r.major, 0),
+          byCategory: categories
+            .map(({ category, count }) => ({ category, count }))
+            .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : 1)),
+        },
+        overdue: { items: overdue?.items ?? [], total: overdue?.total ?? 0, major: overdue?.major ?? 0 },
+        worstUnits: (worstBy.get(key) ?? []).map((r) => ({ unitName: r.unitName, count: num(r.count) })),
+        progress: {
+          total: num(reports[0]?.total),
+          items: reports.map((r): ProgressItem => ({
+            code: r.code, unitName: r.unitName, actorName: r.actorName,
+            kind: r.type === 'submitted' ? 'submitted' : 'progress', progress: r.progress === null ? null : num(r.progress),
+          })),
+        },
+      });
+    }
+    return result;
+  }
+
+  /** A digest with nothing in it: a scope with no hazards at all. */
+  const emptyDigest = (period: Period, today: LocalDate): Digest => ({
+    period, today, created: { total: 0, major: 0 }, closed: 0, open: { total: 0, major: 0, byCategory: [] },
+    overdue: { items: [], total: 0, major: 0 }, worstUnits: [], progress: { items: [], total: 0 },
+  });
+
+  /** On-time rate of the hazards due in a period, per unit or per supervising unit, worst first. */
+  async function onTimeBy(period: Period, by: 'unit' | 'supervisor', limit: number): Promise<TopList<OnTimeRate>> {
+    const named = by === 'unit' ? Prisma.sql`u` : Prisma.sql`s`;
+    const rows = await db.$queryRaw<Array<{ name: string; due: Count; onTime: Count; total: Count }>>`
+      SELECT ${named}.name AS name, COUNT(*) AS due,
+             SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) AS onTime,
+             COUNT(*) OVER () AS total
+      FROM Hazard h
+      JOIN Unit u ON u.id = h.unitId
+      ${by === 'supervisor' ? Prisma.sql`JOIN Unit s ON s.id = u.supervisorId` : Prisma.empty}
+      WHERE h.deadline >= ${period.from} AND h.deadline <= ${period.to}
+      GROUP BY ${named}.id
+      ORDER BY SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) * 1.0 / COUNT(*) ASC, COUNT(*) DESC, name ASC
+      LIMIT ${limit}`;
+    return { total: num(rows[0]?.total), items: rows.map((r) => ({ name: r.name, due: num(r.due), onTime: num(r.onTime) })) };
+  }
+
+  return {
+    /**
+     * The daily digest of one scope (all units when `unitIds` is undefined): new and closed in
+     * the period, open by level and category, overdue (major first, longest first), the units
+     * with the most overdue items, and progress reported in the period.
+     */
+    async digest(period: Period, today: LocalDate, limit: number, unitIds?: readonly number[]): Promise<Digest> {
+      return (await digests(asOne, within(unitIds), period, today, limit)).get(null) ?? emptyDigest(period, today);
+    },
+
+    /** The digest of every supervising unit's scope (its own units and those it supervises), by its unit id. */
+    async supervisionDigests(period: Period, today: LocalDate, limit: number): Promise<Map<number, Digest>> {
+      const all = await digests(bySupervisionScope, Prisma.empty, period, today, limit);
+      return new Map([...all].flatMap(([key, digest]) => (key === null ? [] : [[key, digest] as const])));
+    },
+
+    /** The weekly summary for the leaders: the week's trend and on-time rates. */
+    async weekly(week: Period, previous: Period, today: LocalDate, limit: number): Promise<WeeklySummary> {
+      const none = Prisma.empty;
+      const [createdWeek, createdBefore, closedWeek, closedBefore, openRows, overdue, all, byUnit, byDepartment] = await Promise.all([
+        created(asOne, none, week), created(asOne, none, previous), closed(asOne, none, week), closed(asOne, none, previous),
+        open(asOne, none),
+        db.$queryRaw<Array<{ total: Count; major: Count }>>`
+          SELECT COUNT(*) AS total, SUM(h.level = 'major') AS major FROM Hazard h WHERE ${OPEN} AND h.deadline < ${today}`,
+        db.$queryRaw<Array<{ due: Count; onTime: Count }>>`
+          SELECT COUNT(*) AS due, SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) AS onTime
+          FROM Hazard h WHERE h.deadline >= ${week.from} AND h.deadline <= ${week.to}`,
+        onTimeBy(week, 'unit', limit),
+        onTimeBy(week, 'supervisor', limit),
+      ]);
+      return {
+        week,
+        created: { week: num(createdWeek[0]?.total), previous: num(createdBefore[0]?.total) },
+        closed: { week: num(closedWeek[0]?.total), previous: num(closedBefore[0]?.total) },
+        open: openRows.reduce((n, r) => n + num(r.total), 0),
+        overdue: { total: num(overdue[0]?.total), major: num(overdue[0]?.major) },
+        onTime: { all: { name: '全县', due: num(all[0]?.due), onTime: num(all[0]?.onTime) }, byUnit, byDepartment },
+      };
+    },
+  };
+}
+
+export type DigestRepository = ReturnType<typeof createDigestRepository>;

@@ -1,0 +1,149 @@
+import { daysBetween, formatDate } from '../domain/calendar.ts';
+import type { Digest, HazardItem, OnTimeRate, TopList, WeeklySummary } from '../domain/digest.ts';
+import type { EscalationPolicy, EscalationStep } from '../domain/escalation.ts';
+import { STATUS_LABELS } from '../domain/lifecycle.ts';
+import type { LocalDate } from '../domain/types.ts';
+import type { ScheduleConfig } from '../app/schedule-config.ts';
+
+const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+const major = (h: Pick<HazardItem, 'level'>) => (h.level === 'major' ? '【重大】' : '');
+const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
+  h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status];
+const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
+const overdueDays = (h: HazardItem, today: LocalDate) => daysBetween(h.deadline, today);
+
+/** "……等 N 项，仅列前 K 项" when a list was cut. */
+function more(list: TopList<unknown>): string[] {
+  return list.total > list.items.length ? [`……等 ${list.total} 项，仅列前 ${list.items.length} 项`] : [];
+}
+
+function percent(r: OnTimeRate): string {
+  return `${Math.round((100 * r.onTime) / r.due)}%`;
+}
+
+function trend(now: number, before: number): string {
+  if (now === before) return `上周 ${before}，持平`;
+  return `上周 ${before}，${now > before ? '↑' : '↓'}${Math.abs(now - before)}`;
+}
+
+/** '今日' for one day, '12月5日以来' when the digest covers a weekend or holiday too. */
+function since(d: Pick<Digest, 'period'>, now: Date): string {
+  return d.period.from === d.period.to ? '今日' : `${formatDate(d.period.from, now)}以来`;
+}
+
+function daysText(days: readonly number[]): string {
+  return days.map((d) => (d === 0 ? '当天' : `${d} 天`)).join('、');
+}
+
+/** Reminder, escalation, digest and summary texts (zh.reminders, zh.overdue, zh.digest, zh.weekly, zh.schedule). */
+export const scheduleTexts = {
+  reminders: {
+    /** The deadline reminder to a unit's group: every hazard due soon, in one message. */
+    due(list: TopList<HazardItem>, today: LocalDate, now: Date, actedRecently: ReadonlySet<number>): string {
+      const lines = list.items.map((h, i) => {
+        const left = daysBetween(today, h.deadline);
+        const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
+        const acted = actedRecently.has(h.id) ? '｜近24小时已报进度' : '';
+        return `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜${when}｜${state(h)}${acted}`;
+      });
+      return [
+        `【到期提醒】以下 ${list.total} 项隐患整改时限临近，请抓紧整改：`,
+        ...lines, ...more(list),
+        '整改完毕请回复「编号 整改完成 请验收」；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
+      ].join('\n');
+    },
+  },
+  overdue: {
+    /** One overdue message to a group, with a section per step the group hears as. */
+    message(sections: ReadonlyArray<{ step: EscalationStep; list: TopList<HazardItem> }>, policy: EscalationPolicy, today: LocalDate, now: Date, urgentOnly: boolean): string {
+      const title = urgentOnly
+        ? '【重大隐患逾期】以下重大隐患今日起逾期，节假日照常提醒：'
+        : `【逾期提醒】${formatDate(today, now)}`;
+      const body = sections.flatMap(({ step, list }) => {
+        const header = urgentOnly ? [] : [scheduleTexts.overdue.header(step, list.total, policy)];
+        const lines = list.items.map((h, i) => step === 'unit'
+          ? `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${overdueDays(h, today)}天｜${state(h)}`
+          : `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜逾期${overdueDays(h, today)}天｜${state(h)}｜责任链：${chain(h)}`);
+        return [...header, ...lines, ...more(list), scheduleTexts.overdue.footer[step]];
+      });
+      return [title, ...body].join('\n');
+    },
+    header(step: EscalationStep, total: number, policy: EscalationPolicy): string {
+      if (step === 'unit') return `本单位逾期隐患 ${total} 项：`;
+      if (step === 'department') return `所监管单位逾期隐患 ${total} 项（逾期超过${policy.departmentAfterDays}天，重大隐患逾期即报）：`;
+      return `全县逾期隐患 ${total} 项（逾期超过${policy.leadersAfterDays}天，重大隐患逾期即报）：`;
+    },
+    footer: {
+      unit: '请立即整改；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
+      department: '请督促责任单位整改，已提交的请及时验收。',
+      leaders: '请督导相关部门和单位限期整改。',
+    } satisfies Record<EscalationStep, string>,
+  },
+  digest: {
+    /** The daily digest of one scope ('全县', '应急管理局所监管单位', a unit). */
+    render(d: Digest, scope: string, now: Date, title = '每日安全汇总'): string {
+      const when = since(d, now);
+      const categories = d.open.byCategory.map((c) => `${c.category} ${c.count}`).join('、');
+      const overdue = d.overdue.total === 0
+        ? ['逾期：无']
+        : [
+            `逾期 ${d.overdue.total} 项（重大 ${d.overdue.major}）：`,
+            ...d.overdue.items.map((h, i) => `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜${h.ownerName}｜逾期${overdueDays(h, d.today)}天`),
+            ...more(d.overdue),
+          ];
+      const worst = d.worstUnits.length > 0 ? [`逾期最多的单位：${d.worstUnits.map((u) => `${u.unitName} ${u.count} 项`).join('、')}`] : [];
+      const progress = d.progress.total === 0 ? [] : [
+        `${when}进度：`,
+        ...d.progress.items.map((p) => `· ${p.code} ${p.unitName} ${p.kind === 'submitted' ? '提交验收' : `进度${p.progress ?? '?'}%`}（${p.actorName ?? '系统'}）`),
+        ...more(d.progress),
+      ];
+      return [
+        `【${title}】${formatDate(d.today, now)} · ${scope}`,
+        `${when}新增 ${d.created.total} 项（重大 ${d.created.major}）｜${when}销号 ${d.closed} 项｜${when}报进度 ${d.progress.total} 项`,
+        d.open.total === 0 ? '未销号：无' : `未销号 ${d.open.total} 项：重大 ${d.open.major}、一般 ${d.open.total - d.open.major}`,
+        ...(categories ? [`按类别：${categories}`] : []),
+        ...overdue, ...worst, ...progress,
+      ].join('\n');
+    },
+    county: '全县',
+    supervised: (unit: string) => `${unit}及所监管单位`,
+    unit: (unit: string) => unit,
+    onDemand: '今日汇总',
+    empty: (scope: string) => `今日汇总 · ${scope}：暂无未销号隐患，今日也没有新增、销号和进度。`,
+  },
+  weekly: {
+    render(w: WeeklySummary, now: Date): string {
+      const rates = (title: string, list: TopList<OnTimeRate>) =>
+        list.items.length === 0 ? [] : [title, ...list.items.map((r) => `· ${r.name} ${r.onTime}/${r.due}（${percent(r)}）`), ...more(list)];
+      const all = w.onTime.all;
+      return [
+        `【每周安全小结】${formatDate(w.week.from, now)}—${formatDate(w.week.to, now)} · 全县`,
+        `新增 ${w.created.week} 项（${trend(w.created.week, w.created.previous)}）｜销号 ${w.closed.week} 项（${trend(w.closed.week, w.closed.previous)}）`,
+        `当前未销号 ${w.open} 项，其中逾期 ${w.overdue.total} 项（重大 ${w.overdue.major}）`,
+        all.due === 0 ? '本周无到期隐患' : `本周到期 ${all.due} 项，按期销号 ${all.onTime} 项，按期整改率 ${percent(all)}`,
+        ...rates('按期率·按单位（由低到高）：', w.onTime.byUnit),
+        ...rates('按期率·按监管部门（由低到高）：', w.onTime.byDepartment),
+      ].join('\n');
+    },
+  },
+  schedule: {
+    /** What a push sent after downtime says first. */
+    late: (text: string) => `【补发】${text}`,
+    /** 提醒设置: the schedule as it runs. */
+    settings(s: ScheduleConfig, calendarGaps: readonly number[] = []): string {
+      const quiet = s.quietHours ? `${s.quietHours.start}–${s.quietHours.end}` : '不设';
+      return [
+        '提醒设置',
+        `· 到期提醒：每个工作日 ${s.remindTime} 发到单位群，到期前 ${daysText(s.remindDays)}各提醒一次（遇周末节假日提前到之前的工作日）`,
+        `· 逾期提醒：每个工作日 ${s.overdueTime} 发到单位群；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群；重大隐患逾期首日即报领导群，节假日照发`,
+        `· 每日汇总：每个工作日 ${s.digestTime} 发到领导群和各监管部门群（周末节假日的情况并入下一个工作日）`,
+        `· 每周小结：每${WEEKDAY_NAMES[s.weekly.weekday] ?? ''} ${s.weekly.time} 发到领导群`,
+        `· 免打扰：${quiet}；周末和法定节假日（按国务院安排，含调休）不推送例行提醒，顺延到下一个可推送时间`,
+        ...calendarGaps.map((y) => `· 注意：日历数据尚未收录 ${y} 年的法定节假日安排，暂按周末计算；请管理员升级 chinese-days 或用 HZ_HOLIDAYS、HZ_WORKDAYS 补充`),
+        '同一群每次只发一条汇总消息；停机期间错过的当天提醒在重启后补发一次。',
+        '如需调整，请管理员修改 HZ_REMIND_TIME 等配置后重启。',
+      ].join('\n');
+    },
+  },
+};

@@ -1,0 +1,66 @@
+import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
+import { localDate } from '../domain/calendar.ts';
+import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
+import { digestPeriod } from '../domain/report-periods.ts';
+import type { Group } from '../domain/types.ts';
+import type { WorkCalendar } from '../domain/work-calendar.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+const NAME = 'send-daily-digest';
+
+/** Who receives one digest, and what it is about. */
+interface Audience {
+  groups: Group[];
+  digest: Digest | null;
+  scope: string;
+}
+
+export interface DailyDigestOptions {
+  cron: string;
+  calendar: WorkCalendar;
+}
+
+/**
+ * The daily digest on working days: the county's to the leaders' group, and to each supervising
+ * department's (town's, park's) group the digest of the units it supervises. A weekend's or
+ * holiday's activity goes into the next working day's digest; a group with nothing to report
+ * receives nothing.
+ */
+export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
+  return {
+    name: NAME,
+    cron: options.cron,
+    async run({ now, store }) {
+      const today = localDate(now);
+      if (!options.calendar.isWorkingDay(today)) return [];
+      const period = digestPeriod(today, options.calendar);
+      const leaders = await store.roster.groupsByPurpose('leaders');
+      const supervisors = await store.roster.supervisors();
+      const groupsOf = await store.roster.groupsOfUnits(supervisors.map((s) => s.unit.id));
+      const [county, departments] = await Promise.all([
+        leaders.length > 0 ? store.digests.digest(period, today, DIGEST_LIST_LIMIT) : null,
+        store.digests.supervisionDigests(period, today, DIGEST_LIST_LIMIT),
+      ]);
+      const audiences: Audience[] = [
+        { groups: leaders, digest: county, scope: zh.digest.county },
+        ...supervisors.map(({ unit }) => ({
+          groups: (groupsOf.get(unit.id) ?? []).filter((g) => g.purpose !== 'leaders'),
+          digest: departments.get(unit.id) ?? null,
+          scope: zh.digest.supervised(unit.name),
+        })),
+      ];
+      const messages: JobMessage[] = [];
+      for (const { groups, digest, scope } of audiences) {
+        if (!digest || digestIsEmpty(digest)) continue;
+        const text = zh.digest.render(digest, scope, now);
+        for (const group of groups) {
+          messages.push({
+            kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME },
+            dedupeKey: dedupeKey(NAME, { groupId: group.id }, 'digest', today),
+          });
+        }
+      }
+      return messages;
+    },
+  };
+}
