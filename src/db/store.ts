@@ -1,8 +1,11 @@
 import type { Db, DbTx } from './client.ts';
+import { createCreditRepository } from './credit-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
+import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
 
 /** Every repository over one client or transaction. */
@@ -13,6 +16,9 @@ export function createStore(db: DbTx) {
     drafts: createDraftRepository(db),
     messages: createMessageLogRepository(db),
     outbox: createOutboxRepository(db),
+    reinspections: createReinspectionRepository(db),
+    credit: createCreditRepository(db),
+    governance: createGovernanceRepository(db),
   };
 }
 

@@ -1,0 +1,37 @@
+import { leaderTargets, targetKey } from './targets.ts';
+import type { ScheduledJob } from './job.ts';
+import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import { localDate } from '../domain/calendar.ts';
+import { proposeWatch, ruleOfKey, type WatchRules } from '../domain/watch-rules.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+/** How far back a rebound still leads to a proposal (catch-up after downtime). */
+const REBOUND_LOOKBACK_DAYS = 30;
+
+/**
+ * Runs the watch-list rules: each new proposal is recorded (never twice for one cause, even once
+ * dismissed) and shown to the leaders with its evidence, for an admin to confirm or dismiss.
+ * Every proposal still waiting is announced exactly once (its dedupe key), so a run whose
+ * messages were lost announces it again.
+ */
+export function proposeWatchList(rules: WatchRules): ScheduledJob {
+  return {
+    name: 'propose-watch-list',
+    cron: '0 8 * * *',
+    async run({ now, store, late }) {
+      const today = localDate(now);
+      const facts = await store.governance.watchFacts(today, new Date(now.getTime() - REBOUND_LOOKBACK_DAYS * 86_400_000));
+      for (const proposal of proposeWatch(facts, rules, today)) {
+        if (!(await store.credit.proposed(proposal.unitId, proposal.ruleKey))) await store.credit.propose(proposal, now);
+      }
+      const waiting = (await store.credit.entries('watch')).filter((e) => e.status === 'proposed');
+      const targets = await leaderTargets(store);
+      const out: Array<OutgoingMessage & { dedupeKey: string }> = [];
+      for (const entry of waiting) {
+        const text = zh.credit.proposal(entry.unitName, zh.credit.ruleText(ruleOfKey(entry.ruleKey), rules), entry.evidence, now, late);
+        for (const t of targets) out.push({ kind: 'push', ...t, mentions: [], text, dedupeKey: `watch-proposal:${entry.id}:${targetKey(t)}` });
+      }
+      return out;
+    },
+  };
+}
