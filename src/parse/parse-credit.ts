@@ -70,11 +70,11 @@ function parseAnyDate(text: string, today: LocalDate): LocalDate | null {
 
 /** `红星化工 2027-06-01 原因` → unit, an optional date, the rest as the note. */
 export function parseUnitAction(text: string, unitNames: readonly string[], today: LocalDate): { unit: string | null; date: LocalDate | null; note: string } {
-  const unit = findUnitName(text, unitNames);
+  const unit = findUnitName(text, unitNames) ?? (trim(text).split(/\s+/)[0] || null);
   let rest = unit ? text.replace(unit, ' ') : text;
   const dateMatch = /(\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)/.exec(rest);
   const date = dateMatch ? parseAnyDate(dateMatch[1] ?? '', today) : null;
   if (dateMatch && date) rest = rest.replace(dateMatch[0], ' ');
   const note = trim(rest.replace(/(原因|理由|说明|日期|移出日期)\s*[:=]?/g, ' ')).replace(/\s{2,}/g, ' ');
-  return { unit: unit ?? (trim(text).split(/\s+/)[0] || null), date, note };
+  return { unit, date, note };
 }
