@@ -7,7 +7,7 @@ import { normalizeText } from '../src/parse/normalize.ts';
 import { findPeriod } from '../src/parse/parse-period.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
-const usage = '本季度通报（或：上季度通报、本月通报、通报 2026年第三季度）';
+const usage = '本季度通报（或：上季度通报、本月通报、季度通报 2026年第三季度）';
 
 export default defineCommand({
   name: '本季度通报',

@@ -408,7 +408,7 @@ export const zh = {
         ...(creditLines.length > 0 ? creditLines : ['本期信用名单无变化。']),
         '六、工作要求',
         '各单位要对照问题清单逐项整改、逐项销号；逾期事项的责任单位要说明原因、限期整改到位；重大隐患要落实治理方案六项要求，确保动态清零；监管部门要加强跟踪检查和滚动检查，防止反弹。',
-        ...(f.statisticsDue ? [`各单位请于${formatDate(f.statisticsDue, now)}前报送本季度隐患排查治理统计表（发送「导出台账 ${f.period.label}」，见“季度统计”表）。`] : []),
+        ...(f.statisticsDue ? [`各单位请于${formatDate(f.statisticsDue, now)}前报送${f.period.label}隐患排查治理统计表（发送「导出台账 ${f.period.label}」，见“季度统计”表）。`] : []),
         zh.assessment.formula(rules),
       ].join('\n');
     },
