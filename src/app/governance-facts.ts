@@ -49,7 +49,7 @@ export async function assessmentReport(store: Store, period: Period, today: Loca
 /** Everything a briefing (通报) of a period says, read on `today`. */
 export async function briefingFacts(store: Store, period: Period, today: LocalDate, governance: GovernanceConfig): Promise<BriefingFacts> {
   const report = await assessmentReport(store, period, today, governance);
-  const clearing = await store.governance.majorClearing(period);
+  const clearing = await store.governance.majorClearing(period, report.asOf);
   const supervision = await store.governance.supervisionCounts(period);
   const open = await store.hazards.supervisedOpen();
   const start = atLocal(`${period.from} 00:00`);

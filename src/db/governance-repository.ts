@@ -1,4 +1,5 @@
 import type { DbTx } from './client.ts';
+import { Prisma } from './generated/client.ts';
 import { VIEW_INCLUDE, toView } from './hazard-repository.ts';
 import { EMPTY_TALLY, type HazardTally } from '../domain/assessment.ts';
 import { addDays, atLocal, daysBetween, localDate } from '../domain/calendar.ts';
@@ -36,6 +37,26 @@ export interface LedgerHazard extends HazardView {
 
 type TallyRow = { unitId: number | bigint } & Record<'found' | 'closed' | 'onTime' | 'due' | 'closeDays' | 'overdue' | 'vetoItems', number | bigint | null>;
 
+/**
+ * SQL for a hazard's state at an instant, read from its immutable history rather than its current
+ * row, so a later rebound or extension never rewrites a past period's numbers:
+ * - the local day it stood closed on (its last acceptance, unless a rebound came after), or NULL;
+ * - the deadline it had (set by registration, an approved extension or a rebound).
+ */
+function closedOnAt(bound: string) {
+  return Prisma.sql`(SELECT CASE WHEN e.type = 'accepted' THEN date(e.at, '+8 hours') END FROM HazardEvent e
+    WHERE e.hazardId = Hazard.id AND e.type IN ('accepted', 'rebound') AND e.at < ${bound}
+    ORDER BY e.at DESC, e.id DESC LIMIT 1)`;
+}
+function deadlineAt(bound: string) {
+  return Prisma.sql`COALESCE((SELECT CASE e.type WHEN 'extension_approved' THEN json_extract(e.data, '$.to') ELSE json_extract(e.data, '$.deadline') END
+    FROM HazardEvent e
+    WHERE e.hazardId = Hazard.id AND e.type IN ('created', 'extension_approved', 'rebound') AND e.at < ${bound}
+    ORDER BY e.at DESC, e.id DESC LIMIT 1), Hazard.deadline)`;
+}
+
+const num = (v: number | bigint | null | undefined): number => Number(v ?? 0);
+
 /** The county-level numbers: assessment tallies, the major-hazard clearing, ledger rows. */
 export function createGovernanceRepository(db: DbTx) {
   function ledgerWhere(filter: LedgerFilter, today: LocalDate) {
@@ -51,8 +72,8 @@ export function createGovernanceRepository(db: DbTx) {
 
   return {
     /**
-     * Each unit's tally over a period (domain/assessment.ts says what each count means), read on
-     * `asOf` for what is overdue. One grouped pass over the hazards, one over the rebounds.
+     * Each unit's tally over a period (domain/assessment.ts says what each count means), as the
+     * ledger stood on `asOf`: one grouped pass over the hazards, one over the rebounds.
      */
     async tallies(period: Period, asOf: LocalDate, vetoMajorOverdueDays: number): Promise<Map<number, HazardTally>> {
       const fromI = sqlInstant(dayStart(period.from));
@@ -61,31 +82,32 @@ export function createGovernanceRepository(db: DbTx) {
       const vetoBefore = addDays(asOf, -vetoMajorOverdueDays);
       const rows = await db.$queryRaw<TallyRow[]>`
         WITH h AS (
-          SELECT unitId, level, deadline, originalDeadline, closedOn,
+          SELECT unitId, level, originalDeadline,
             date(createdAt, '+8 hours') AS createdOn,
             (createdAt >= ${fromI} AND createdAt < ${toI}) AS inPeriod,
-            (closedOn IS NOT NULL AND closedOn <= ${period.to}) AS closedByEnd,
-            (createdAt < ${asOfEndI} AND (closedOn IS NULL OR closedOn > ${asOf}) AND deadline < ${asOf}) AS overdueOnDay
+            (createdAt < ${asOfEndI}) AS existed,
+            ${closedOnAt(asOfEndI)} AS closedThen,
+            ${deadlineAt(asOfEndI)} AS deadlineThen
           FROM Hazard
         )
         SELECT unitId,
           SUM(inPeriod) AS found,
-          SUM(inPeriod AND closedByEnd) AS closed,
-          SUM(inPeriod AND closedByEnd AND closedOn <= originalDeadline) AS onTime,
-          SUM(inPeriod AND (closedByEnd OR originalDeadline < ${asOf})) AS due,
-          TOTAL(CASE WHEN inPeriod AND closedByEnd THEN julianday(closedOn) - julianday(createdOn) ELSE 0 END) AS closeDays,
-          SUM(overdueOnDay) AS overdue,
-          SUM(overdueOnDay AND level = 'major' AND deadline < ${vetoBefore}) AS vetoItems
+          SUM(inPeriod AND closedThen IS NOT NULL) AS closed,
+          SUM(inPeriod AND closedThen IS NOT NULL AND closedThen <= originalDeadline) AS onTime,
+          SUM(inPeriod AND (closedThen IS NOT NULL OR originalDeadline < ${asOf})) AS due,
+          TOTAL(CASE WHEN inPeriod AND closedThen IS NOT NULL THEN julianday(closedThen) - julianday(createdOn) ELSE 0 END) AS closeDays,
+          SUM(existed AND closedThen IS NULL AND deadlineThen < ${asOf}) AS overdue,
+          SUM(existed AND closedThen IS NULL AND level = 'major' AND deadlineThen < ${vetoBefore}) AS vetoItems
         FROM h GROUP BY unitId`;
       const tallies = new Map<number, HazardTally>();
       for (const r of rows) {
         tallies.set(Number(r.unitId), {
-          found: Number(r.found ?? 0), closed: Number(r.closed ?? 0), onTime: Number(r.onTime ?? 0), due: Number(r.due ?? 0),
-          closeDays: Math.round(Number(r.closeDays ?? 0)), overdue: Number(r.overdue ?? 0), rebounds: 0, vetoItems: Number(r.vetoItems ?? 0),
+          found: num(r.found), closed: num(r.closed), onTime: num(r.onTime), due: num(r.due),
+          closeDays: Math.round(num(r.closeDays)), overdue: num(r.overdue), rebounds: 0, vetoItems: num(r.vetoItems),
         });
       }
       const rebounds = await db.reinspection.findMany({
-        where: { status: 'rebound', decidedAt: { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) } },
+        where: { status: 'rebound', decidedAt: { gte: dayStart(period.from), lt: dayStart(addDays(asOf, 1)) } },
         select: { hazard: { select: { unitId: true } } },
       });
       for (const r of rebounds) {
@@ -97,38 +119,33 @@ export function createGovernanceRepository(db: DbTx) {
 
     /**
      * Major hazards over a period, for 动态清零: open when it began (carried over), registered in
-     * it (added), and of those the ones closed in it; what is left open is listed by id.
+     * it (added), and of those the ones standing closed at its end; the rest are listed by id.
      */
-    async majorClearing(period: Period): Promise<{ carriedOver: number; added: number; cleared: number; remainingIds: number[] }> {
-      const from = dayStart(period.from);
-      const end = dayStart(addDays(period.to, 1));
-      const rows = await db.hazard.findMany({
-        where: {
-          level: 'major', createdAt: { lt: end },
-          OR: [{ closedOn: null }, { closedOn: { gte: period.from } }],
-        },
-        select: { id: true, createdAt: true, closedOn: true },
-        orderBy: { id: 'asc' },
-      });
+    async majorClearing(period: Period, asOf: LocalDate): Promise<{ carriedOver: number; added: number; cleared: number; remainingIds: number[] }> {
+      const fromI = sqlInstant(dayStart(period.from));
+      const endI = sqlInstant(dayStart(addDays(asOf, 1)));
+      const rows = await db.$queryRaw<Array<{ id: number | bigint; isNew: number | bigint; closedAtStart: string | null; closedAtEnd: string | null }>>`
+        SELECT id, (createdAt >= ${fromI}) AS isNew, ${closedOnAt(fromI)} AS closedAtStart, ${closedOnAt(endI)} AS closedAtEnd
+        FROM Hazard WHERE level = 'major' AND createdAt < ${endI} ORDER BY id`;
       let carriedOver = 0;
       let added = 0;
       let cleared = 0;
       const remainingIds: number[] = [];
       for (const r of rows) {
-        if (r.createdAt < from) carriedOver += 1;
-        else added += 1;
-        if (r.closedOn !== null && r.closedOn <= period.to) cleared += 1;
-        else remainingIds.push(r.id);
+        if (num(r.isNew)) added += 1;
+        else if (r.closedAtStart === null) carriedOver += 1;
+        else continue;
+        if (r.closedAtEnd !== null) cleared += 1;
+        else remainingIds.push(Number(r.id));
       }
       return { carriedOver, added, cleared, remainingIds };
     },
 
-    /** Supervision over a period: items listed in it, supervised items closed in it. */
+    /** Supervision over a period: items listed in it, acceptances of listed items in it. */
     async supervisionCounts(period: Period): Promise<{ listed: number; closed: number }> {
-      const listed = await db.hazardEvent.count({
-        where: { type: 'supervised', at: { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) } },
-      });
-      const closed = await db.hazard.count({ where: { supervised: true, closedOn: { gte: period.from, lte: period.to } } });
+      const at = { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) };
+      const listed = await db.hazardEvent.count({ where: { type: 'supervised', at } });
+      const closed = await db.hazardEvent.count({ where: { type: 'accepted', at, hazard: { supervised: true } } });
       return { listed, closed };
     },
 
@@ -145,21 +162,22 @@ export function createGovernanceRepository(db: DbTx) {
       return rows.map((r) => ({ ...toView(r), acceptedBy: r.events[0]?.actor?.name ?? null }));
     },
 
-    /** Hazards registered in a period, with what the quarterly statistics count. */
+    /** Hazards registered in a period, with what the quarterly statistics count, as they stood on `asOf`. */
     async statisticsHazards(period: Period, asOf: LocalDate, unitIds?: number[]): Promise<StatisticsHazard[]> {
-      const rows = await db.hazard.findMany({
-        where: {
-          createdAt: { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) },
-          ...(unitIds ? { unitId: { in: unitIds } } : {}),
-        },
-        select: { unitId: true, level: true, closedOn: true, deadline: true, supervised: true, plan: true },
-      });
-      return rows.map((r) => ({
-        unitId: r.unitId, level: r.level as HazardLevel, supervised: r.supervised,
-        closed: r.closedOn !== null && r.closedOn <= period.to,
-        overdue: (r.closedOn === null || r.closedOn > asOf) && r.deadline < asOf,
-        plan: parsePlan(r.plan),
-      }));
+      const fromI = sqlInstant(dayStart(period.from));
+      const toI = sqlInstant(dayStart(addDays(period.to, 1)));
+      const asOfEndI = sqlInstant(dayStart(addDays(asOf, 1)));
+      const rows = await db.$queryRaw<Array<{ unitId: number | bigint; level: string; supervised: number | bigint | boolean; plan: string; closedThen: string | null; deadlineThen: string }>>`
+        SELECT unitId, level, supervised, plan, ${closedOnAt(asOfEndI)} AS closedThen, ${deadlineAt(asOfEndI)} AS deadlineThen
+        FROM Hazard WHERE createdAt >= ${fromI} AND createdAt < ${toI} ORDER BY id`;
+      return rows
+        .filter((r) => !unitIds || unitIds.includes(Number(r.unitId)))
+        .map((r) => ({
+          unitId: Number(r.unitId), level: r.level as HazardLevel, supervised: Boolean(Number(r.supervised)),
+          closed: r.closedThen !== null,
+          overdue: r.closedThen === null && r.deadlineThen < asOf,
+          plan: parsePlan(r.plan),
+        }));
     },
 
     /** What the watch rules look at on `today`: each unit's overdue hazards and recent rebounds. */

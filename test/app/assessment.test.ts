@@ -3,6 +3,8 @@ import type { Chat } from '../helpers/chat.ts';
 import { G, texts } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
 import { assessmentReport } from '../../src/app/governance-facts.ts';
+import { createChat } from '../helpers/chat.ts';
+import { registerHazard } from '../helpers/hazards.ts';
 import { defaultGovernance } from '../../src/app/config.ts';
 import { quarterPeriod } from '../../src/domain/period.ts';
 
@@ -77,5 +79,36 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
 
   it('is for leaders, departments and admins', async () => {
     expect(texts(await chat.send(G.redStar, '张伟', '排名'))).toEqual(['「排名」只有领导、管理员、监管部门可以使用。']);
+  });
+});
+
+describe('a past period keeps its numbers', () => {
+  it('is read from the history: a later rebound or extension does not rewrite it', async () => {
+    const q3 = await chat.read(async (s) => {
+      const unit = await s.roster.unitByName('蓝天物流');
+      return (await s.governance.tallies(quarterPeriod(2026, 3), '2026-09-30', 30)).get(unit!.id);
+    });
+    // YH-0001: found 9/1, accepted 9/3 (deadline 9/4), found rebounded on 10/8
+    expect(q3).toEqual({ found: 1, closed: 1, onTime: 1, due: 1, closeDays: 2, overdue: 0, rebounds: 0, vetoItems: 0 });
+  });
+});
+
+describe('overdue as it stood', () => {
+  it('uses the deadline of the day: an extension approved later does not clear an overdue day', async () => {
+    const local = await createChat({ at: '2026-12-01 09:00' });
+    try {
+      const code = await registerHazard(local, '蓝天物流 仓库消防通道堵塞 责任人 钱经理 12月5日前');
+      await local.setClock('2026-12-10 09:00');
+      await local.send(G.blueSky, '钱经理', `${code} 申请延期到12月31日 原因：货架待拆除`);
+      await local.send(G.safety, '王建国', `${code} 批准延期`);
+      const overdueOn = (day: string) => local.read(async (s) => {
+        const unit = await s.roster.unitByName('蓝天物流');
+        return (await s.governance.tallies(quarterPeriod(2026, 4), day, 30)).get(unit!.id)?.overdue;
+      });
+      expect(await overdueOn('2026-12-08')).toBe(1);
+      expect(await overdueOn('2026-12-10')).toBe(0);
+    } finally {
+      await local.close();
+    }
   });
 });
