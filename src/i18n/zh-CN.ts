@@ -376,10 +376,13 @@ export const zh = {
       const c = f.county;
       const asOf = formatDate(f.asOf, now);
       const rate = clearingRate(f.majors);
+      // the top and bottom k (k ≤ 3, at most half), ties included; a vetoed unit is never among the best
       const n = f.units.length;
-      const bestCount = Math.min(3, Math.ceil(n / 2));
-      const best = f.units.slice(0, bestCount).filter((u) => !u.assessment.veto);
-      const worst = f.units.slice(bestCount).slice(-3).reverse();
+      const k = Math.min(3, Math.max(1, Math.floor(n / 2)));
+      const topRank = f.units[k - 1]?.rank ?? 0;
+      const bottomRank = f.units[n - k]?.rank ?? Infinity;
+      const best = f.units.filter((u) => u.rank <= topRank && !u.assessment.veto);
+      const worst = f.units.filter((u) => u.rank >= bottomRank && !best.includes(u)).reverse();
       const name = (u: Ranked<RankedUnit>) => `${u.item.name}${creditMark(u.item.flags)}（${u.assessment.score}分${u.assessment.veto ? '，一票否决' : ''}）`;
       const credit = f.credit;
       const creditLines = [
