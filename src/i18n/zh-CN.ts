@@ -1,4 +1,4 @@
-import type { Assessment, AssessmentRules, Ranked } from '../domain/assessment.ts';
+import type { AssessmentRules, Ranked } from '../domain/assessment.ts';
 import { clearingRate, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';
 import { formatDate, localDate, localTime } from '../domain/calendar.ts';
 import { creditFlags, inForce, standingOf, type CreditEntry, type CreditFlags } from '../domain/credit.ts';
@@ -7,7 +7,7 @@ import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
 import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
-import type { AttachmentInput, HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
 
 /** The hazard facts a one-line summary shows. */

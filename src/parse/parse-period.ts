@@ -7,7 +7,6 @@ import type { LocalDate } from '../domain/types.ts';
 const CN: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const num = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (CN[s] ?? NaN));
 const MONTH = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
-const DAY = '(\\d{1,2})';
 
 /** A date written in full or as month/day; without a year, the last such day on or before today. */
 function readDate(text: string, today: LocalDate): LocalDate | null {
