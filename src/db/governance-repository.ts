@@ -80,8 +80,10 @@ export function createGovernanceRepository(db: DbTx) {
       const toI = sqlInstant(dayStart(addDays(period.to, 1)));
       const asOfEndI = sqlInstant(dayStart(addDays(asOf, 1)));
       const vetoBefore = addDays(asOf, -vetoMajorOverdueDays);
+      // MATERIALIZED: each history subquery runs once per hazard, not once per use below. A hazard
+      // last closed before the period began (and registered before it) counts nowhere: skipped.
       const rows = await db.$queryRaw<TallyRow[]>`
-        WITH h AS (
+        WITH h AS MATERIALIZED (
           SELECT unitId, level, originalDeadline,
             date(createdAt, '+8 hours') AS createdOn,
             (createdAt >= ${fromI} AND createdAt < ${toI}) AS inPeriod,
@@ -89,6 +91,7 @@ export function createGovernanceRepository(db: DbTx) {
             ${closedOnAt(asOfEndI)} AS closedThen,
             ${deadlineAt(asOfEndI)} AS deadlineThen
           FROM Hazard
+          WHERE createdAt < ${asOfEndI} AND (createdAt >= ${fromI} OR closedOn IS NULL OR closedOn >= ${period.from})
         )
         SELECT unitId,
           SUM(inPeriod) AS found,

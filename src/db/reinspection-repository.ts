@@ -61,16 +61,6 @@ export function createReinspectionRepository(db: DbTx) {
       const rows = await db.reinspection.findMany({ where: { status: 'pending', dueOn: { lte: today } }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] });
       return rows.map(toReinspection);
     },
-
-    /** Rebounds found since a moment, with the hazard's code and unit: the watch rules look at them. */
-    async reboundsSince(since: Date): Promise<Array<{ unitId: number; code: string; decidedAt: Date; note: string }>> {
-      const rows = await db.reinspection.findMany({
-        where: { status: 'rebound', decidedAt: { gte: since } },
-        orderBy: { decidedAt: 'asc' },
-        include: { hazard: { select: { code: true, unitId: true } } },
-      });
-      return rows.map((r) => ({ unitId: r.hazard.unitId, code: r.hazard.code, decidedAt: r.decidedAt ?? since, note: r.note ?? '' }));
-    },
   };
 }
 
