@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyLeaders, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { reinspectionsFor } from '../src/domain/reinspection.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 验收通过';
@@ -10,7 +11,7 @@ export default defineCommand({
   aliases: ['通过验收', '验收合格', '同意销号', '销号'],
   roles: ['department', 'admin'],
   section: '验收',
-  summary: '验收通过并销号（监管部门）',
+  summary: '验收通过并销号（监管部门；重大隐患须有整改证据）',
   usage,
   keywordAnywhere: true,
   args: withCode,
@@ -20,7 +21,12 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'accept' }, { who: 'review', text: args.text, attachments: ctx.attachments });
     if (!updated) return;
     const text = zh.review.accepted(updated);
-    await ctx.reply(text);
+    const checks = reinspectionsFor(updated, ctx.today, ctx.config.governance.reinspection);
+    await ctx.store.reinspections.schedule(updated.id, ctx.today, checks);
+    await ctx.reply(checks.length > 0 ? `${text}\n${zh.reinspection.scheduled(checks.map((c) => c.dueOn), ctx.now)}` : text);
     await notifyOtherSide(ctx, updated, 'unit', text);
+    if (updated.supervised) {
+      await notifyLeaders(ctx, zh.supervision.acceptedToLeaders(updated, `${await reviewerName(ctx, updated)}${ctx.sender.name}`, ctx.now));
+    }
   },
 });

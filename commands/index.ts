@@ -1,17 +1,30 @@
 import type { Command } from '../src/app/command.ts';
 import accept from './accept.ts';
+import addCreditFormal from './add-credit-formal.ts';
 import addPerson from './add-person.ts';
+import addWatch from './add-watch.ts';
 import approveExtension from './approve-extension.ts';
 import bindGroup from './bind-group.ts';
+import blacklist from './blacklist.ts';
+import briefing from './briefing.ts';
 import cancel from './cancel.ts';
+import confirmWatch from './confirm-watch.ts';
 import denyExtension from './deny-extension.ts';
+import dismissWatch from './dismiss-watch.ts';
+import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
 import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
+import passReinspection from './pass-reinspection.ts';
+import plan from './plan.ts';
+import ranking from './ranking.ts';
+import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reminderSettings from './reminder-settings.ts';
 import reject from './reject.ts';
+import removeCreditFormal from './remove-credit-formal.ts';
+import removeWatch from './remove-watch.ts';
 import reportProgress from './report-progress.ts';
 import requestExtension from './request-extension.ts';
 import setLeadersGroup from './set-leaders-group.ts';
@@ -19,25 +32,44 @@ import setRole from './set-role.ts';
 import showHazard from './show-hazard.ts';
 import submitCompletion from './submit-completion.ts';
 import todayDigest from './today-digest.ts';
+import supervise from './supervise.ts';
+import unsupervise from './unsupervise.ts';
+import watchList from './watch-list.ts';
 
 /** Every chat command, in the order 帮助 lists them. */
 export const commands: readonly Command[] = [
   registerHazard,
   cancel,
   reportProgress,
+  plan,
   submitCompletion,
   requestExtension,
   accept,
   reject,
   approveExtension,
   denyExtension,
+  passReinspection,
+  rebound,
   showHazard,
   myHazards,
   groupHazards,
   overdueHazards,
   todayDigest,
   reminderSettings,
+  exportLedger,
   help,
+  supervise,
+  unsupervise,
+  ranking,
+  briefing,
+  blacklist,
+  addCreditFormal,
+  removeCreditFormal,
+  watchList,
+  confirmWatch,
+  dismissWatch,
+  addWatch,
+  removeWatch,
   bindGroup,
   setLeadersGroup,
   addPerson,

@@ -1,8 +1,8 @@
 import type { CommandContext } from './command.ts';
-import { transition, type HazardAction } from '../domain/lifecycle.ts';
-import { canRectify, canReview } from '../domain/permissions.ts';
-import type { HazardView, Person } from '../domain/types.ts';
-import type { AttachmentInput } from '../domain/types.ts';
+import type { Store } from '../db/store.ts';
+import { transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
+import { canRectify, canReview, canSupervise, type PermissionRefusal } from '../domain/permissions.ts';
+import type { AttachmentInput, HazardView, LocalDate, Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /** Loads a hazard by code, answering when the code is missing or unknown. */
@@ -17,29 +17,53 @@ export async function loadHazard(ctx: CommandContext, code: string | null, usage
 }
 
 /**
- * Applies one lifecycle action for the sender: checks who may do it (rectify: the unit's side;
- * review: the supervising department), runs the pure transition and records the event. Answers
- * the refusal itself and returns null when the action does not happen.
+ * Who may act: the unit's side rectifies, the supervising department reviews, leaders supervise;
+ * 'participant' is someone the caller already knows took part (a photo after their own report).
+ */
+export type Actor = 'rectify' | 'review' | 'supervise' | 'participant';
+
+function refusalFor(who: Actor, sender: Person, hazard: HazardView): PermissionRefusal | null {
+  if (who === 'rectify') return canRectify(sender, hazard);
+  if (who === 'review') return canReview(sender, hazard);
+  if (who === 'supervise') return canSupervise(sender);
+  return null;
+}
+
+/** What the lifecycle rules need to know beyond the hazard row. */
+export async function transitionFacts(store: Store, hazard: HazardView, today: LocalDate, incomingFiles: number): Promise<TransitionFacts> {
+  const pending = await store.reinspections.pendingFor(hazard.id);
+  return {
+    today,
+    evidenceCount: (await store.hazards.evidenceCount(hazard.id)) + incomingFiles,
+    reinspection: { dueNow: pending.some((r) => r.dueOn <= today), nextDueOn: pending[0]?.dueOn ?? null },
+  };
+}
+
+/**
+ * Applies one lifecycle action for the sender: checks who may do it, runs the pure transition
+ * with the facts it needs and records the event (in the group it was said in). Answers the
+ * refusal itself and returns null when the action does not happen.
  */
 export async function actOnHazard(
   ctx: CommandContext,
   hazard: HazardView,
   action: HazardAction,
-  options: { who: 'rectify' | 'review'; text: string; attachments?: AttachmentInput[] },
+  options: { who: Actor; text: string; attachments?: AttachmentInput[] },
 ): Promise<HazardView | null> {
-  const refusedBy = options.who === 'rectify' ? canRectify(ctx.sender, hazard) : canReview(ctx.sender, hazard);
+  const refusedBy = refusalFor(options.who, ctx.sender, hazard);
   if (refusedBy) {
     await ctx.reply(zh.permission[refusedBy]);
     return null;
   }
-  const result = transition(hazard, action, { today: ctx.today });
+  const attachments = options.attachments ?? [];
+  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, ctx.today, attachments.length));
   if ('refused' in result) {
-    await ctx.reply(zh.refusal[result.refused](hazard.code));
+    await ctx.reply(zh.refusal[result.refused](hazard.code, result));
     return null;
   }
   return ctx.store.hazards.update(hazard.id, result.changes, {
-    type: result.event, actorId: ctx.sender.id, at: ctx.now, text: options.text, data: result.data,
-    attachments: options.attachments ?? [],
+    type: result.event, actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: options.text, data: result.data,
+    attachments,
   });
 }
 
@@ -70,5 +94,13 @@ export async function notifyOtherSide(
   for (const group of await ctx.store.roster.groupsOfUnit(unitId)) {
     if (group.id === ctx.group?.id) continue;
     await ctx.push({ groupId: group.id, personId: null, text, mentions: mentions.map((p) => p.id) });
+  }
+}
+
+/** Tells the leaders' group(s), except the group the message came from. */
+export async function notifyLeaders(ctx: CommandContext, text: string): Promise<void> {
+  for (const group of await ctx.store.roster.groupsByPurpose('leaders')) {
+    if (group.id === ctx.group?.id) continue;
+    await ctx.push({ groupId: group.id, personId: null, text, mentions: [] });
   }
 }

@@ -71,7 +71,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const dispatcher = createDispatcher({ db, queue, channel, log });
   const scheduler = createScheduler({
     db, queue, log,
-    jobs: options.jobs ?? scheduledJobs(config.schedule),
+    jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),
     window: { quietHours: config.schedule.quietHours, calendar: workCalendar(config.schedule) },
   });
   // one delivery pass at a time: two passes reading the same due rows would send them twice

@@ -27,8 +27,8 @@ export interface CommandContext {
   store: Store;
   config: AppConfig;
   commands: readonly Command[];
-  /** Answers in the group (or chat) the message came from. */
-  reply(text: string, mentions?: readonly Person[]): Promise<void>;
+  /** Answers in the group (or chat) the message came from; `extra.file` attaches a file where the platform can. */
+  reply(text: string, mentions?: readonly Person[], extra?: OutgoingMessage['extra']): Promise<void>;
   /** Sends to another group or person (dedupeKey: at most once). */
   push(message: Omit<OutgoingMessage, 'kind'>): Promise<void>;
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
 import { checkSchedule, scheduleEnv, toScheduleConfig, type ScheduleConfig } from './schedule-config.ts';
+import type { AssessmentRules } from '../domain/assessment.ts';
+import type { ReinspectionRules } from '../domain/reinspection.ts';
+import type { WatchRules } from '../domain/watch-rules.ts';
+
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const points = z.coerce.number().min(0).max(1000);
+const days = z.coerce.number().int().min(0).max(3650);
 
 const schema = z
   .object({
@@ -13,8 +20,37 @@ const schema = z
     HZ_DB_SYNC: z.enum(['normal', 'full']).default('normal'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...scheduleEnv,
+
+    // governance (docs/README-governance.md explains each)
+    HZ_WEIGHT_RECTIFICATION: points.default(50),
+    HZ_WEIGHT_ON_TIME: points.default(35),
+    HZ_WEIGHT_SPEED: points.default(15),
+    HZ_PENALTY_OVERDUE: points.default(5),
+    HZ_PENALTY_REBOUND: points.default(10),
+    HZ_SPEED_TARGET_DAYS: z.coerce.number().min(1).max(3650).default(15),
+    HZ_VETO_MAJOR_OVERDUE_DAYS: days.default(30),
+    HZ_WATCH_MAJOR_OVERDUE_DAYS: days.default(15),
+    HZ_WATCH_OVERDUE_COUNT: z.coerce.number().int().min(0).max(1000).default(3),
+    HZ_WATCH_REBOUND: flag.default(true),
+    HZ_REINSPECT_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+    HZ_REINSPECT_DAYS: z.string().default('30,90')
+      .transform((s) => s.split(/[,\s]+/).filter(Boolean).map(Number))
+      .pipe(z.array(z.number().int().min(1).max(3650)).min(1, '至少一个天数，例：30,90')),
+    HZ_CREDIT_TERM_YEARS: z.coerce.number().int().min(1).max(10).default(3),
+    HZ_EVIDENCE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   })
   .superRefine(checkSchedule);
+
+/** The county's governance settings: assessment weights, veto, watch rules, re-inspection share. */
+export interface GovernanceConfig {
+  assessment: AssessmentRules;
+  watch: WatchRules;
+  reinspection: ReinspectionRules;
+  /** years a formal credit-list entry stands (3 by law) */
+  creditTermYears: number;
+  /** minutes after a report in which a bare photo in the same group is its evidence */
+  evidenceMinutes: number;
+}
 
 export type AppConfig = {
   dbFile: string;
@@ -25,6 +61,7 @@ export type AppConfig = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** reminders, escalations, digests: times, offsets, quiet hours */
   schedule: ScheduleConfig;
+  governance: GovernanceConfig;
 };
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -38,10 +75,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL,
     schedule: toScheduleConfig(c),
+    governance: {
+      assessment: {
+        weights: { rectification: c.HZ_WEIGHT_RECTIFICATION, onTime: c.HZ_WEIGHT_ON_TIME, speed: c.HZ_WEIGHT_SPEED },
+        penalties: { overdue: c.HZ_PENALTY_OVERDUE, rebound: c.HZ_PENALTY_REBOUND },
+        speedTargetDays: c.HZ_SPEED_TARGET_DAYS,
+        vetoMajorOverdueDays: c.HZ_VETO_MAJOR_OVERDUE_DAYS,
+      },
+      watch: { majorOverdueDays: c.HZ_WATCH_MAJOR_OVERDUE_DAYS, overdueCount: c.HZ_WATCH_OVERDUE_COUNT, rebound: c.HZ_WATCH_REBOUND },
+      reinspection: { share: c.HZ_REINSPECT_SHARE, rounds: c.HZ_REINSPECT_DAYS },
+      creditTermYears: c.HZ_CREDIT_TERM_YEARS,
+      evidenceMinutes: c.HZ_EVIDENCE_MINUTES,
+    },
   };
 }
 
 /** Defaults for tests and the simulator. */
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({}), ...overrides };
+}
+
+/** The default governance settings, for tests that change one of them. */
+export function defaultGovernance(): GovernanceConfig {
+  return loadConfig({}).governance;
 }

@@ -15,14 +15,35 @@ const ALLOWED: Record<string, string> = {
   'application/msword': 'doc', 'application/vnd.ms-excel': 'xls',
 };
 
-/** The type a file really is, from its first bytes where they tell, else what the platform said. */
-function sniff(data: Buffer, declared: string): string {
+const OFFICE_ZIP: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const OFFICE_OLE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel' };
+
+/** The office type a container holds, from what the platform said or the file name. */
+function officeType(table: Record<string, string>, declared: string, name: string): string | null {
+  if (Object.values(table).includes(declared)) return declared;
+  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return table[ext] ?? null;
+}
+
+/**
+ * The type a file really is, from its first bytes. A name or declared type that the bytes do not
+ * bear out is not trusted: a program renamed photo.jpg is refused. Containers (zip, OLE) say
+ * only "an office file"; which one comes from the declared type or the name.
+ */
+function sniff(data: Buffer, declared: string, name: string): string | null {
+  const ascii = (from: number, to: number) => data.subarray(from, to).toString('latin1');
   if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
   if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
-  if (data.subarray(0, 4).toString('latin1') === '%PDF') return 'application/pdf';
-  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  return declared;
+  if (ascii(0, 4) === 'GIF8') return 'image/gif';
+  if (ascii(0, 4) === '%PDF') return 'application/pdf';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (ascii(4, 8) === 'ftyp') return /^(heic|heix|mif1|msf1)$/.test(ascii(8, 12)) ? 'image/heic' : 'video/mp4';
+  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return officeType(OFFICE_ZIP, declared, name);
+  if (data.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return officeType(OFFICE_OLE, declared, name);
+  return null;
 }
 
 export type EvidenceResult = { stored: AttachmentInput[]; rejected: Array<{ name: string; reason: string }> };
@@ -38,9 +59,9 @@ export function storeEvidence(dataDir: string, files: readonly IncomingAttachmen
       result.rejected.push({ name: file.name, reason: `超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB` });
       continue;
     }
-    const mime = sniff(file.data, file.mime);
-    const ext = ALLOWED[mime];
-    if (!ext) {
+    const mime = sniff(file.data, file.mime, file.name);
+    const ext = mime ? ALLOWED[mime] : undefined;
+    if (!mime || !ext) {
       result.rejected.push({ name: file.name, reason: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）' });
       continue;
     }

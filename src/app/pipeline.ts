@@ -1,6 +1,7 @@
 import type { Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
+import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from './logger.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
@@ -43,8 +44,8 @@ function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attach
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands,
-    async reply(text, mentions = []) {
-      await store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: mentions.map((p) => p.id) }, message.at);
+    async reply(text, mentions = [], extra) {
+      await store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
     },
     async push(msg) {
       await store.outbox.enqueue({ kind: 'push', ...msg }, message.at);
@@ -67,8 +68,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {
-    // not a command: only the answer to an ask-back is for us
+    // not a command: a bare photo after a report, or the answer to an ask-back, is for us
     if (!turn.sender) return;
+    if (turn.text === '' && message.attachments.length > 0 && turn.group) {
+      const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
+      turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
+      return;
+    }
     const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
     const command = draft && deps.commands.find((c) => c.name === draft.command);
     if (!draft || !command?.resume) return;

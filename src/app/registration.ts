@@ -97,7 +97,7 @@ export async function completeRegistration(ctx: CommandContext, fields: Registra
       unitId: unit.value.id, reporterId: ctx.sender.id, ownerId: owner.value.id, measures: fields.measures ?? null,
       deadline: deadline.value, sourceGroupId: ctx.group?.id ?? null,
     },
-    { actorId: ctx.sender.id, at: ctx.now, text: ctx.message.text, attachments: ctx.attachments },
+    { actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: ctx.message.text, attachments: ctx.attachments },
   );
   const text = zh.register.created(hazard, ctx.now);
   await ctx.reply(text, mentionHere(ctx, hazard, [owner.value]));

@@ -1,5 +1,7 @@
 import { dailyCron, weeklyCron, type ScheduleConfig } from './schedule-config.ts';
 import { officialCalendar, type WorkCalendar } from '../domain/work-calendar.ts';
+import type { GovernanceConfig } from './config.ts';
+import { governanceJobs } from '../jobs/governance-jobs.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 import { sendDailyDigest } from '../jobs/send-daily-digest.ts';
 import { sendDeadlineReminders } from '../jobs/send-deadline-reminders.ts';
@@ -12,12 +14,13 @@ export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
 }
 
 /** Every scheduled job, wired to the configured times; the scheduler runs them in this order when they fall due together. */
-export function scheduledJobs(schedule: ScheduleConfig): ScheduledJob[] {
+export function scheduledJobs(schedule: ScheduleConfig, governance?: GovernanceConfig): ScheduledJob[] {
   const calendar = workCalendar(schedule);
   return [
     sendOverdueEscalations({ cron: dailyCron(schedule.overdueTime), escalation: schedule.escalation, calendar }),
     sendDeadlineReminders({ cron: dailyCron(schedule.remindTime), remindDays: schedule.remindDays, calendar }),
     sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),
     sendWeeklySummary({ cron: weeklyCron(schedule.weekly) }),
+    ...(governance ? governanceJobs(governance) : []),
   ];
 }

@@ -1,11 +1,14 @@
 import type { Db, DbTx } from './client.ts';
 import { createDigestRepository } from './digest-repository.ts';
+import { createCreditRepository } from './credit-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
+import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
+import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
 
 /** Every repository over one client or transaction. */
@@ -19,6 +22,9 @@ export function createStore(db: DbTx) {
     reminders: createReminderRepository(db),
     digests: createDigestRepository(db),
     jobRuns: createJobRunRepository(db),
+    reinspections: createReinspectionRepository(db),
+    credit: createCreditRepository(db),
+    governance: createGovernanceRepository(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import { mergePlan, missingPlanParts, planRequired, type PlanPart, type PlanParts } from './plan.ts';
 import type { Hazard, HazardEventType, HazardStatus, LocalDate } from './types.ts';
 
 /** What a person asks to do with a hazard. */
@@ -8,7 +9,13 @@ export type HazardAction =
   | { type: 'reject'; reason: string }
   | { type: 'request_extension'; to: LocalDate; reason: string }
   | { type: 'approve_extension' }
-  | { type: 'deny_extension'; reason: string };
+  | { type: 'deny_extension'; reason: string }
+  | { type: 'supervise'; leader: string | null }
+  | { type: 'unsupervise'; reason: string }
+  | { type: 'update_plan'; parts: PlanParts }
+  | { type: 'add_evidence'; files: number }
+  | { type: 'pass_reinspection' }
+  | { type: 'rebound'; reason: string; deadline: LocalDate };
 
 /** Why a transition is refused; each has a reply text in i18n. */
 export type TransitionRefusal =
@@ -17,11 +24,32 @@ export type TransitionRefusal =
   | 'not_awaiting_review'
   | 'extension_not_later'
   | 'extension_pending'
-  | 'no_extension_pending';
+  | 'no_extension_pending'
+  | 'plan_incomplete'
+  | 'evidence_missing'
+  | 'already_supervised'
+  | 'not_supervised'
+  | 'not_closed'
+  | 'no_reinspection_due'
+  | 'deadline_past'
+  | 'no_files';
+
+/** A refusal and what the reply needs to explain it. */
+export interface Refused {
+  refused: TransitionRefusal;
+  /** plan_incomplete: the parts still missing */
+  missing?: readonly PlanPart[];
+  /** no_reinspection_due: the next check's day, if one is scheduled */
+  nextDueOn?: LocalDate | null;
+}
+
+/** The hazard fields a transition may change. */
+export type HazardChangeSet = Partial<Pick<Hazard,
+  'status' | 'progress' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'supervised' | 'supervisingLeader' | 'plan'>>;
 
 export interface TransitionResult {
   /** The fields that change on the hazard. */
-  changes: Partial<Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn'>>;
+  changes: HazardChangeSet;
   event: HazardEventType;
   /** What the event records besides its text. */
   data: Record<string, unknown>;
@@ -30,19 +58,48 @@ export interface TransitionResult {
 /** Facts the rules need besides the hazard. */
 export interface TransitionFacts {
   today: LocalDate;
+  /** evidence files on the hazard's record, counting those that come with this action */
+  evidenceCount: number;
+  /** the follow-up checks (滚动检查) of the latest closing still pending, if any */
+  reinspection: { dueNow: boolean; nextDueOn: LocalDate | null };
+}
+
+type TransitionHazard = Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
+
+/** Actions on a closed hazard: the follow-up check and late evidence. Everything else is refused. */
+function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: TransitionFacts): TransitionResult | Refused | null {
+  switch (action.type) {
+    case 'pass_reinspection':
+    case 'rebound':
+      if (hazard.status !== 'closed') return { refused: 'not_closed' };
+      if (!facts.reinspection.dueNow) return { refused: 'no_reinspection_due', nextDueOn: facts.reinspection.nextDueOn };
+      if (action.type === 'pass_reinspection') return { changes: {}, event: 'reinspection_passed', data: {} };
+      if (action.deadline < facts.today) return { refused: 'deadline_past' };
+      // reopened with a new time limit; the original deadline stays on record for the assessment
+      return {
+        changes: { status: 'rectifying', progress: 0, closedOn: null, deadline: action.deadline, extensionTo: null, extensionReason: null },
+        event: 'rebound',
+        data: { reason: action.reason, deadline: action.deadline, from: hazard.deadline },
+      };
+    case 'add_evidence':
+      if (action.files < 1) return { refused: 'no_files' };
+      return { changes: {}, event: 'evidence', data: { files: action.files } };
+    default:
+      return hazard.status === 'closed' ? { refused: 'closed' } : null;
+  }
 }
 
 /**
  * The hazard lifecycle (DOMAIN.md): registered → rectifying → pending_review → closed, a rejection
- * going back to rectifying. Pure: returns the change and the event, or why it is refused.
+ * going back to rectifying, a rebound found on re-inspection reopening a closed one. A major
+ * hazard is submitted only with its six-part plan complete and accepted only with evidence.
+ * Pure: returns the change and the event, or why it is refused.
  */
-export function transition(
-  hazard: Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo'>,
-  action: HazardAction,
-  facts: TransitionFacts,
-): TransitionResult | { refused: TransitionRefusal } {
+export function transition(hazard: TransitionHazard, action: HazardAction, facts: TransitionFacts): TransitionResult | Refused {
+  const early = afterClosing(hazard, action, facts);
+  if (early) return early;
   const status: HazardStatus = hazard.status;
-  if (status === 'closed') return { refused: 'closed' };
+  const missing = planRequired(hazard) ? missingPlanParts(hazard.plan) : [];
   switch (action.type) {
     case 'progress':
       if (status === 'pending_review') return { refused: 'awaiting_review' };
@@ -53,9 +110,13 @@ export function transition(
       };
     case 'submit':
       if (status === 'pending_review') return { refused: 'awaiting_review' };
+      if (missing.length > 0) return { refused: 'plan_incomplete', missing };
       return { changes: { status: 'pending_review', progress: 100 }, event: 'submitted', data: { progress: 100 } };
     case 'accept':
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
+      // a hazard submitted before its plan was required still needs it
+      if (missing.length > 0) return { refused: 'plan_incomplete', missing };
+      if (hazard.level === 'major' && facts.evidenceCount < 1) return { refused: 'evidence_missing' };
       return { changes: { status: 'closed', closedOn: facts.today }, event: 'accepted', data: {} };
     case 'reject':
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
@@ -82,6 +143,22 @@ export function transition(
         event: 'extension_denied',
         data: { asked: hazard.extensionTo, reason: action.reason },
       };
+    case 'supervise':
+      if (hazard.supervised) return { refused: 'already_supervised' };
+      return { changes: { supervised: true, supervisingLeader: action.leader }, event: 'supervised', data: { leader: action.leader } };
+    case 'unsupervise':
+      if (!hazard.supervised) return { refused: 'not_supervised' };
+      return { changes: { supervised: false, supervisingLeader: null }, event: 'unsupervised', data: { reason: action.reason } };
+    case 'update_plan': {
+      const plan = mergePlan(hazard.plan, action.parts);
+      const stillMissing = planRequired(hazard) ? missingPlanParts(plan) : [];
+      return { changes: { plan }, event: 'plan_updated', data: { parts: Object.keys(action.parts), missing: stillMissing } };
+    }
+    case 'pass_reinspection':
+    case 'rebound':
+    case 'add_evidence':
+      // answered by afterClosing; kept so the switch stays exhaustive
+      return { refused: 'not_closed' };
   }
 }
 

@@ -90,6 +90,19 @@ export interface HazardView extends Hazard {
   unitSupervisorId: number | null;
   ownerName: string;
   reporterName: string;
+  /** the unit's confirmed credit-list entries: flags are derived from them on the day shown */
+  unitCredit: CreditStanding[];
+}
+
+/** One confirmed entry of a unit on a credit list, as far as a flag needs it. */
+export interface CreditStanding {
+  list: 'formal' | 'watch';
+  /** first day on the list (formal: decision date) */
+  from: LocalDate | null;
+  /** the day it expires (formal: three years on) */
+  expiresOn: LocalDate | null;
+  /** early removal day, if any */
+  removedOn: LocalDate | null;
 }
 
 export type HazardEventType =
@@ -105,6 +118,7 @@ export type HazardEventType =
   | 'supervised'
   | 'unsupervised'
   | 'plan_updated'
+  | 'evidence'
   | 'reinspection_passed'
   | 'rebound';
 

@@ -1,12 +1,72 @@
+import type { AssessmentRules, Ranked } from '../domain/assessment.ts';
+import { clearingRate, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';
 import { formatDate, localDate, localTime } from '../domain/calendar.ts';
-import { LEVEL_LABELS, STATUS_LABELS, type TransitionRefusal } from '../domain/lifecycle.ts';
+import { creditFlags, inForce, standingOf, type CreditEntry, type CreditFlags } from '../domain/credit.ts';
+import { LEVEL_LABELS, STATUS_LABELS, type Refused, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
+import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
+import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
 import { scheduleTexts } from './schedule-texts.ts';
+import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
 
 /** The hazard facts a one-line summary shows. */
-type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised'>;
+type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit'>;
+
+/** The six plan parts, in the regulation's words (short form for chat). */
+const PLAN_LABELS: Record<PlanPart, string> = {
+  goals: '目标任务',
+  methods: '方法措施',
+  funds: '资金物资',
+  organization: '机构人员',
+  timeline: '时限要求',
+  safety: '安全措施和应急预案',
+};
+const PLAN_EXAMPLE = '目标任务：… 方法措施：… 资金物资：… 机构人员：… 时限要求：… 应急预案：…';
+const partList = (parts: readonly PlanPart[]) => parts.map((p) => PLAN_LABELS[p]).join('、');
+
+/** 〔失信〕〔重点关注〕 after a unit's name, on the day shown. */
+function creditMark(flags: CreditFlags): string {
+  return `${flags.formal ? '〔失信〕' : ''}${flags.watch ? '〔重点关注〕' : ''}`;
+}
+const unitLabel = (h: Pick<HazardView, 'unitName' | 'unitCredit'>, now: Date) => `${h.unitName}${creditMark(creditFlags(h.unitCredit, localDate(now)))}`;
+
+/** The code as every reply leads with it: a listed item carries 【督办】 wherever it is named. */
+const tag = (h: Pick<HazardView, 'code' | 'supervised'>) => `${h.code}${h.supervised ? '【督办】' : ''}`;
+
+/** 75%, 66.7%, — when there is nothing to divide by. */
+function pct(r: number | null): string {
+  return r === null ? '—' : `${Math.round(r * 1000) / 10}%`;
+}
+const days1 = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 10}天`);
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)}KB`;
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10}MB`;
+}
+const FILE_KIND: Record<string, string> = { 'image/jpeg': '照片', 'image/png': '图片', 'image/gif': '图片', 'image/webp': '图片', 'image/heic': '照片', 'application/pdf': 'PDF', 'video/mp4': '视频' };
+
+function evidenceLines(events: readonly HazardEvent[], now: Date): string[] {
+  const files = events.flatMap((e) => e.attachments.map((a) => ({ e, a })));
+  if (files.length === 0) return [];
+  return [
+    `证据材料（${files.length}个）：`,
+    ...files.map(({ e, a }, i) =>
+      `  ${i + 1}. ${formatDate(localDate(e.at), now)} ${e.actorName ?? '系统'}（${EVENT_LABELS[e.type]}）${a.name}｜${FILE_KIND[a.mime] ?? '文件'} ${fileSize(a.size)}｜${a.path}`),
+  ];
+}
+
+function planLines(h: HazardView): string[] {
+  const written = PLAN_PARTS.filter((p) => h.plan[p]?.trim());
+  if (!planRequired(h) && written.length === 0) return [];
+  const missing = missingPlanParts(h.plan);
+  return [
+    `治理方案：${planRequired(h) ? `${written.length}/6 项${missing.length > 0 ? `，缺${partList(missing)}` : '，已齐全'}` : `${written.length} 项`}`,
+    ...written.map((p) => `  ${PLAN_LABELS[p]}：${h.plan[p]}`),
+  ];
+}
 
 function deadlineNote(h: Pick<HazardView, 'deadline' | 'status'>, now: Date): string {
   if (h.status === 'closed') return '';
@@ -19,7 +79,7 @@ function deadlineNote(h: Pick<HazardView, 'deadline' | 'status'>, now: Date): st
 function hazardLine(h: HazardLine, now: Date): string {
   const flags = `${h.level === 'major' ? '【重大】' : ''}${h.supervised ? '【督办】' : ''}`;
   const state = h.status === 'rectifying' ? `${STATUS_LABELS[h.status]}${h.progress}%` : STATUS_LABELS[h.status];
-  return `${h.code} ${flags}${h.unitName}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${state}`;
+  return `${h.code} ${flags}${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${state}`;
 }
 
 const EVENT_LABELS: Record<HazardEvent['type'], string> = {
@@ -35,6 +95,7 @@ const EVENT_LABELS: Record<HazardEvent['type'], string> = {
   supervised: '挂牌督办',
   unsupervised: '撤销督办',
   plan_updated: '更新治理方案',
+  evidence: '补充整改证据',
   reinspection_passed: '复查通过',
   rebound: '复查发现反弹',
 };
@@ -54,7 +115,8 @@ export const zh = {
     detail(h: HazardView, events: readonly HazardEvent[], now: Date): string {
       const lines = [
         `${h.code} ${h.level === 'major' ? '【重大隐患】' : '【一般隐患】'}${h.supervised ? '【挂牌督办】' : ''}`,
-        `单位：${h.unitName}`,
+        ...(h.supervised ? [`督办领导：${h.supervisingLeader ?? '（未指定）'}`] : []),
+        `单位：${unitLabel(h, now)}`,
         `隐患：${h.description}`,
         ...(h.location ? [`位置：${h.location}`] : []),
         `类别：${h.category}`,
@@ -64,8 +126,10 @@ export const zh = {
         ...(h.extensionTo ? [`延期申请：至${formatDate(h.extensionTo, now)}，待审批`] : []),
         `状态：${STATUS_LABELS[h.status]}${h.status === 'closed' ? '' : `，进度${h.progress}%`}`,
         `登记人：${h.reporterName}`,
+        ...planLines(h),
         '处理记录：',
         ...events.map((e) => eventLine(e, now)),
+        ...evidenceLines(events, now),
       ];
       return lines.join('\n');
     },
@@ -85,11 +149,12 @@ export const zh = {
     created(h: HazardView, now: Date): string {
       return [
         `已登记 ${h.code}${h.level === 'major' ? '【重大隐患】' : ''}`,
-        `单位：${h.unitName}｜类别：${h.category}`,
+        `单位：${unitLabel(h, now)}｜类别：${h.category}`,
         `隐患：${h.description}`,
         `责任人：${h.ownerName}｜整改时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
         ...(h.measures ? [`措施：${h.measures}`] : []),
         `请责任人按时整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
+        ...(planRequired(h) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「${h.code} 治理方案 ${PLAN_EXAMPLE}」，可分几次发。`] : []),
       ].join('\n');
     },
     ask: {
@@ -112,24 +177,24 @@ export const zh = {
   },
   progress: {
     recorded: (h: HazardView, percent: number, now: Date) =>
-      `已记录 ${h.code} 进度 ${percent}%（${STATUS_LABELS[h.status]}）｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
+      `已记录 ${tag(h)} 进度 ${percent}%（${STATUS_LABELS[h.status]}）｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
     outOfRange: (n: number) => `进度「${n}%」超出范围，请写 0–100 之间的百分比，例：YH-0012 进度60% 已更换阀门`,
     hint100: (code: string) => `如已整改完毕，请回复「${code} 整改完成 请验收」。`,
     empty: '请写明进度百分比或已做的工作，例：YH-0012 进度60% 已更换阀门',
   },
   submit: {
-    done: (h: HazardView, reviewers: string) => `${h.code} 已提交验收，请${reviewers}验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
+    done: (h: HazardView, reviewers: string) => `${tag(h)} 已提交验收，请${reviewers}验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
   },
   review: {
-    accepted: (h: HazardView) => `${h.code} 验收通过，已销号。${h.unitName}：${h.description}`,
-    rejected: (h: HazardView, reason: string) => `${h.code} 验收驳回：${reason}。请责任人 ${h.ownerName} 继续整改后重新提交。`,
+    accepted: (h: HazardView) => `${tag(h)} 验收通过，已销号。${h.unitName}：${h.description}`,
+    rejected: (h: HazardView, reason: string) => `${tag(h)} 验收驳回：${reason}。请责任人 ${h.ownerName} 继续整改后重新提交。`,
     reasonMissing: '驳回需写明原因，例：YH-0012 驳回 呼吸阀型号不符',
   },
   extension: {
     requested: (h: HazardView, reviewers: string, now: Date) =>
-      `${h.code} 申请延期至 ${formatDate(h.extensionTo ?? h.deadline, now)}（原因：${h.extensionReason ?? ''}），原时限 ${formatDate(h.deadline, now)}。请${reviewers}审批：回复「${h.code} 批准延期」或「${h.code} 不予延期 原因」。`,
-    approved: (h: HazardView, now: Date) => `${h.code} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
-    denied: (h: HazardView, reason: string, now: Date) => `${h.code} 不予延期${reason ? `：${reason}` : ''}。仍须在 ${formatDate(h.deadline, now)} 前整改完毕。`,
+      `${tag(h)} 申请延期至 ${formatDate(h.extensionTo ?? h.deadline, now)}（原因：${h.extensionReason ?? ''}），原时限 ${formatDate(h.deadline, now)}。请${reviewers}审批：回复「${h.code} 批准延期」或「${h.code} 不予延期 原因」。`,
+    approved: (h: HazardView, now: Date) => `${tag(h)} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
+    denied: (h: HazardView, reason: string, now: Date) => `${tag(h)} 不予延期${reason ? `：${reason}` : ''}。仍须在 ${formatDate(h.deadline, now)} 前整改完毕。`,
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
@@ -141,10 +206,22 @@ export const zh = {
     extension_not_later: (code: string) => `延期日期必须晚于 ${code} 的现有时限。`,
     extension_pending: (code: string) => `${code} 已有一份延期申请待审批，请等待审批结果。`,
     no_extension_pending: (code: string) => `${code} 没有待审批的延期申请。`,
-  } satisfies Record<TransitionRefusal, (code: string) => string>,
+    plan_incomplete: (code: string, r: Refused) =>
+      `${code} 为重大隐患，治理方案还缺 ${partList(r.missing ?? [])}，补齐后才能提交验收。请回复「${code} 治理方案 ${PLAN_LABELS[r.missing?.[0] ?? 'goals']}：…」。`,
+    evidence_missing: (code: string) =>
+      `${code} 为重大隐患，验收须有至少一份整改证据（照片或文件）。请责任单位汇报时附上照片，或汇报后30分钟内在群里直接发照片；验收人也可在「${code} 验收通过」时附照片。`,
+    already_supervised: (code: string) => `${code} 已在挂牌督办中。`,
+    not_supervised: (code: string) => `${code} 没有挂牌督办，无需撤销。`,
+    not_closed: (code: string) => `${code} 尚未销号，复查只针对已销号的隐患。`,
+    no_reinspection_due: (code: string, r: Refused) =>
+      r.nextDueOn ? `${code} 的下一次复查在 ${r.nextDueOn}，还没到期。` : `${code} 没有待复查的安排（未抽中滚动检查或已复查完毕）。`,
+    deadline_past: (code: string) => `${code} 重新整改的时限已过，请给出今后的日期，例：限期7天。`,
+    no_files: (code: string) => `没有收到 ${code} 的附件。`,
+  } satisfies Record<TransitionRefusal, (code: string, refusal: Refused) => string>,
   permission: {
     not_own_unit: '只有本单位的联系人或整改责任人可以操作这条隐患。',
-    not_supervisor: '只有该单位的监管部门或管理员可以验收、驳回和审批延期。',
+    not_supervisor: '只有该单位的监管部门或管理员可以验收、驳回、审批延期和复查。',
+    not_leader: '只有县领导或管理员可以挂牌督办和撤销督办。',
     admin_only: '只有管理员可以进行设置。',
     not_visible: '您无权查看这条隐患（只能查看本单位或所监管单位的隐患）。',
     role_cannot_register: '您的角色不能登记隐患。',
@@ -173,6 +250,195 @@ export const zh = {
     unitUnknown: (name: string) => `单位「${name}」不在名册中。`,
     personUnknown: (name: string) => `「${name}」不在名册中。`,
     personAmbiguous: (name: string) => `名册中有多位「${name}」，请写明单位。`,
+  },
+  supervision: {
+    listed: (h: HazardView, now: Date) =>
+      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n每日提醒责任人和监管部门，直至验收销号；销号情况报领导群。`,
+    unlisted: (h: HazardView, reason: string) => `${h.code} 已撤销挂牌督办${reason ? `（${reason}）` : ''}，记录留档。`,
+    reminder(items: readonly HazardView[], now: Date): string {
+      return [
+        `【挂牌督办提醒】以下 ${items.length} 项督办隐患尚未销号：`,
+        ...items.map((h, i) => `${i + 1}. ${hazardLine(h, now)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
+        '请责任单位加快整改、按时报告进度，监管部门跟踪督促。',
+      ].join('\n');
+    },
+    acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
+      `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
+  },
+  plan: {
+    labels: PLAN_LABELS,
+    recorded(h: HazardView, parts: readonly PlanPart[], missing: readonly PlanPart[]): string {
+      const head = `已记录 ${tag(h)} 治理方案：${partList(parts)}。`;
+      if (!planRequired(h)) return head;
+      if (missing.length === 0) return `${head}\n治理方案六项已齐全，整改完毕后可提交验收。`;
+      return `${head}\n尚缺 ${missing.length} 项：${partList(missing)}。请继续补充，例：「${h.code} 治理方案 ${PLAN_LABELS[missing[0] ?? 'goals']}：…」`;
+    },
+    status(h: HazardView): string {
+      const lines = planLines(h);
+      return lines.length > 0 ? [`${tag(h)} ${lines[0]}`, ...lines.slice(1)].join('\n') : `${tag(h)} 尚未报送治理方案。`;
+    },
+    nothingRead: (code: string) =>
+      `没有读到方案内容，请按项写「项目：内容」，例：${code} 治理方案 资金物资：预算12万元，已采购 应急预案：已编制并演练。\n六项为：${partList(PLAN_PARTS)}。`,
+    reminder(items: readonly HazardView[], now: Date): string {
+      return [
+        `【治理方案提醒】以下重大隐患的治理方案尚未齐全：`,
+        ...items.map((h, i) => `${i + 1}. ${tag(h)} ${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜缺：${partList(missingPlanParts(h.plan))}`),
+        `请回复「编号 治理方案 ${PLAN_LABELS.goals}：…」补充；方案不齐的重大隐患不能提交验收。`,
+      ].join('\n');
+    },
+  },
+  evidence: {
+    stored: (h: HazardView, files: number, total: number) => `已将 ${files} 个附件存为 ${tag(h)} 的整改证据（该隐患现有证据 ${total} 个，「查询 ${h.code}」可查看）。`,
+  },
+  reinspection: {
+    scheduled: (dueOns: readonly LocalDate[], now: Date) => `已抽中滚动检查：将于${dueOns.map((d) => formatDate(d, now)).join('、')}复查是否反弹。`,
+    request: (h: HazardView, round: number, closedOn: LocalDate, reviewer: string, now: Date) =>
+      `【滚动检查】${tag(h)} ${unitLabel(h, now)}：${h.description}，${formatDate(closedOn, now)}验收销号，已满${round}天。请${reviewer}复查是否反弹：回复「${h.code} 复查通过」或「${h.code} 复查发现反弹 情况 限期7天」。`,
+    passed: (h: HazardView, rounds: readonly number[]) => `${tag(h)} ${rounds.map((r) => `${r}天`).join('、')}复查通过，未发现反弹，记录留档。`,
+    rebound: (h: HazardView, reason: string, now: Date) =>
+      `${tag(h)} 复查发现反弹：${reason}。已重新打开，请责任人 ${h.ownerName} 在 ${formatDate(h.deadline, now)} 前重新整改（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
+    deadlineMissing: '请写明重新整改的时限，例：YH-0012 复查发现反弹 阀门再次泄漏 限期7天',
+    reasonMissing: '请写明反弹情况，例：YH-0012 复查发现反弹 阀门再次泄漏 限期7天',
+  },
+  credit: {
+    formalAdded: (e: CreditEntry, now: Date) =>
+      `已登记严重失信主体名单：${e.unitName}（${e.decisionNo}，${e.authority}，${formatDate(e.decidedOn ?? '', now)}决定），期限至${formatDate(e.expiresOn ?? '', now)}${e.removedOn ? `，提前移出日${formatDate(e.removedOn, now)}` : ''}。\n该单位在隐患清单、考核排名和台账中标注〔失信〕，期满自动解除。`,
+    formalMissing: (missing: readonly string[]) =>
+      `缺少${missing.join('、')}。严重失信主体名单由有权机关依法认定，这里只登记其决定。\n例：列入黑名单 红星化工 文号：应急罚〔2026〕12号 机关：县应急管理局 日期：2026-11-20`,
+    dateUnreadable: (text: string) => `没看懂决定日期「${text}」，请写成 2026-11-20 或 2026年11月20日。`,
+    dateFuture: '决定日期不能晚于今天。',
+    formalRemoved: (unit: string, date: LocalDate, now: Date) => `已登记 ${unit} 提前移出严重失信主体名单，移出日${formatDate(date, now)}，记录留档。`,
+    notListed: (unit: string) => `${unit} 目前不在严重失信主体名单中。`,
+    formalEnded: (e: CreditEntry, on: LocalDate, early: boolean, now: Date) =>
+      `【信用名单】${e.unitName} ${early ? '提前移出' : '期满移出'}严重失信主体名单（${e.decisionNo}，${e.authority}，${formatDate(e.decidedOn ?? on, now)}决定），自${formatDate(on, now)}起不再标注〔失信〕。`,
+    formalList(entries: readonly CreditEntry[], now: Date): string {
+      const today = localDate(now);
+      const live = entries.filter((e) => inForce(standingOf(e), today));
+      const ended = entries.filter((e) => !inForce(standingOf(e), today) && (e.decidedOn ?? '') <= today);
+      const line = (e: CreditEntry, i: number) =>
+        `${i + 1}. ${e.unitName}｜${e.decisionNo ?? '—'}｜${e.authority ?? '—'}｜${formatDate(e.decidedOn ?? today, now)}至${formatDate(e.removedOn && e.removedOn < (e.expiresOn ?? '9') ? e.removedOn : (e.expiresOn ?? today), now)}${e.reason ? `｜${e.reason}` : ''}`;
+      return [
+        `严重失信主体名单（在列 ${live.length} 家）`,
+        ...(live.length > 0 ? live.map(line) : ['  暂无。']),
+        ...(ended.length > 0 ? ['已期满或移出：', ...ended.map(line)] : []),
+      ].join('\n');
+    },
+    ruleText(rule: WatchRule | null, rules: { majorOverdueDays: number; overdueCount: number }): string {
+      if (rule === 'major_overdue') return `重大隐患逾期超过${rules.majorOverdueDays}天`;
+      if (rule === 'overdue_count') return `逾期隐患达${rules.overdueCount}项及以上`;
+      if (rule === 'rebound') return '滚动检查发现隐患反弹';
+      return '管理员列入';
+    },
+    evidenceLine: (e: WatchEvidence, now: Date) =>
+      `${e.code}${e.level === 'major' ? '【重大】' : ''}${e.daysOverdue !== undefined ? ` 逾期${e.daysOverdue}天` : ''}${e.on ? ` ${formatDate(e.on, now)}复查发现反弹${e.note ? `：${e.note}` : ''}` : ''}`,
+    proposal(unit: string, reason: string, evidence: readonly WatchEvidence[], now: Date): string {
+      return [
+        `【重点关注·待确认】${unit}：${reason}`,
+        `依据：${evidence.map((e) => zh.credit.evidenceLine(e, now)).join('；')}`,
+        `请管理员回复「确认重点关注 ${unit}」或「不予关注 ${unit} 原因」。`,
+      ].join('\n');
+    },
+    watchList(confirmed: ReadonlyArray<{ entry: CreditEntry; reason: string }>, proposed: ReadonlyArray<{ entry: CreditEntry; reason: string }>, now: Date): string {
+      const line = ({ entry: e, reason }: { entry: CreditEntry; reason: string }, i: number) =>
+        `${i + 1}. ${e.unitName}：${reason}${e.evidence.length > 0 ? `｜${e.evidence.map((x) => zh.credit.evidenceLine(x, now)).join('；')}` : ''}${e.status === 'confirmed' && e.decidedOn ? `（${formatDate(e.decidedOn, now)}确认）` : ''}`;
+      return [
+        `重点关注名单（已确认 ${confirmed.length} 项，待确认 ${proposed.length} 项）`,
+        '【已确认】',
+        ...(confirmed.length > 0 ? confirmed.map(line) : ['  暂无。']),
+        ...(proposed.length > 0 ? ['【待确认】（管理员回复「确认重点关注 单位」或「不予关注 单位 原因」）', ...proposed.map(line)] : []),
+      ].join('\n');
+    },
+    watchConfirmed: (unit: string, n: number) => `已确认将 ${unit} 列入重点关注（${n} 项提议），该单位将标注〔重点关注〕。`,
+    watchDismissed: (unit: string, n: number, note: string) => `已不予关注 ${unit}（${n} 项提议${note ? `，理由：${note}` : ''}），同一事由不再提议。`,
+    watchAdded: (unit: string, reason: string) => `已将 ${unit} 列入重点关注：${reason}。`,
+    watchRemoved: (unit: string, date: LocalDate, now: Date) => `已将 ${unit} 移出重点关注，移出日${formatDate(date, now)}，记录留档。`,
+    noProposals: (unit: string) => `${unit} 没有待确认的重点关注提议。如需直接列入，请写「列入重点关注 ${unit} 原因」。`,
+    notWatched: (unit: string) => `${unit} 目前不在重点关注名单中。`,
+    unitMissing: (usage: string) => `请写明单位名称。用法：${usage}`,
+    reasonMissing: (usage: string) => `请写明原因。用法：${usage}`,
+  },
+  assessment: {
+    formula: (r: AssessmentRules) =>
+      `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
+    row: (r: Ranked<RankedUnit>) => {
+      const a = r.assessment;
+      return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}`;
+    },
+    ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date): string {
+      if (ranked.length === 0) return `${title}（${period.label}）：本期没有可考核的隐患记录。`;
+      return [`${title}（${period.label}，截至${formatDate(asOf, now)}）`, ...ranked.map(zh.assessment.row), zh.assessment.formula(rules)].join('\n');
+    },
+    unitsTitle: '考核排名·责任单位',
+    departmentsTitle: '考核排名·监管部门',
+    pct,
+  },
+  briefing: {
+    render(f: BriefingFacts, rules: AssessmentRules, now: Date): string {
+      const c = f.county;
+      const asOf = formatDate(f.asOf, now);
+      const rate = clearingRate(f.majors);
+      // the top and bottom k (k ≤ 3, at most half), ties included; a vetoed unit is never among the best
+      const n = f.units.length;
+      const k = Math.min(3, Math.max(1, Math.floor(n / 2)));
+      const topRank = f.units[k - 1]?.rank ?? 0;
+      const bottomRank = f.units[n - k]?.rank ?? Infinity;
+      const best = f.units.filter((u) => u.rank <= topRank && !u.assessment.veto);
+      const worst = f.units.filter((u) => u.rank >= bottomRank && !best.includes(u)).reverse();
+      const name = (u: Ranked<RankedUnit>) => `${u.item.name}${creditMark(u.item.flags)}（${u.assessment.score}分${u.assessment.veto ? '，一票否决' : ''}）`;
+      const credit = f.credit;
+      const creditLines = [
+        ...(credit.formalAdded.length > 0 ? [`新列入严重失信主体名单：${credit.formalAdded.map((e) => `${e.unitName}（${e.decisionNo}，${e.authority}）`).join('、')}；`] : []),
+        ...(credit.formalEnded.length > 0 ? [`移出严重失信主体名单：${credit.formalEnded.map((x) => `${x.entry.unitName}（${formatDate(x.on, now)}${x.early ? '提前移出' : '期满'}）`).join('、')}；`] : []),
+        ...(credit.watchConfirmed.length > 0 ? [`新列入重点关注：${[...new Set(credit.watchConfirmed.map((e) => e.unitName))].join('、')}；`] : []),
+        ...(credit.watchPending > 0 ? [`另有重点关注提议 ${credit.watchPending} 项待管理员确认。`] : []),
+      ];
+      return [
+        `【通报】${f.period.label}全县安全隐患排查整治情况（截至${asOf}）`,
+        '一、总体情况',
+        `本期全县共排查登记隐患 ${c.found} 项，已整改销号 ${c.closed} 项，整改率 ${pct(c.rectificationRate)}；按原定时限完成 ${c.onTime} 项，按期整改率 ${pct(c.onTimeRate)}；平均整改用时 ${days1(c.averageDaysToClose)}。截至${asOf}，全县仍有逾期未改隐患 ${c.overdue} 项${c.rebounds > 0 ? `，滚动检查发现反弹 ${c.rebounds} 项` : ''}。`,
+        '二、重大隐患动态清零',
+        `期初存量重大隐患 ${f.majors.carriedOver} 项，本期新增 ${f.majors.added} 项，已销号 ${f.majors.cleared} 项，动态清零率 ${pct(rate)}${f.majors.remaining.length > 0 ? `；尚余 ${f.majors.remaining.length} 项未清零：` : '，重大隐患已全部清零。'}`,
+        ...f.majors.remaining.slice(0, 10).map((h) => `  ${hazardLine(h, now)}`),
+        '三、挂牌督办',
+        `本期新挂牌督办 ${f.supervision.listed} 项，督办事项验收销号 ${f.supervision.closed} 项；在办督办事项 ${f.supervision.open.length} 项${f.supervision.open.length > 0 ? '：' : '。'}`,
+        ...f.supervision.open.slice(0, 10).map((h) => `  ${hazardLine(h, now)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
+        '四、考核排名',
+        ...(n === 0 ? ['本期没有可考核的隐患记录。'] : [
+          `表现较好：${best.length > 0 ? best.map(name).join('、') : '无'}；`,
+          ...(worst.length > 0 ? [`排名靠后：${worst.map(name).join('、')}。`] : []),
+          ...(f.departments.length > 0 ? [`监管部门：${f.departments.map((d) => `${d.item.name}${d.assessment.score}分${d.assessment.veto ? '（一票否决）' : ''}`).join('、')}。`] : []),
+        ]),
+        '五、信用名单',
+        ...(creditLines.length > 0 ? creditLines : ['本期信用名单无变化。']),
+        '六、工作要求',
+        '各单位要对照问题清单逐项整改、逐项销号；逾期事项的责任单位要说明原因、限期整改到位；重大隐患要落实治理方案六项要求，确保动态清零；监管部门要加强跟踪检查和滚动检查，防止反弹。',
+        ...(f.statisticsDue ? [`各单位请于${formatDate(f.statisticsDue, now)}前报送${f.period.label}隐患排查治理统计表（发送「导出台账 ${f.period.label}」，见“季度统计”表）。`] : []),
+        zh.assessment.formula(rules),
+      ].join('\n');
+    },
+  },
+  ledger: {
+    exported: (count: number, filters: readonly string[], path: string, quarter: Period, due: LocalDate, now: Date) =>
+      `已导出台账：共 ${count} 项${filters.length > 0 ? `（${filters.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter.label}，${formatDate(due, now)}前报送）。\n文件：${path}`,
+    unknownWords: (words: readonly string[]) =>
+      `没看懂筛选条件「${words.join('、')}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
+    unknownUnit: (name: string) => `单位「${name}」不在名册中。`,
+    outOfScope: '只能导出本单位或所监管单位的台账。',
+    title: (parts: readonly string[], now: Date) => `安全隐患整改台账${parts.length > 0 ? `（${parts.join('·')}）` : ''}　导出时间：${localDate(now)} ${localTime(now)}`,
+    columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期'] as const,
+    status: (h: HazardView, now: Date) => `${STATUS_LABELS[h.status]}${isOverdue(h, now) ? `（逾期${daysOverdue(h, now)}天）` : ''}`,
+    supervised: (h: HazardView) => (h.supervised ? `挂牌督办${h.supervisingLeader ? `（${h.supervisingLeader}）` : ''}` : ''),
+    unitCell: (h: HazardView, now: Date) => unitLabel(h, now),
+    sheets: { ledger: '隐患台账', assessment: '考核', statistics: '季度统计' },
+    assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
+    assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
+    assessmentKinds: { unit: '责任单位', department: '监管部门' },
+    creditCell: (flags: CreditFlags) => [flags.formal ? '严重失信' : '', flags.watch ? '重点关注' : ''].filter(Boolean).join('、'),
+    statisticsTitle: (quarter: Period) => `${quarter.label}生产安全事故隐患排查治理情况统计表`,
+    statisticsNote: (quarter: Period, due: LocalDate, asOf: LocalDate) => `统计期：${quarter.from}至${quarter.to}　截至：${asOf}　报送时限：${due}前`,
+    statisticsGroups: ['一般隐患', '重大隐患', '重大隐患治理方案落实（项）'] as const,
+    statisticsColumns: ['序号', '单位', '排查数', '已整改', '整改率', '排查数', '已整改销号', '整改率', ...PLAN_PARTS.map((p) => PLAN_LABELS[p]), '挂牌督办', '逾期未改'] as const,
+    total: '合计',
   },
   roles: { admin: '管理员', leader: '领导', department: '监管部门', contact: '单位联系人' },
   delivery: {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChat, type Chat } from '../helpers/chat.ts';
+import { FULL_PLAN, valveJpeg } from '../helpers/evidence.ts';
 
 const UNIT_GROUP = '红星化工安全对接群';
 const DEPT_GROUP = '应急管理局监管群';
@@ -12,10 +13,12 @@ afterEach(async () => {
   await chat.close();
 });
 
+/** Registers the major hazard and has its owner send the six-part plan a major hazard needs. */
 async function register(): Promise<string> {
   const out = await chat.send(DEPT_GROUP, '王建国', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
   const code = /YH-\d{4}/.exec(out[0]?.text ?? '')?.[0];
   if (!code) throw new Error(`not registered: ${chat.lines(out).join('\n')}`);
+  await chat.send(UNIT_GROUP, '张伟', `${code} ${FULL_PLAN}`);
   return code;
 }
 
@@ -27,7 +30,7 @@ describe('the hazard lifecycle', () => {
     expect(code).toBe('YH-0001');
     expect(await hazard(code)).toMatchObject({ status: 'registered', level: 'major', deadline: '2026-12-15', unitName: '红星化工', ownerName: '张伟', category: '危化品' });
 
-    const progress = await chat.send(UNIT_GROUP, '张伟', `${code} 进度60% 已更换阀门，等待检测`);
+    const progress = await chat.send(UNIT_GROUP, '张伟', `${code} 进度60% 已更换阀门，等待检测`, { attachments: [valveJpeg()] });
     expect(progress.map((d) => d.text)).toEqual([expect.stringContaining('进度 60%')]);
     expect(await hazard(code)).toMatchObject({ status: 'rectifying', progress: 60 });
 
@@ -44,8 +47,8 @@ describe('the hazard lifecycle', () => {
     expect(await hazard(code)).toMatchObject({ status: 'closed', closedOn: '2026-12-01' });
 
     const events = await chat.read(async (s) => s.hazards.events((await s.hazards.byCode(code))!.id));
-    expect(events.map((e) => e.type)).toEqual(['created', 'progress', 'submitted', 'rejected', 'submitted', 'accepted']);
-    expect(events.map((e) => e.actorName)).toEqual(['王建国', '张伟', '张伟', '王建国', '张伟', '王建国']);
+    expect(events.map((e) => e.type)).toEqual(['created', 'plan_updated', 'progress', 'submitted', 'rejected', 'submitted', 'accepted']);
+    expect(events.map((e) => e.actorName)).toEqual(['王建国', '张伟', '张伟', '张伟', '王建国', '张伟', '王建国']);
   });
 
   it('keeps the original deadline through an approved extension', async () => {
@@ -82,7 +85,7 @@ describe('the hazard lifecycle', () => {
 
   it('refuses any action on a closed hazard', async () => {
     const code = await register();
-    await chat.send(UNIT_GROUP, '张伟', `${code} 整改完成`);
+    await chat.send(UNIT_GROUP, '张伟', `${code} 整改完成`, { attachments: [valveJpeg()] });
     await chat.send(DEPT_GROUP, '王建国', `${code} 验收通过`);
     for (const text of [`${code} 进度50%`, `${code} 整改完成`, `${code} 申请延期到12月30日 原因：x`]) {
       const out = await chat.send(UNIT_GROUP, '张伟', text);

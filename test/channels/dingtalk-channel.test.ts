@@ -80,7 +80,7 @@ afterEach(async () => {
 describe('DingTalk: Stream in, session webhook and custom robot out', () => {
   it('runs register → progress with a photo → submit → accept, and pushes one reminder through the signed robot', async () => {
     let before = fake.sends().length;
-    const registerId = say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
+    const registerId = say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕');
     const registered = await sendsAfter(before, 2);
     // the reply goes back through the message's session webhook…
     expect(registered[0]).toMatchObject({ type: 'session', session: 'session-dept' });
@@ -94,12 +94,12 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     const firstSend = events.findIndex((e) => e.type === 'session');
     expect(ack).toBeGreaterThanOrEqual(0);
     expect(ack).toBeLessThan(firstSend);
-    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'major' });
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'general' });
 
     // DingTalk redelivers a callback (same msgId): acknowledged, not handled again
     const acks = events.filter((e) => e.type === 'ack').length;
     before = fake.sends().length;
-    say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', registerId);
+    say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', registerId);
     await vi.waitFor(() => expect(fake.events.filter((e) => e.type === 'ack').length).toBe(acks + 1), { timeout: 10_000 });
 
     // a photo, then the progress text: the photo is its evidence

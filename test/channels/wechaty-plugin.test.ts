@@ -93,7 +93,7 @@ afterEach(async () => {
 describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
   it('runs register → progress with a photo → submit → accept, and pushes one reminder with a mention', async () => {
     let before = said.length;
-    people.wang.say('@隐患清零\u2005登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', [people.me, people.zhang]).to(rooms.dept);
+    people.wang.say('@隐患清零\u2005登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', [people.me, people.zhang]).to(rooms.dept);
     const registered = await saidAfter(before, 2);
     const reply = registered.find((s) => s.roomId === rooms.dept.id);
     const notice = registered.find((s) => s.roomId === rooms.unit.id);
@@ -102,7 +102,7 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
     expect(notice?.mentionIds).toEqual([people.zhang.id]);
     expect(notice?.text).toMatch(/^@张伟 /);
     const hazard = await read((s) => s.hazards.byCode('YH-0001'));
-    expect(hazard).toMatchObject({ ownerName: '张伟', unitName: '红星化工', level: 'major', deadline: '2026-12-15' });
+    expect(hazard).toMatchObject({ ownerName: '张伟', unitName: '红星化工', level: 'general', deadline: '2026-12-15' });
 
     // the photo first, then the text: the photo is the progress report's evidence
     people.zhang.say(FileBox.fromBase64(PHOTO.toString('base64'), 'valve.png')).to(rooms.unit);

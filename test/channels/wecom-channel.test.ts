@@ -66,17 +66,17 @@ afterEach(async () => {
 describe('WeCom: AI bot long connection in, stream replies and the group robot out', () => {
   it('runs register → progress with a photo → submit → accept, and pushes one reminder through the group robot', async () => {
     let before = fake.sends().length;
-    const registerReq = say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
+    const registerReq = say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕');
     const registered = await sendsAfter(before, 2);
     // the answer to the question, on the long connection, as a finished stream
     expect(registered[0]).toMatchObject({ type: 'reply', reqId: registerReq, body: { msgtype: 'stream', stream: { finish: true } } });
     expect(textOf(registered[0])).toContain('YH-0001');
     // the unit hears it through its group robot, 张伟 mentioned by userid
     expect(registered[1]).toMatchObject({ type: 'webhook', key: 'key-unit', body: { msgtype: 'text', text: { mentioned_list: ['zhangwei'] } } });
-    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'major' });
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'general' });
 
     // WeCom sends a callback twice (same msgid): handled once
-    say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕', 'msgid-1');
+    say('dept', 'wangjg', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', 'msgid-1');
     // text and photo in one message (图文混排), the photo encrypted as WeCom does
     const { encrypted, aeskey } = encryptMedia(PHOTO);
     fake.serve('valve.enc', encrypted);

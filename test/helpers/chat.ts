@@ -9,6 +9,7 @@ import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
+import type { ScheduledJob } from '../../src/jobs/job.ts';
 
 export const ORG_ROSTER = join(import.meta.dirname, '..', 'transcripts', 'org.yaml');
 
@@ -18,6 +19,8 @@ export interface ChatOptions {
   /** Shanghai wall-clock start, 'YYYY-MM-DD HH:mm' */
   at?: string;
   config?: Partial<AppConfig>;
+  /** the scheduled jobs; all of the config's by default, [] to test commands and jobs alone */
+  jobs?: readonly ScheduledJob[];
 }
 
 /**
@@ -53,7 +56,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  const open = () => createBot({ config, channel, log: createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now });
+  const open = () => createBot({ config, channel, log: createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));

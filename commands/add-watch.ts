@@ -1,0 +1,26 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { parseUnitAction } from '../src/parse/parse-credit.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '列入重点关注 蓝天物流 多次检查发现消防通道堵塞';
+
+export default defineCommand({
+  name: '列入重点关注',
+  aliases: ['加入重点关注', '新增重点关注'],
+  roles: ['admin'],
+  section: '督办考核',
+  summary: '直接把一个单位列入重点关注（须写原因）',
+  usage,
+  args: rawArgs,
+  async run(ctx, args) {
+    const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
+    const { unit: name, note } = parseUnitAction(args.text, unitNames, ctx.today);
+    if (!name) return ctx.reply(zh.credit.unitMissing(usage));
+    const unit = await ctx.store.roster.unitByName(name);
+    if (!unit) return ctx.reply(zh.config.unitUnknown(name));
+    if (!note) return ctx.reply(zh.credit.reasonMissing(usage));
+    await ctx.store.credit.addWatch({ unitId: unit.id, reason: note, decidedOn: ctx.today, byId: ctx.sender.id, at: ctx.now });
+    await ctx.reply(zh.credit.watchAdded(unit.name, note));
+  },
+});

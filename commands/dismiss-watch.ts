@@ -1,0 +1,26 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { parseUnitAction } from '../src/parse/parse-credit.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '不予关注 红星化工 已制定整改计划并落实';
+
+export default defineCommand({
+  name: '不予关注',
+  aliases: ['驳回重点关注', '不列入重点关注', '不予重点关注'],
+  roles: ['admin'],
+  section: '督办考核',
+  summary: '驳回规则提议的重点关注（写明理由，同一事由不再提议）',
+  usage,
+  args: rawArgs,
+  async run(ctx, args) {
+    const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
+    const { unit: name, note } = parseUnitAction(args.text, unitNames, ctx.today);
+    if (!name) return ctx.reply(zh.credit.unitMissing(usage));
+    const unit = await ctx.store.roster.unitByName(name);
+    if (!unit) return ctx.reply(zh.config.unitUnknown(name));
+    if (!note) return ctx.reply(zh.credit.reasonMissing(usage));
+    const decided = await ctx.store.credit.decideProposals(unit.id, { status: 'dismissed', today: ctx.today, byId: ctx.sender.id, at: ctx.now, note });
+    await ctx.reply(decided.length > 0 ? zh.credit.watchDismissed(unit.name, decided.length, note) : zh.credit.noProposals(unit.name));
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { exportLedger } from '../src/app/export-ledger.ts';
+import { personScope } from '../src/app/hazard-scope.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+export default defineCommand({
+  name: '导出台账',
+  aliases: ['台账导出', '下载台账', '导出隐患台账'],
+  section: '查询',
+  summary: '导出 Excel 台账（可按期间、单位/部门、等级、状态筛选），含考核表和季度统计表',
+  usage: '导出台账 本季度 应急管理局 重大 逾期',
+  args: rawArgs,
+  async run(ctx, args) {
+    // a unit contact exports its own unit, a department what it supervises, leaders everything
+    const scope = await personScope(ctx.store, ctx.sender);
+    const result = await exportLedger(ctx.store, args.text, scope, ctx.now, ctx.config);
+    if (!result.ok) return ctx.reply(result.reply);
+    await ctx.reply(zh.ledger.exported(result.count, result.filterWords, result.path, result.quarter, result.due, ctx.now), [], { file: result.path });
+  },
+});

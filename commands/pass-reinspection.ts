@@ -1,0 +1,24 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 复查通过';
+
+export default defineCommand({
+  name: '复查通过',
+  aliases: ['复查合格', '复查无反弹', '复查未反弹'],
+  roles: ['department', 'admin'],
+  section: '验收',
+  summary: '滚动检查：已销号隐患复查未反弹（监管部门）',
+  usage,
+  args: withCode,
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'pass_reinspection' }, { who: 'review', text: args.text, attachments: ctx.attachments });
+    if (!updated) return;
+    const rounds = await ctx.store.reinspections.decideDue(updated.id, ctx.today, { status: 'passed', byId: ctx.sender.id, at: ctx.now, note: args.text });
+    await ctx.reply(zh.reinspection.passed(updated, rounds));
+  },
+});

@@ -1,0 +1,33 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { assessmentReport } from '../src/app/governance-facts.ts';
+import { localDate } from '../src/domain/calendar.ts';
+import { quarterOf } from '../src/domain/period.ts';
+import { findPeriod, withoutPeriod } from '../src/parse/parse-period.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '排名 本季度（或：排名 上月 部门、排名 2026年第四季度 单位）';
+
+export default defineCommand({
+  name: '排名',
+  aliases: ['考核排名', '考核', '排行'],
+  roles: ['leader', 'admin', 'department'],
+  section: '督办考核',
+  summary: '责任单位和监管部门的考核得分排名（默认本季度）',
+  usage,
+  args: rawArgs.transform((a) => {
+    const found = findPeriod(a.text, localDate(a.now));
+    const rest = withoutPeriod(a.text, found);
+    const only = /部门/.test(rest) ? 'departments' : /单位|企业/.test(rest) ? 'units' : 'both';
+    return { period: found?.period ?? quarterOf(localDate(a.now)), only } as const;
+  }),
+  async run(ctx, args) {
+    const rules = ctx.config.governance.assessment;
+    const report = await assessmentReport(ctx.store, args.period, ctx.today, ctx.config.governance);
+    const parts = [
+      ...(args.only !== 'departments' ? [zh.assessment.ranking(zh.assessment.unitsTitle, report.period, report.asOf, report.units, rules, ctx.now)] : []),
+      ...(args.only !== 'units' ? [zh.assessment.ranking(zh.assessment.departmentsTitle, report.period, report.asOf, report.departments, rules, ctx.now)] : []),
+    ];
+    await ctx.reply(parts.join('\n\n'));
+  },
+});

@@ -1,0 +1,29 @@
+import { defineCommand } from '../src/app/command.ts';
+import { rawArgs } from '../src/app/args.ts';
+import { inForce, standingOf } from '../src/domain/credit.ts';
+import { parseUnitAction } from '../src/parse/parse-credit.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = '移出重点关注 红星化工 隐患已全部整改销号';
+
+export default defineCommand({
+  name: '移出重点关注',
+  aliases: ['取消重点关注', '解除重点关注'],
+  roles: ['admin'],
+  section: '督办考核',
+  summary: '把一个单位移出重点关注（记录留档）',
+  usage,
+  args: rawArgs,
+  async run(ctx, args) {
+    const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
+    const { unit: name, date, note } = parseUnitAction(args.text, unitNames, ctx.today);
+    if (!name) return ctx.reply(zh.credit.unitMissing(usage));
+    const unit = await ctx.store.roster.unitByName(name);
+    if (!unit) return ctx.reply(zh.config.unitUnknown(name));
+    const live = (await ctx.store.credit.entriesOfUnit(unit.id, 'watch')).filter((e) => e.status === 'confirmed' && inForce(standingOf(e), ctx.today));
+    if (live.length === 0) return ctx.reply(zh.credit.notWatched(unit.name));
+    const removedOn = date ?? ctx.today;
+    await ctx.store.credit.setRemoved(live.map((e) => e.id), removedOn, { byId: ctx.sender.id, at: ctx.now, note });
+    await ctx.reply(zh.credit.watchRemoved(unit.name, removedOn, ctx.now));
+  },
+});

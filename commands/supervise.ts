@@ -1,0 +1,28 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { parseSupervisingLeader } from '../src/parse/parse-supervision.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0012 挂牌督办 督办领导：刘县长';
+
+export default defineCommand({
+  name: '挂牌督办',
+  aliases: ['列入督办', '挂牌'],
+  roles: ['leader', 'admin'],
+  section: '督办考核',
+  summary: '把一条隐患列入挂牌督办（可写督办领导），每日提醒直至销号',
+  usage,
+  args: withCode.transform((a) => ({ code: a.code, leader: parseSupervisingLeader(a.text, a.mentions), text: a.text })),
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'supervise', leader: args.leader }, { who: 'supervise', text: args.text });
+    if (!updated) return;
+    const text = zh.supervision.listed(updated, ctx.now);
+    await ctx.reply(text);
+    const owner = await ctx.store.roster.personById(updated.ownerId);
+    await notifyOtherSide(ctx, updated, 'unit', text, owner ? [owner] : []);
+    await notifyOtherSide(ctx, updated, 'supervisor', text);
+  },
+});

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AppConfig } from './config.ts';
+import { assessmentReport } from './governance-facts.ts';
+import { buildLedgerWorkbook } from './ledger-workbook.ts';
+import type { Store } from '../db/store.ts';
+import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
+import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
+import { asOfDay, quarterOf, quarterToFile, statisticsDueOn, yearOf, type Period } from '../domain/period.ts';
+import { quarterlyStatistics } from '../domain/statistics.ts';
+import type { LocalDate } from '../domain/types.ts';
+import { parseLedgerFilter } from '../parse/parse-ledger-filter.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+export type LedgerExport =
+  | { ok: true; path: string; count: number; filterWords: string[]; quarter: Period; due: LocalDate }
+  | { ok: false; reply: string };
+
+/** A fresh file name under `<dataDir>/exports/`: 台账-20261201-090000.xlsx (-2, -3 … if taken). */
+function exportPath(dataDir: string, now: Date): string {
+  const dir = join(dataDir, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const stamp = dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss');
+  for (let n = 1; ; n++) {
+    const path = join(dir, `台账-${stamp}${n > 1 ? `-${n}` : ''}.xlsx`);
+    if (!existsSync(path)) return resolve(path);
+  }
+}
+
+/**
+ * Writes the ledger workbook for free-text filters (`本季度 应急管理局 重大 逾期`), never beyond
+ * `scope` (the units the asker may see; undefined: all). A department named means the units it
+ * supervises. Shared by 导出台账 and `npm run export`.
+ */
+export async function exportLedger(
+  store: Store, text: string, scope: number[] | undefined, now: Date, config: AppConfig, outPath?: string,
+): Promise<LedgerExport> {
+  const today = localDate(now);
+  const units = await store.roster.units();
+  const filter = parseLedgerFilter(text, units.map((u) => u.name), today);
+  if (filter.unknown.length > 0) return { ok: false, reply: zh.ledger.unknownWords(filter.unknown) };
+
+  let unitIds = scope;
+  if (filter.units.length > 0) {
+    const named = units.filter((u) => filter.units.includes(u.name));
+    const expanded = [...new Set(named.flatMap((n) => [n.id, ...units.filter((u) => u.supervisorId === n.id).map((u) => u.id)]))];
+    if (scope && !named.every((n) => scope.includes(n.id))) return { ok: false, reply: zh.ledger.outOfScope };
+    unitIds = scope ? expanded.filter((id) => scope.includes(id)) : expanded;
+  }
+
+  const hazards = await store.governance.ledger({
+    ...(filter.period ? { period: filter.period } : {}),
+    ...(unitIds ? { unitIds } : {}),
+    ...(filter.level ? { level: filter.level } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  }, today);
+  const assessment = await assessmentReport(store, filter.period ?? yearOf(today), today, config.governance);
+  const quarter = filter.period ? quarterOf(filter.period.to) : quarterToFile(today);
+  const asOf = asOfDay(quarter, today);
+  const stats = quarterlyStatistics(await store.governance.statisticsHazards(quarter, asOf, unitIds));
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const lines = [...stats.byUnit]
+    .map(([id, line]) => ({ unitName: names.get(id) ?? String(id), line }))
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
+
+  const statusWord = filter.status === 'overdue' ? '逾期' : filter.status === 'open' ? '未销号' : filter.status ? STATUS_LABELS[filter.status] : null;
+  const filterWords = [
+    ...(filter.period ? [filter.period.label] : []),
+    ...filter.units,
+    ...(filter.level ? [`${LEVEL_LABELS[filter.level]}隐患`] : []),
+    ...(statusWord ? [statusWord] : []),
+  ];
+  const due = statisticsDueOn(quarter);
+  const book = buildLedgerWorkbook({
+    now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds,
+    statistics: { quarter, due, asOf, lines, total: stats.total },
+  });
+  const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
+  mkdirSync(dirname(path), { recursive: true });
+  await book.xlsx.writeFile(path);
+  return { ok: true, path, count: hazards.length, filterWords, quarter, due };
+}

@@ -1,0 +1,27 @@
+import { actOnHazard } from './act-on-hazard.ts';
+import type { CommandContext } from './command.ts';
+import { storeEvidence } from './evidence-store.ts';
+import type { IncomingAttachment } from '../channels/channel.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+/**
+ * "Photo in the next message": people report in text and send the photo right after. A message
+ * with only files, from someone who acted on a hazard in this group within the configured minutes
+ * (30 by default), is stored as evidence of that hazard, as its own `evidence` event. Anything
+ * else with only files is ordinary chat: nothing is stored. Returns whether the bot answered.
+ */
+export async function attachFollowUpEvidence(ctx: CommandContext, dataDir: string, files: readonly IncomingAttachment[]): Promise<boolean> {
+  if (!ctx.group) return false;
+  const since = new Date(ctx.now.getTime() - ctx.config.governance.evidenceMinutes * 60_000);
+  const hazard = await ctx.store.hazards.lastActedOn(ctx.sender.id, ctx.group.id, since);
+  if (!hazard) return false;
+  const { stored, rejected } = storeEvidence(dataDir, files);
+  const lines: string[] = [];
+  if (stored.length > 0) {
+    const updated = await actOnHazard(ctx, hazard, { type: 'add_evidence', files: stored.length }, { who: 'participant', text: '', attachments: stored });
+    if (updated) lines.push(zh.evidence.stored(updated, stored.length, await ctx.store.hazards.evidenceCount(updated.id)));
+  }
+  lines.push(...rejected.map((r) => zh.common.fileRejected(r.name, r.reason)));
+  if (lines.length > 0) await ctx.reply(lines.join('\n'));
+  return true;
+}

@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import type { AssessmentReport } from './governance-facts.ts';
+import type { AssessmentRules, Ranked } from '../domain/assessment.ts';
+import type { RankedUnit } from '../domain/briefing.ts';
+import { localDate } from '../domain/calendar.ts';
+import { LEVEL_LABELS } from '../domain/lifecycle.ts';
+import type { Period } from '../domain/period.ts';
+import { PLAN_PARTS } from '../domain/plan.ts';
+import { rate, type StatisticsLine } from '../domain/statistics.ts';
+import type { LocalDate } from '../domain/types.ts';
+import type { LedgerHazard } from '../db/governance-repository.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+/** What the workbook shows; gathered by export-ledger.ts. */
+export interface LedgerWorkbookInput {
+  now: Date;
+  /** the filters, as words for the title: 2026年第四季度, 红星化工, 重大 */
+  filterWords: string[];
+  hazards: LedgerHazard[];
+  assessment: AssessmentReport;
+  assessmentRules: AssessmentRules;
+  /** unit ids the assessment sheet may show (the exporter's scope); undefined: all */
+  scope: readonly number[] | undefined;
+  statistics: {
+    quarter: Period;
+    due: LocalDate;
+    asOf: LocalDate;
+    lines: Array<{ unitName: string; line: StatisticsLine }>;
+    total: StatisticsLine;
+  };
+}
+
+/** A local date as an Excel date cell: UTC midnight, so it reads back as the same day anywhere. */
+export function excelDate(date: LocalDate | null): Date | null {
+  if (!date) return null;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+};
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+}
+
+function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  row.font = { bold: true, size: 14 };
+  row.alignment = { horizontal: 'center' };
+}
+
+const LEDGER_WIDTHS = [6, 10, 18, 10, 6, 40, 16, 30, 10, 12, 12, 16, 8, 16, 10, 12, 10, 12];
+
+function ledgerSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
+  const columns = zh.ledger.columns;
+  const sheet = book.addWorksheet(zh.ledger.sheets.ledger, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = columns.map((_, i) => ({ width: LEDGER_WIDTHS[i] ?? 12 }));
+  title(sheet, zh.ledger.title(input.filterWords, input.now), columns.length);
+  styleHeader(sheet.addRow([...columns]));
+  input.hazards.forEach((h, i) => {
+    const row = sheet.addRow([
+      i + 1, h.code, zh.ledger.unitCell(h, input.now), h.category, LEVEL_LABELS[h.level], h.description, h.location ?? null,
+      h.measures ?? null, h.ownerName, excelDate(h.deadline), excelDate(h.originalDeadline), zh.ledger.status(h, input.now),
+      h.progress / 100, zh.ledger.supervised(h) || null, h.reporterName, excelDate(localDate(h.createdAt)), h.acceptedBy,
+      excelDate(h.closedOn),
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    for (const col of [10, 11, 16, 18]) row.getCell(col).numFmt = 'yyyy-mm-dd';
+    row.getCell(13).numFmt = '0%';
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN;
+    });
+  });
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + input.hazards.length, column: columns.length } };
+}
+
+function assessmentRow(kind: string, r: Ranked<RankedUnit>): unknown[] {
+  const a = r.assessment;
+  return [
+    r.rank, r.item.name, kind, a.score, a.veto ? '是' : null, a.found, a.closed, a.rectificationRate, a.onTime, a.due, a.onTimeRate,
+    a.averageDaysToClose === null ? null : Math.round(a.averageDaysToClose * 10) / 10, a.overdue, a.rebounds,
+    zh.ledger.creditCell(r.item.flags) || null,
+  ];
+}
+
+function assessmentSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
+  const { assessment: report, scope } = input;
+  const columns = zh.ledger.assessmentColumns;
+  const sheet = book.addWorksheet(zh.ledger.sheets.assessment, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = columns.map((c) => ({ width: c === '名称' ? 18 : 10 }));
+  title(sheet, zh.ledger.assessmentTitle(report.period, report.asOf), columns.length);
+  styleHeader(sheet.addRow([...columns]));
+  const visible = (r: Ranked<RankedUnit>) => scope === undefined || scope.includes(r.item.id);
+  const rows = [
+    ...report.units.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.unit, r)),
+    ...report.departments.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.department, r)),
+  ];
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    row.getCell(8).numFmt = '0.0%';
+    row.getCell(11).numFmt = '0.0%';
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN;
+    });
+  }
+  const note = sheet.addRow([zh.assessment.formula(input.assessmentRules)]);
+  sheet.mergeCells(note.number, 1, note.number, columns.length);
+}
+
+function statisticsValues(line: StatisticsLine): unknown[] {
+  return [
+    line.generalFound, line.generalClosed, rate(line.generalClosed, line.generalFound),
+    line.majorFound, line.majorClosed, rate(line.majorClosed, line.majorFound),
+    ...PLAN_PARTS.map((p) => line.majorPlanParts[p]),
+    line.supervised, line.overdue,
+  ];
+}
+
+function statisticsSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
+  const { quarter, due, asOf, lines, total } = input.statistics;
+  const columns = zh.ledger.statisticsColumns;
+  const sheet = book.addWorksheet(zh.ledger.sheets.statistics, { views: [{ state: 'frozen', ySplit: 4 }] });
+  sheet.columns = columns.map((c, i) => ({ width: i === 1 ? 18 : c.length > 4 ? 12 : 9 }));
+  title(sheet, zh.ledger.statisticsTitle(quarter), columns.length);
+  const note = sheet.addRow([zh.ledger.statisticsNote(quarter, due, asOf)]);
+  sheet.mergeCells(note.number, 1, note.number, columns.length);
+  // two header rows: groups over their columns, 序号 and 单位 spanning both
+  const [general, major, parts] = zh.ledger.statisticsGroups;
+  const groups = sheet.addRow([columns[0], columns[1], general, null, null, major, null, null, parts, null, null, null, null, null, columns[14], columns[15]]);
+  const heads = sheet.addRow([...columns]);
+  const g = groups.number;
+  sheet.mergeCells(g, 1, g + 1, 1);
+  sheet.mergeCells(g, 2, g + 1, 2);
+  sheet.mergeCells(g, 3, g, 5);
+  sheet.mergeCells(g, 6, g, 8);
+  sheet.mergeCells(g, 9, g, 14);
+  sheet.mergeCells(g, 15, g + 1, 15);
+  sheet.mergeCells(g, 16, g + 1, 16);
+  styleHeader(groups);
+  styleHeader(heads);
+  const addLine = (values: unknown[]) => {
+    const row = sheet.addRow(values);
+    row.getCell(5).numFmt = '0.0%';
+    row.getCell(8).numFmt = '0.0%';
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN;
+    });
+    return row;
+  };
+  lines.forEach(({ unitName, line }, i) => addLine([i + 1, unitName, ...statisticsValues(line)]));
+  addLine([null, zh.ledger.total, ...statisticsValues(total)]).font = { bold: true };
+}
+
+/**
+ * The county ledger (台账) as a workbook: the hazard ledger with the county's columns and an
+ * autofilter, the assessment, and the quarterly statistics table a unit files.
+ */
+export function buildLedgerWorkbook(input: LedgerWorkbookInput): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  book.creator = '隐患清零';
+  book.created = input.now;
+  ledgerSheet(book, input);
+  assessmentSheet(book, input);
+  statisticsSheet(book, input);
+  return book;
+}

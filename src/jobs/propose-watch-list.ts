@@ -1,0 +1,45 @@
+import { leaderTargets, targetKey } from './targets.ts';
+import type { ScheduledJob } from './job.ts';
+import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import { localDate } from '../domain/calendar.ts';
+import { inForce, standingOf } from '../domain/credit.ts';
+import { proposeWatch, ruleOfKey, type WatchRules } from '../domain/watch-rules.ts';
+import { zh } from '../i18n/zh-CN.ts';
+
+/** How far back a rebound still leads to a proposal (catch-up after downtime). */
+const REBOUND_LOOKBACK_DAYS = 30;
+
+/**
+ * Runs the watch-list rules: each new proposal is recorded (never twice for one cause, even once
+ * dismissed; not at all for a unit already watched) and shown to the leaders with its evidence,
+ * for an admin to confirm or dismiss.
+ * Every proposal still waiting is announced exactly once (its dedupe key), so a run whose
+ * messages were lost announces it again.
+ */
+export function proposeWatchList(rules: WatchRules): ScheduledJob {
+  return {
+    name: 'propose-watch-list',
+    cron: '0 8 * * *',
+    async run({ now, store }) {
+      const today = localDate(now);
+      const facts = await store.governance.watchFacts(today, new Date(now.getTime() - REBOUND_LOOKBACK_DAYS * 86_400_000));
+      const entries = await store.credit.entries('watch');
+      // a unit already watched needs no proposal; one count proposal waiting is enough
+      const watched = new Set(entries.filter((e) => e.status === 'confirmed' && inForce(standingOf(e), today)).map((e) => e.unitId));
+      const countWaiting = new Set(entries.filter((e) => e.status === 'proposed' && ruleOfKey(e.ruleKey) === 'overdue_count').map((e) => e.unitId));
+      for (const proposal of proposeWatch(facts, rules, today)) {
+        if (watched.has(proposal.unitId)) continue;
+        if (proposal.rule === 'overdue_count' && countWaiting.has(proposal.unitId)) continue;
+        if (!(await store.credit.proposed(proposal.unitId, proposal.ruleKey))) await store.credit.propose(proposal, now);
+      }
+      const waiting = (await store.credit.entries('watch')).filter((e) => e.status === 'proposed');
+      const targets = await leaderTargets(store);
+      const out: Array<OutgoingMessage & { dedupeKey: string }> = [];
+      for (const entry of waiting) {
+        const text = zh.credit.proposal(entry.unitName, zh.credit.ruleText(ruleOfKey(entry.ruleKey), rules), entry.evidence, now);
+        for (const t of targets) out.push({ kind: 'push', ...t, mentions: [], text, dedupeKey: `watch-proposal:${entry.id}:${targetKey(t)}` });
+      }
+      return out;
+    },
+  };
+}
