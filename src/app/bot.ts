@@ -8,6 +8,7 @@ import type { RosterFile } from './roster-file.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Channel, IncomingMessage } from '../channels/channel.ts';
 import { openDatabase, type Db } from '../db/client.ts';
+import { acquireProcessLock } from '../db/process-lock.ts';
 import { applyPendingMigrations } from '../db/schema-engine.ts';
 import { inTransaction } from '../db/store.ts';
 
@@ -34,13 +35,23 @@ export interface Bot {
   close(): Promise<void>;
 }
 
-/** Migrates the database, opens it and wires the pipeline to the channel. */
+/**
+ * Claims the database file for this process (a second bot on it is refused with a clear message),
+ * migrates it, opens it and wires the pipeline to the channel.
+ */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, channel, log } = options;
   const clock = options.clock ?? (() => new Date());
-  const applied = await applyPendingMigrations(config.dbFile);
-  if (applied.length > 0) log.info({ applied }, 'database migrated');
-  const db = await openDatabase(config.dbFile);
+  const lock = acquireProcessLock(config.dbFile);
+  let db: Db;
+  try {
+    const applied = await applyPendingMigrations(config.dbFile);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+    db = await openDatabase(config.dbFile);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
   const dispatcher = createDispatcher({ db, queue, channel, log });
@@ -57,6 +68,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster))),
     async close() {
       await queue.run(() => db.$disconnect());
+      lock.release();
     },
   };
 }

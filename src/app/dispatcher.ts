@@ -1,5 +1,5 @@
 import type { Logger } from './logger.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import { SerialQueue } from './serial-queue.ts';
 import type { Channel, Delivery } from '../channels/channel.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
@@ -36,34 +36,39 @@ async function toDelivery(db: Db, entry: OutboxEntry): Promise<Delivery> {
 /**
  * Sends what the outbox holds, oldest first. A message is marked sent only after the platform
  * took it; a failure is retried with backoff and, after the last try, kept as failed and logged.
+ * Passes never overlap: every incoming message starts one, and two passes at once would both
+ * read the same pending rows and send each of them twice.
  */
 export function createDispatcher(deps: DispatcherDeps) {
   const maxAttempts = deps.maxAttempts ?? 5;
+  const passes = new SerialQueue();
   return {
-    /** Delivers everything due at `now`; returns how many were sent. */
-    async deliverDue(now: Date): Promise<number> {
-      const due = await deps.queue.run(() => createStore(deps.db).outbox.due(now));
-      let sent = 0;
-      for (const entry of due) {
-        const delivery = await deps.queue.run(() => toDelivery(deps.db, entry));
-        try {
-          await deps.channel.send(delivery);
-          await deps.queue.run(() => createStore(deps.db).outbox.markSent(entry.id, new Date()));
-          sent += 1;
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          const attempts = entry.attempts + 1;
-          await deps.queue.run(() =>
-            attempts >= maxAttempts
-              ? createStore(deps.db).outbox.markFailed(entry.id, reason)
-              : createStore(deps.db).outbox.markRetry(entry.id, reason, new Date(now.getTime() + retryDelayMs(attempts))),
-          );
-          deps.log.warn({ outboxId: entry.id, attempts, reason }, attempts >= maxAttempts ? 'send failed for good' : 'send failed, will retry');
-        }
-      }
-      return sent;
-    },
+    /** Delivers everything due at `now` (after any pass already running); returns how many were sent. */
+    deliverDue: (now: Date): Promise<number> => passes.run(() => deliverPass(now)),
   };
+
+  async function deliverPass(now: Date): Promise<number> {
+    const due = await deps.queue.run(() => createStore(deps.db).outbox.due(now));
+    let sent = 0;
+    for (const entry of due) {
+      const delivery = await deps.queue.run(() => toDelivery(deps.db, entry));
+      try {
+        await deps.channel.send(delivery);
+        await deps.queue.run(() => createStore(deps.db).outbox.markSent(entry.id, new Date()));
+        sent += 1;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const attempts = entry.attempts + 1;
+        await deps.queue.run(() =>
+          attempts >= maxAttempts
+            ? createStore(deps.db).outbox.markFailed(entry.id, reason)
+            : createStore(deps.db).outbox.markRetry(entry.id, reason, new Date(now.getTime() + retryDelayMs(attempts))),
+        );
+        deps.log.warn({ outboxId: entry.id, attempts, reason }, attempts >= maxAttempts ? 'send failed for good' : 'send failed, will retry');
+      }
+    }
+    return sent;
+  }
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
