@@ -2,6 +2,7 @@ import type { CommandContext } from './command.ts';
 import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
+import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
 import type { Person, Unit } from '../domain/types.ts';
 import { parseDeadlineValue } from '../parse/parse-deadline.ts';
@@ -60,7 +61,9 @@ async function resolveOwner(ctx: CommandContext, name: string | undefined, unit:
 
 function resolveDeadline(fields: RegistrationFields, ctx: CommandContext): Resolved<string> {
   if (fields.deadline) {
-    return fields.deadline < ctx.today ? { ask: zh.register.ask.deadlinePast(formatDate(fields.deadline, ctx.now)) } : { value: fields.deadline };
+    if (fields.deadline < ctx.today) return { ask: zh.register.ask.deadlinePast(formatDate(fields.deadline, ctx.now)) };
+    if (isDeadlineTooFar(fields.deadline, ctx.today)) return { ask: zh.register.ask.deadlineTooFar(formatDate(fields.deadline, ctx.now), MAX_DEADLINE_YEARS) };
+    return { value: fields.deadline };
   }
   if (fields.deadlineText) return { ask: zh.register.ask.deadlineUnreadable(fields.deadlineText) };
   return { ask: zh.register.ask.deadline };

@@ -110,6 +110,7 @@ export const zh = {
       deadline: '请补充整改时限，例：12月15日前、3天内、本月底',
       deadlineUnreadable: (text: string) => `没看懂整改时限「${inline(text, ECHO.name)}」，请写成：12月15日前、3天内、本月底`,
       deadlinePast: (date: string) => `整改时限 ${date} 已过，请重新给出时限，例：12月15日前`,
+      deadlineTooFar: (date: string, years: number) => `整改时限 ${date} 超过${years}年，请核对日期，例：12月15日前`,
       description: '请补充隐患描述，例：隐患：储罐区呼吸阀损坏',
       footer: (minutes: number) => `（${minutes}分钟内直接回复即可，回复「取消」放弃本次登记）`,
     },
@@ -143,6 +144,7 @@ export const zh = {
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
+    dateTooFar: (date: LocalDate, years: number) => `延期日期 ${date} 超过${years}年，请核对日期。`,
   },
   refusal: {
     closed: (code: string) => `${code} 已销号，不能再操作。如隐患反弹，请重新登记。`,

@@ -24,7 +24,7 @@ import { readLedger } from '../helpers/ledger.ts';
 
 const CLOCK = '2026-12-01T01:00:00.000Z'; // 09:00 Shanghai
 /** Crash rounds; HZ_CRASH_ROUNDS=20 for a longer local run. */
-const ROUNDS = Number(process.env.HZ_CRASH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.HZ_CRASH_ROUNDS ?? 3);
 const SEED = Number(process.env.HZ_CRASH_SEED ?? 20261201);
 
 /** mulberry32: a tiny seeded generator, so a failing run can be repeated. */

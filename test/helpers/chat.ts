@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig, type AppConfig } from '../../src/app/config.ts';
-import { createLogger } from '../../src/app/logger.ts';
+import { createLogger, type Logger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
@@ -18,6 +18,8 @@ export interface ChatOptions {
   /** Shanghai wall-clock start, 'YYYY-MM-DD HH:mm' */
   at?: string;
   config?: Partial<AppConfig>;
+  /** silent by default */
+  log?: Logger;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   const state = { now: atLocal(options.at ?? '2026-12-01 09:00') };
   const channel = new RecordingChannel(() => state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  const bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => state.now });
+  const bot = await createBot({ config, channel, log: options.log ?? createLogger('silent'), clock: () => state.now });
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));
 

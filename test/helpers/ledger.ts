@@ -86,3 +86,17 @@ export function readLedger(file: string): LedgerDump {
     db.close();
   }
 }
+
+/**
+ * Every row of the ledger and the roster (hazards, events, attachments, people, groups, units,
+ * counters) as one string: equal before and after means nothing was written.
+ */
+export function ledgerFingerprint(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = ['Hazard', 'HazardEvent', 'Attachment', 'Person', 'Group', 'Unit', 'Counter', 'CreditListEntry', 'Reinspection'];
+    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  } finally {
+    db.close();
+  }
+}
