@@ -62,7 +62,7 @@ afterAll(async () => {
 /** Everything a message may change: hazards and their histories, people and their roles, groups. */
 const snapshot = () => chat.read(async () => ledgerFingerprint(join(chat.dir, 'test.db')));
 
-/** Checks one delivery the bot made; returns what is wrong with it. */
+/** Asserts one delivery the bot made is a valid, safe message. */
 async function checkDelivery(d: RecordedDelivery): Promise<void> {
   const limit = d.markdown ? MARKDOWN_LIMIT_BYTES : TEXT_LIMIT_BYTES;
   expect(byteLength(d.text), d.text.slice(0, 200)).toBeLessThanOrEqual(limit);
