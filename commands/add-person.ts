@@ -5,6 +5,8 @@ import { parseRole } from '../src/parse/parse-role.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '添加人员 张伟 红星化工 联系人';
+/** A name shows in every list and reply: no @, no tags, nothing invisible, and short. */
+const NAME = /^[^\s@<>＠\p{C}]{1,20}$/u;
 
 export default defineCommand({
   name: '添加人员',
@@ -17,12 +19,15 @@ export default defineCommand({
     z.tuple([z.string(), z.string(), z.string()], { error: '请依次写：姓名 单位 角色' }).rest(z.string()),
   ),
   async run(ctx, [name, unitName, roleWord]) {
+    if (!NAME.test(name)) return ctx.reply(zh.config.nameInvalid(20));
     const role = parseRole(roleWord);
-    if (!role) return ctx.reply(`角色「${roleWord}」无效，可选：管理员、领导、监管部门、联系人。\n用法：${usage}`);
+    if (!role) return ctx.reply(zh.config.roleUnknown(roleWord, usage));
     const unit = await ctx.store.roster.unitByName(unitName);
     if (!unit) return ctx.reply(zh.config.unitUnknown(unitName));
-    const { person, changed } = await ctx.store.roster.upsertPerson({ name, unitId: unit.id, role });
-    const existedBefore = !changed || person.id <= 0;
-    await ctx.reply((existedBefore ? zh.config.personUpdated : zh.config.personAdded)(name, unit.name, zh.roles[role]));
+    // someone already there keeps their platform ids and mobile: only the role changes
+    const existing = (await ctx.store.roster.peopleByName(name)).find((p) => p.unitId === unit.id);
+    if (existing) await ctx.store.roster.setRole(existing.id, role);
+    else await ctx.store.roster.upsertPerson({ name, unitId: unit.id, role });
+    await ctx.reply((existing ? zh.config.personUpdated : zh.config.personAdded)(name, unit.name, zh.roles[role]));
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
 import { parseExtension } from '../src/parse/parse-extension.ts';
+import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 申请延期到12月30日 原因：配件未到货';
@@ -24,6 +25,10 @@ export default defineCommand({
     if (!hazard || !args.to) return;
     if (args.to < ctx.today) {
       await ctx.reply(zh.extension.datePast(args.to));
+      return;
+    }
+    if (isDeadlineTooFar(args.to, ctx.today)) {
+      await ctx.reply(zh.extension.dateTooFar(args.to, MAX_DEADLINE_YEARS));
       return;
     }
     const updated = await actOnHazard(ctx, hazard, { type: 'request_extension', to: args.to, reason: args.reason }, { who: 'rectify', text: args.reason });

@@ -18,7 +18,7 @@ export default defineCommand({
   ),
   async run(ctx, [name, roleWord]) {
     const role = parseRole(roleWord);
-    if (!role) return ctx.reply(`角色「${roleWord}」无效，可选：管理员、领导、监管部门、联系人。\n用法：${usage}`);
+    if (!role) return ctx.reply(zh.config.roleUnknown(roleWord, usage));
     const people = await ctx.store.roster.peopleByName(name);
     const [only, ...others] = people;
     if (!only) return ctx.reply(zh.config.personUnknown(name));

@@ -11,6 +11,7 @@ import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { Channel, IncomingMessage } from '../channels/channel.ts';
 import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
+import { acquireProcessLock } from '../db/process-lock.ts';
 import { applyPendingMigrations } from '../db/schema-engine.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -57,15 +58,25 @@ export interface Bot {
   close(): Promise<void>;
 }
 
-/** Migrates the database, opens it and wires the pipeline, the scheduler and the channel. Starts no timer. */
+/**
+ * Claims the database file for this process (a second bot on it is refused with a clear message),
+ * migrates it, opens it and wires the pipeline, the scheduler and the channel. Starts no timer.
+ */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { config, channel, log } = options;
   const baseClock = options.clock ?? (() => new Date());
   let stepping: Date | null = null;
   const clock = () => stepping ?? baseClock();
-  const applied = await applyPendingMigrations(config.dbFile);
-  if (applied.length > 0) log.info({ applied }, 'database migrated');
-  const db = await openDatabase(config.dbFile, config.dbSync);
+  const lock = acquireProcessLock(config.dbFile);
+  let db: Db;
+  try {
+    const applied = await applyPendingMigrations(config.dbFile);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+    db = await openDatabase(config.dbFile, config.dbSync);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
   const dispatcher = createDispatcher({ db, queue, channel, log });
@@ -142,6 +153,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await bot.stop();
       scheduler.dispose();
       await queue.run(() => db.$disconnect());
+      lock.release();
     },
   };
   return bot;

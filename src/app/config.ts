@@ -16,8 +16,8 @@ const schema = z
     CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
     /** minutes an unanswered ask-back waits */
     HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    /** normal: durable across a crash of the bot; full: also across a power cut (slower) */
-    HZ_DB_SYNC: z.enum(['normal', 'full']).default('normal'),
+    /** full: a commit survives a power cut; normal: only a crash of the bot (faster) */
+    HZ_DB_SYNC: z.enum(['normal', 'full']).default('full'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...scheduleEnv,
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingAttachment } from '../channels/channel.ts';
 import type { AttachmentInput } from '../domain/types.ts';
@@ -46,6 +46,23 @@ function sniff(data: Buffer, declared: string, name: string): string | null {
   return null;
 }
 
+/**
+ * Writes a file whole or not at all: a crash mid-write leaves only a temp file, never a truncated
+ * file under the hash name (which, existing, would never be rewritten), and the bytes are on disk
+ * before the transaction that records them commits.
+ */
+function writeDurably(path: string, data: Buffer): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
 export type EvidenceResult = { stored: AttachmentInput[]; rejected: Array<{ name: string; reason: string }> };
 
 /**
@@ -70,7 +87,7 @@ export function storeEvidence(dataDir: string, files: readonly IncomingAttachmen
     const full = join(dataDir, path);
     if (!existsSync(full)) {
       mkdirSync(join(dataDir, 'evidence', sha256.slice(0, 2)), { recursive: true });
-      writeFileSync(full, file.data);
+      writeDurably(full, file.data);
     }
     result.stored.push({ name: file.name, mime, size: file.data.length, sha256, path });
   }

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
+import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { routeMessage } from '../parse/route.ts';
@@ -38,6 +39,17 @@ interface Turn {
   addressed: boolean;
 }
 
+/**
+ * The last guard before the outbox: no forged @所有人 and nothing over the platform's size limit,
+ * whatever a reply text did. The texts in zh-CN.ts fit on their own; a cut here is logged as a bug.
+ */
+function sendable(deps: PipelineDeps, text: string, markdown = false): string {
+  const safe = neutralize(text);
+  const fitted = clipBytes(safe, markdown ? MARKDOWN_LIMIT_BYTES : TEXT_LIMIT_BYTES);
+  if (fitted !== safe) deps.log.warn({ bytes: Buffer.byteLength(safe) }, 'reply cut to the platform limit');
+  return fitted;
+}
+
 function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attachments: CommandContext['attachments']): CommandContext {
   const { store, group, sender, message } = turn;
   const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender.id };
@@ -45,18 +57,18 @@ function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attach
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands,
     async reply(text, mentions = [], extra) {
-      await store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
+      await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
     },
     async push(msg) {
-      await store.outbox.enqueue({ kind: 'push', ...msg }, message.at);
+      await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text, msg.extra?.markdown) }, message.at);
     },
   };
 }
 
-async function replyPlain(turn: Turn, text: string): Promise<void> {
+async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise<void> {
   const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
   if (target.groupId === null && target.personId === null) return;
-  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text, mentions: [] }, turn.message.at);
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [] }, turn.message.at);
 }
 
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
@@ -87,18 +99,18 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   turn.addressed = true;
   const { command, code, rest } = routed;
   if (!turn.sender) {
-    await replyPlain(turn, zh.common.unknownSender(message.sender.name));
+    await replyPlain(deps, turn, zh.common.unknownSender(message.sender.name));
     return;
   }
   if (command.roles && !command.roles.includes(turn.sender.role)) {
-    await replyPlain(turn, zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
+    await replyPlain(deps, turn, zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
     return;
   }
   const raw: RawArgs = { code, text: rest, mentions, now: message.at };
   const args = command.args.safeParse(raw);
   if (!args.success) {
     const problem = args.error.issues[0]?.message ?? '格式不对';
-    await replyPlain(turn, zh.common.usage(problem, command.usage));
+    await replyPlain(deps, turn, zh.common.usage(problem, command.usage));
     return;
   }
   const evidence = storeEvidence(deps.config.dataDir, message.attachments);
@@ -135,7 +147,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
           if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
           const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true };
           turn.sender = await resolveSender(store, message, turn.group);
-          await replyPlain(turn, zh.common.internalError);
+          await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));
       }
     });

@@ -2,6 +2,7 @@ import type { CommandContext } from './command.ts';
 import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
+import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
 import type { Person, Unit } from '../domain/types.ts';
 import { parseDeadlineValue } from '../parse/parse-deadline.ts';
@@ -15,6 +16,19 @@ export type AskField = 'unit' | 'description' | 'owner' | 'deadline';
 const ASK_ORDER: readonly AskField[] = ['unit', 'description', 'owner', 'deadline'];
 
 type Resolved<T> = { value: T } | { ask: string };
+
+/** The longest text a registration field takes: more is a document, to be sent as a file. */
+export const MAX_FIELD_CHARS = { description: 500, measures: 500, location: 100 } as const;
+const FIELD_LABELS: Record<keyof typeof MAX_FIELD_CHARS, string> = { description: '隐患描述', measures: '整改措施', location: '隐患位置' };
+
+/** The first field over its limit, with its length in characters. */
+function overLimit(fields: RegistrationFields): { field: keyof typeof MAX_FIELD_CHARS; length: number } | null {
+  for (const field of Object.keys(MAX_FIELD_CHARS) as Array<keyof typeof MAX_FIELD_CHARS>) {
+    const length = Array.from(fields[field] ?? '').length;
+    if (length > MAX_FIELD_CHARS[field]) return { field, length };
+  }
+  return null;
+}
 
 async function resolveUnit(ctx: CommandContext, fields: RegistrationFields): Promise<Resolved<Unit>> {
   const names = fields.units ?? [];
@@ -47,7 +61,9 @@ async function resolveOwner(ctx: CommandContext, name: string | undefined, unit:
 
 function resolveDeadline(fields: RegistrationFields, ctx: CommandContext): Resolved<string> {
   if (fields.deadline) {
-    return fields.deadline < ctx.today ? { ask: zh.register.ask.deadlinePast(formatDate(fields.deadline, ctx.now)) } : { value: fields.deadline };
+    if (fields.deadline < ctx.today) return { ask: zh.register.ask.deadlinePast(formatDate(fields.deadline, ctx.now)) };
+    if (isDeadlineTooFar(fields.deadline, ctx.today)) return { ask: zh.register.ask.deadlineTooFar(formatDate(fields.deadline, ctx.now), MAX_DEADLINE_YEARS) };
+    return { value: fields.deadline };
   }
   if (fields.deadlineText) return { ask: zh.register.ask.deadlineUnreadable(fields.deadlineText) };
   return { ask: zh.register.ask.deadline };
@@ -58,6 +74,12 @@ function resolveDeadline(fields: RegistrationFields, ctx: CommandContext): Resol
  * keeps the draft for the sender's next message.
  */
 export async function completeRegistration(ctx: CommandContext, fields: RegistrationFields): Promise<void> {
+  const long = overLimit(fields);
+  if (long) {
+    await ctx.store.drafts.remove(ctx.group?.id ?? 0, ctx.sender.id);
+    await ctx.reply(zh.register.tooLong(FIELD_LABELS[long.field], long.length, MAX_FIELD_CHARS[long.field]));
+    return;
+  }
   const unit = await resolveUnit(ctx, fields);
   const owner = await resolveOwner(ctx, fields.owner, 'value' in unit ? unit.value : null);
   const deadline = resolveDeadline(fields, ctx);

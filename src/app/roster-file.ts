@@ -9,16 +9,18 @@ const ROLE_WORDS: Record<string, 'admin' | 'leader' | 'department' | 'contact'> 
 const PURPOSE_WORDS: Record<string, 'unit' | 'department' | 'leaders' | 'other'> = { 单位: 'unit', 部门: 'department', 领导: 'leaders', 领导群: 'leaders', 其他: 'other' };
 
 const id = z.union([z.string(), z.number()]).transform(String).optional();
+/** Names show in every reply and list row: one line, no @ or tags a platform would act on. */
+const name = z.string().trim().min(1).max(40).regex(/^[^@＠<>\p{C}\u2028\u2029]+$/u, '名称不能含换行、@、<、> 或不可见字符');
 
 const unitSchema = z.object({
-  name: z.string().trim().min(1),
+  name,
   kind: z.string().transform((k) => KIND_WORDS[k] ?? k).pipe(z.enum(UNIT_KINDS as [string, ...string[]], { error: '单位类型应为 园区、镇、部门、企业 或 其他（也可写 park/town/department/enterprise/other）' })).default('enterprise'),
   supervisor: z.string().trim().min(1).optional(),
   sector: z.string().trim().min(1).optional(),
 }).strict();
 
 const personSchema = z.object({
-  name: z.string().trim().min(1),
+  name,
   unit: z.string().trim().min(1).optional(),
   role: z.string().transform((r) => ROLE_WORDS[r] ?? r).pipe(z.enum(['admin', 'leader', 'department', 'contact'], { error: '角色应为 管理员、领导、监管部门 或 联系人（也可写 admin/leader/department/contact）' })).default('contact'),
   wecom: id,
@@ -28,7 +30,7 @@ const personSchema = z.object({
 }).strict();
 
 const groupSchema = z.object({
-  name: z.string().trim().min(1),
+  name,
   unit: z.string().trim().min(1).optional(),
   purpose: z.string().transform((p) => PURPOSE_WORDS[p] ?? p).pipe(z.enum(['unit', 'department', 'leaders', 'other'], { error: '群用途应为 单位、部门、领导 或 其他（也可写 unit/department/leaders/other）' })).optional(),
   wecom: id,

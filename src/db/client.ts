@@ -32,16 +32,22 @@ export function sqlConnection(db: DbTx): SqlConnection {
 export type SyncMode = 'normal' | 'full';
 
 /**
- * Opens the one PrismaClient over an SQLite file, in WAL mode: readers never block the writer,
- * and a crash never leaves a half-written transaction.
- *
- * synchronous=NORMAL (the default here) makes a commit durable across a crash of this process
- * (kill -9, OOM, panic): the WAL frames are in the file before COMMIT returns, so every reply the
- * bot sends after its commit describes a record that is on disk. Only an OS crash or power cut
- * can lose the last commits (never corrupt the file). synchronous=FULL (`HZ_DB_SYNC=full`) also
- * survives a power cut, at the price of an fsync per message.
+ * Opens the one PrismaClient over an SQLite file, set up so that a message's transaction is all
+ * there or not at all after any crash, and is on disk before its reply is sent:
+ * - `journal_mode=WAL`: a commit appends checksummed frames and a commit record to the `-wal`
+ *   file; after SIGKILL or a power cut, recovery keeps exactly the committed transactions and
+ *   drops a torn tail, so nothing is half-written. (It also lets readers run beside the writer.)
+ * - `synchronous=FULL` (the default, `HZ_DB_SYNC=full`): the WAL is fsynced at every commit.
+ *   Replies go out only after the commit (the dispatcher reads the outbox after the message's
+ *   transaction), so a reply never announces a record a power cut could take back.
+ *   `HZ_DB_SYNC=normal` skips that fsync: still safe against a killed process (the frames are in
+ *   the file), but a power cut may lose the last commits. It multiplies throughput (BENCHMARKS.md).
+ * - `foreign_keys=ON`: an event or attachment can never point at a hazard that is not there.
+ * - the adapter's 5 s busy timeout: a write waits for a CLI reading the file instead of failing.
+ * The adapter holds one connection, so these per-connection settings hold for every query.
+ * Two bots on one file are kept apart by the process lock (process-lock.ts), not by SQLite.
  */
-export async function openDatabase(file: string, sync: SyncMode = 'normal'): Promise<Db> {
+export async function openDatabase(file: string, sync: SyncMode = 'full'): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const inner = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 });
   let adapter: SqlDriverAdapter | undefined;

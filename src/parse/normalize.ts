@@ -4,16 +4,17 @@ const KEEP_FULL_WIDTH = new Set(['，', '；', '！', '？', '（', '）']);
 
 /**
  * Folds what people type into one shape: full-width letters, digits and signs to half-width
- * (ＹＨ－００１２ → YH-0012, ：→ :, ％ → %), ideographic spaces to spaces, stray control
- * characters away.
+ * (ＹＨ－００１２ → YH-0012, ：→ :, ％ → %), ideographic spaces to spaces, every kind of line
+ * break to \n, stray control characters away, and the invisible zero-width and bidi-override
+ * characters out (they would hide a keyword or flip how a row of a list reads).
  */
 export function normalizeText(text: string): string {
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => (KEEP_FULL_WIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
     .replace(/[\u3000\u00A0\u2002-\u200A\u202F\u205F]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF]/g, '')
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ')
     .trim();
 }
 

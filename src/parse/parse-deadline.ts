@@ -34,9 +34,9 @@ const fmt = (d: Ymd): string =>
 /** Calendar arithmetic on plain dates is done in dayjs' UTC mode so the process TZ never matters. */
 const utcDay = (date: string) => dayjs.utc(date);
 
-/** A valid YYYY-MM-DD or null (2月30日 and the like). */
+/** A valid YYYY-MM-DD or null (2月30日, a year that is not four digits, and the like). */
 function validDate(year: number, month: number, day: number): string | null {
-  if (!(month >= 1 && month <= 12 && day >= 1)) return null;
+  if (!(year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return null;
   const d = utcDay(fmt({ year, month, day: 1 }));
   return day <= d.daysInMonth() ? fmt({ year, month, day }) : null;
 }
@@ -205,13 +205,18 @@ const MARKED_BEFORE = /(?:时限|期限|截止|截至|限期|完成|整改)(?:�
 
 /**
  * ZHHansDateParser takes any 2–4 digits before a month as the year, 年 or not, so
- * `电话13800001111，12月15日前` became 1111-12-15. Only 年 (or an ISO/dotted form) makes a
- * year: returns the length of such a stray number (and separators) at the start, else null.
+ * `电话13800001111，12月15日前` became 1111-12-15 and `101月15日` (a typo) 10-01-15. Only 年
+ * (or an ISO/dotted form) makes a year: returns the length of such a stray number (and
+ * separators) at the start, else null.
  */
-function strayYear(text: string, hasYear: boolean): number | null {
+function strayYear(text: string, hasYear: boolean, year: number | null): number | null {
   if (!hasYear || text.includes('年') || /\d[-./]\d/.test(text)) return null;
-  return /^[\s,，|]*(?:\d{2,4}|[零〇一二两三四五六七八九十]{4}|[零〇一二两三四五六七八九十]{2})[\s,，|]+/.exec(text)?.[0].length ?? null;
+  const digits = year !== null ? new RegExp(`^[\\s,，|]*0*${year}[\\s,，|]*`).exec(text) : null;
+  return (digits ?? /^[\s,，|]*(?:[零〇一二两三四五六七八九十]{4}|[零〇一二两三四五六七八九十]{2})[\s,，|]+/.exec(text))?.[0].length ?? null;
 }
+
+/** `26年12月15日` is 2026: a two-digit year written with 年 is this century's. */
+const fullYear = (year: number, text: string): number => (year < 100 && /\d年/.test(text) ? 2000 + year : year);
 
 /** Full-width ASCII (１２．１５) → ASCII, one char for one char so indexes stay valid. */
 const normalize = (text: string): string =>
@@ -244,10 +249,11 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
   for (const r of engine.parse(src, ref, { forwardDate: true })) {
     const c = r.end ?? r.start; // a range '12月1日至12月15日' is due at its end
     if (!c.isCertain('day')) continue; // a time or month alone ('9点', '12月') is no date
-    const stray = strayYear(r.text, c.isCertain('year'));
-    const date = stray
+    const stray = strayYear(r.text, c.isCertain('year'), c.get('year'));
+    // no year written: ours, not chrono's guess, which skips 2月29日 in a year that has none
+    const date = stray || !c.isCertain('year')
       ? monthDayForward(today, c.get('month') ?? 0, c.get('day') ?? 0)
-      : validDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
+      : validDate(fullYear(c.get('year') ?? 0, r.text), c.get('month') ?? 0, c.get('day') ?? 0);
     if (!date) continue;
     const lead = stray ?? /^[\s,，|]*/.exec(r.text)?.[0].length ?? 0; // ZHHansDateParser may start on a separator
     const index = r.index + lead;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig, type AppConfig } from '../../src/app/config.ts';
-import { createLogger } from '../../src/app/logger.ts';
+import { createLogger, type Logger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
@@ -21,6 +21,8 @@ export interface ChatOptions {
   config?: Partial<AppConfig>;
   /** the scheduled jobs; all of the config's by default, [] to test commands and jobs alone */
   jobs?: readonly ScheduledJob[];
+  /** silent by default */
+  log?: Logger;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  const open = () => createBot({ config, channel, log: createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));

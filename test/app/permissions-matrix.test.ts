@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { zh } from '../../src/i18n/zh-CN.ts';
+import { createChat, type Chat } from '../helpers/chat.ts';
+import { ledgerFingerprint } from '../helpers/ledger-check.ts';
+
+// Every command, as every role, against a hazard of the person's own unit (or the unit their
+// department supervises) and one of another unit. Each refusal is the exact refusal text, and
+// the ledger and roster are unchanged after it. Who is who (test/transcripts/org.yaml):
+//   赵主任 admin · 刘县长 leader · 王建国 department supervising 红星化工 · 孙建设 department
+//   supervising 城南建筑工地 · 张伟 contact and owner at 红星化工 · 李强 contact at 红星化工 ·
+//   吴工 contact and owner at 城南建筑工地 · 钱经理 contact at 蓝天物流 (neither)
+// Hazard A is 红星化工's (registered by 王建国), hazard B 城南建筑工地's (registered by 孙建设).
+
+const PEOPLE = ['赵主任', '刘县长', '王建国', '孙建设', '张伟', '李强', '吴工', '钱经理'] as const;
+type Who = (typeof PEOPLE)[number];
+type Side = 'A' | 'B';
+
+const HOME: Record<Who, string> = {
+  赵主任: '应急管理局监管群', 刘县长: '县安委会领导群', 王建国: '应急管理局监管群', 孙建设: '住建局监管群',
+  张伟: '红星化工安全对接群', 李强: '红星化工安全对接群', 吴工: '城南工地安全群', 钱经理: '蓝天物流安全对接群',
+};
+const HAZARD = {
+  A: { unit: '红星化工', owner: '张伟' as Who, reporter: '王建国' as Who },
+  B: { unit: '城南建筑工地', owner: '吴工' as Who, reporter: '孙建设' as Who },
+};
+
+const roleNotAllowed = (name: string) => {
+  const command = commands.find((c) => c.name === name);
+  return zh.permission.roleNotAllowed(name, (command?.roles ?? []).map((r) => zh.roles[r]));
+};
+
+interface Case {
+  command: string;
+  text: string;
+  setup: 'registered' | 'submitted' | 'extension';
+  allowed: Record<Side, readonly Who[]>;
+  /** the exact refusal a person gets */
+  refusal: (who: Who) => string;
+}
+
+const RECTIFY = { A: ['赵主任', '张伟', '李强'], B: ['赵主任', '吴工'] } as const;
+const REVIEW = { A: ['赵主任', '王建国'], B: ['赵主任', '孙建设'] } as const;
+const reviewRefusal = (command: string) => (who: Who) => (who === '王建国' || who === '孙建设' ? zh.permission.not_supervisor : roleNotAllowed(command));
+
+const LIFECYCLE: Case[] = [
+  { command: '进度', text: '{code} 进度50% 已采购配件', setup: 'registered', allowed: RECTIFY, refusal: () => zh.permission.not_own_unit },
+  { command: '整改完成', text: '{code} 整改完成', setup: 'registered', allowed: RECTIFY, refusal: () => zh.permission.not_own_unit },
+  { command: '申请延期', text: '{code} 申请延期到12月30日 原因：配件未到货', setup: 'registered', allowed: RECTIFY, refusal: () => zh.permission.not_own_unit },
+  { command: '验收通过', text: '{code} 验收通过', setup: 'submitted', allowed: REVIEW, refusal: reviewRefusal('验收通过') },
+  { command: '驳回', text: '{code} 驳回 型号不符', setup: 'submitted', allowed: REVIEW, refusal: reviewRefusal('驳回') },
+  { command: '批准延期', text: '{code} 批准延期', setup: 'extension', allowed: REVIEW, refusal: reviewRefusal('批准延期') },
+  { command: '不予延期', text: '{code} 不予延期 可调货', setup: 'extension', allowed: REVIEW, refusal: reviewRefusal('不予延期') },
+  {
+    command: '查询', text: '查询 {code}', setup: 'registered',
+    allowed: { A: ['赵主任', '刘县长', '王建国', '张伟', '李强'], B: ['赵主任', '刘县长', '孙建设', '吴工'] },
+    refusal: () => zh.permission.not_visible,
+  },
+];
+
+/** Who may see a hazard of each side: what every list must stay within. */
+const VISIBLE: Record<Side, readonly Who[]> = { A: ['赵主任', '刘县长', '王建国', '张伟', '李强'], B: ['赵主任', '刘县长', '孙建设', '吴工'] };
+
+let chat: Chat;
+const sides = new Map<string, Side>();
+let n = 0;
+beforeAll(async () => {
+  chat = await createChat();
+});
+afterAll(async () => {
+  await chat.close();
+});
+
+const codeIn = (text: string | undefined) => /YH-\d{4}/.exec(text ?? '')?.[0] ?? '';
+
+async function freshHazard(side: Side, setup: Case['setup']): Promise<string> {
+  n += 1;
+  const { unit, owner, reporter } = HAZARD[side];
+  const code = codeIn((await chat.send(HOME[reporter], reporter, `登记隐患：${unit} ${n}号检查点安全隐患，责任人@${owner}，12月15日前`))[0]?.text);
+  if (!code) throw new Error(`${side} not registered`);
+  sides.set(code, side);
+  if (setup === 'submitted') await chat.send(HOME[owner], owner, `${code} 整改完成`);
+  if (setup === 'extension') await chat.send(HOME[owner], owner, `${code} 申请延期到12月30日 原因：配件未到货`);
+  return code;
+}
+
+/** The ledger and the roster as they stand (outbox and message log aside). */
+const snapshot = () => chat.read(async () => ledgerFingerprint(join(chat.dir, 'test.db')));
+
+async function expectRefused(who: Who, text: string, refusal: string): Promise<void> {
+  const before = await snapshot();
+  const out = await chat.send(HOME[who], who, text);
+  expect(out.map((d) => d.text)).toEqual([refusal]);
+  expect(await snapshot()).toBe(before);
+}
+
+describe.each(LIFECYCLE)('$command', ({ command, text, setup, allowed, refusal }) => {
+  describe.each(['A', 'B'] as const)('on hazard %s', (side) => {
+    const refused = PEOPLE.filter((p) => !allowed[side].includes(p));
+    // a refusal changes nothing (asserted), so the refused share one hazard
+    let shared = '';
+    beforeAll(async () => {
+      shared = await freshHazard(side, setup);
+    });
+    it.each(refused)('refuses %s, changing nothing', async (who) => {
+      await expectRefused(who, text.replace('{code}', shared), refusal(who));
+    });
+    it.each([...allowed[side]])('lets %s', async (who) => {
+      const code = await freshHazard(side, setup);
+      const out = await chat.send(HOME[who], who, text.replace('{code}', code));
+      expect(out[0]?.text).not.toMatch(/只有|无权|不能/);
+      expect(out[0]?.text).toContain(code);
+      if (command !== '查询') expect((await chat.read((s) => s.hazards.byCode(code)))?.status).not.toBeUndefined();
+    });
+  });
+});
+
+describe('登记隐患', () => {
+  describe.each(['A', 'B'] as const)('for the unit of hazard %s', (side) => {
+    const { unit, owner } = HAZARD[side];
+    const otherContacts = (['张伟', '李强', '吴工', '钱经理'] as const).filter((p) => p !== owner && !(side === 'A' && p === '李强'));
+    it.each(otherContacts)('refuses %s, a contact of another unit, changing nothing', async (who) => {
+      await expectRefused(who, `登记隐患：${unit} 越权登记测试，责任人@${owner}，12月15日前`, zh.register.contactOwnUnitOnly);
+    });
+    it.each(PEOPLE.filter((p) => !(otherContacts as readonly string[]).includes(p)))('lets %s', async (who) => {
+      const out = await chat.send(HOME[who], who, `登记隐患：${unit} 登记权限测试，责任人@${owner}，12月15日前`);
+      expect(out[0]?.text).toMatch(/^已登记 YH-\d{4}/);
+      sides.set(codeIn(out[0]?.text), side);
+    });
+  });
+});
+
+describe.each([
+  ['绑定本群 红星化工'], ['设为领导群'], ['添加人员 周七 红星化工 联系人'], ['设置角色 张伟 管理员'],
+])('%s', (text) => {
+  it.each(PEOPLE.filter((p) => p !== '赵主任'))('is refused to %s, changing nothing', async (who) => {
+    await expectRefused(who, text, roleNotAllowed(text.split(' ')[0] ?? ''));
+  });
+});
+
+describe('queries change nothing and show only what the asker may see', () => {
+  beforeAll(async () => {
+    await chat.setClock('2026-12-20 09:00'); // every 12月15日 deadline is overdue now
+  });
+
+  describe.each(['我的隐患', '本群隐患', '逾期隐患'])('%s', (text) => {
+    it.each([...PEOPLE])('as %s', async (who) => {
+      const before = await snapshot();
+      const out = await chat.send(HOME[who], who, text);
+      expect(out).toHaveLength(1);
+      const shown = out[0]?.text.match(/YH-\d{4}/g) ?? [];
+      for (const code of shown) expect(VISIBLE[sides.get(code) ?? 'A'], `${who} was shown ${code}`).toContain(who);
+      if (who === '钱经理') expect(out[0]?.text).toContain('暂无');
+      if (who === '张伟' || who === '吴工') expect(shown.length).toBeGreaterThan(0);
+      expect(await snapshot()).toBe(before);
+    });
+  });
+
+  it.each([...PEOPLE])('帮助 and 取消 as %s', async (who) => {
+    const before = await snapshot();
+    const help = (await chat.send(HOME[who], who, '帮助'))[0]?.text ?? '';
+    const role = (await chat.read((s) => s.roster.peopleByName(who)))[0]?.role ?? 'contact';
+    for (const c of commands) expect(help.includes(`· ${c.name}：`) || help.includes(c.name), c.name).toBe(!c.roles || c.roles.includes(role));
+    expect((await chat.send(HOME[who], who, '取消'))[0]?.text).toBe(zh.register.nothingToCancel);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('admin configuration', () => {
+  it('is done by the admin (last: it changes the roster)', async () => {
+    expect((await chat.send('临时群', '赵主任', '绑定本群 蓝天物流'))[0]?.text).toBe(zh.config.groupBound('临时群', '蓝天物流'));
+    expect((await chat.send('临时领导群', '赵主任', '设为领导群'))[0]?.text).toBe(zh.config.leadersGroup('临时领导群'));
+    expect((await chat.send('临时群', '赵主任', '添加人员 周七 红星化工 联系人'))[0]?.text).toBe(zh.config.personAdded('周七', '红星化工', '单位联系人'));
+    expect((await chat.send('临时群', '赵主任', '设置角色 周七 监管部门'))[0]?.text).toBe(zh.config.roleSet('周七', '监管部门'));
+  });
+});
