@@ -8,7 +8,7 @@ import { sendMonthlyBriefing, sendQuarterlyBriefing } from './send-briefings.ts'
 import type { GovernanceConfig } from '../app/config.ts';
 
 /**
- * The county-governance jobs (issue #5), for the scheduler to register. The rules some of them
+ * The county-governance jobs, for the scheduler to register. The rules some of them
  * apply come from config, so the list is built from it.
  */
 export function governanceJobs(governance: GovernanceConfig): ScheduledJob[] {
