@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
-import { parseUnitAction } from '../src/parse/parse-credit.ts';
+import { readUnitAction } from '../src/app/unit-action.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '确认重点关注 红星化工';
@@ -14,11 +14,9 @@ export default defineCommand({
   usage,
   args: rawArgs,
   async run(ctx, args) {
-    const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
-    const { unit: name, note } = parseUnitAction(args.text, unitNames, ctx.today);
-    if (!name) return ctx.reply(zh.credit.unitMissing(usage));
-    const unit = await ctx.store.roster.unitByName(name);
-    if (!unit) return ctx.reply(zh.config.unitUnknown(name));
+    const action = await readUnitAction(ctx, args.text, usage);
+    if (!action) return;
+    const { unit, note } = action;
     const decided = await ctx.store.credit.decideProposals(unit.id, { status: 'confirmed', today: ctx.today, byId: ctx.sender.id, at: ctx.now, note });
     await ctx.reply(decided.length > 0 ? zh.credit.watchConfirmed(unit.name, decided.length) : zh.credit.noProposals(unit.name));
   },

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
 import { inForce, standingOf } from '../src/domain/credit.ts';
-import { parseUnitAction } from '../src/parse/parse-credit.ts';
+import { readUnitAction } from '../src/app/unit-action.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '移出黑名单 红星化工 2027-06-01 信用修复决定 应急信修〔2027〕3号';
@@ -15,11 +15,9 @@ export default defineCommand({
   usage,
   args: rawArgs,
   async run(ctx, args) {
-    const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
-    const { unit: name, date, note } = parseUnitAction(args.text, unitNames, ctx.today);
-    if (!name) return ctx.reply(zh.credit.unitMissing(usage));
-    const unit = await ctx.store.roster.unitByName(name);
-    if (!unit) return ctx.reply(zh.config.unitUnknown(name));
+    const action = await readUnitAction(ctx, args.text, usage);
+    if (!action) return;
+    const { unit, date, note } = action;
     const live = (await ctx.store.credit.entriesOfUnit(unit.id, 'formal')).filter((e) => inForce(standingOf(e), ctx.today));
     if (live.length === 0) return ctx.reply(zh.credit.notListed(unit.name));
     const removedOn = date ?? ctx.today;
