@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBot } from '../src/app/bot.ts';
@@ -9,6 +9,7 @@ import { createLogger } from '../src/app/logger.ts';
 import { RecordingChannel } from '../src/channels/recording-channel.ts';
 import { atLocal } from '../src/domain/calendar.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
+import type { SyncMode } from '../src/db/client.ts';
 import { fmt, measure, type Throughput } from './measure.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
 
@@ -17,6 +18,8 @@ const sizes = (process.argv.slice(2).map(Number).filter((n) => n > 0));
 const HAZARD_COUNTS = sizes.length > 0 ? sizes : [10_000, 100_000];
 const COMMANDS = 1_000;
 const SENDERS = 50;
+/** Both durability settings (openDatabase); HZ_BENCH_SYNC=full or =normal measures one. */
+const SYNC_MODES: SyncMode[] = process.env.HZ_BENCH_SYNC === 'full' || process.env.HZ_BENCH_SYNC === 'normal' ? [process.env.HZ_BENCH_SYNC] : ['full', 'normal'];
 
 interface Row { hazards: number; figure: string; value: string; target: string }
 const rows: Row[] = [];
@@ -26,10 +29,10 @@ const report = (hazards: number, figure: string, value: string, target = '') => 
 };
 
 /** The same rows a registration writes, inserted with raw better-sqlite3: the floor of this machine. */
-function rawFloor(file: string, county: SeededCounty, count: number, startCode: number): Throughput {
+function rawFloor(file: string, county: SeededCounty, count: number, startCode: number, sync: SyncMode): Throughput {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   const now = new Date().toISOString();
   const insertHazard = db.prepare(`INSERT INTO "Hazard" (code, description, category, level, unitId, reporterId, ownerId, deadline, originalDeadline, createdAt, updatedAt)
     VALUES (?, '配电箱未接地', '其他', 'general', ?, 1, 1, '2026-12-20', '2026-12-20', ?, ?)`);
@@ -56,11 +59,11 @@ function rawFloor(file: string, county: SeededCounty, count: number, startCode: 
   return { count, seconds, perSecond: count / seconds, p50: latencies[Math.floor(count / 2)] ?? 0, p99: latencies[Math.floor(count * 0.99)] ?? 0 };
 }
 
-async function benchPipeline(file: string, county: SeededCounty, hazards: number): Promise<void> {
+async function benchPipeline(file: string, county: SeededCounty, hazards: number, sync: SyncMode): Promise<void> {
   let now = atLocal(`${TODAY} 09:00`);
   const channel = new RecordingChannel(() => now);
   const dir = mkdtempSync(join(tmpdir(), 'hz-bench-data-'));
-  const bot = await createBot({ config: defaultConfig({ dbFile: file, dataDir: dir }), channel, log: createLogger('silent'), clock: () => now });
+  const bot = await createBot({ config: defaultConfig({ dbFile: file, dataDir: dir, dbSync: sync }), channel, log: createLogger('silent'), clock: () => now });
   let id = 0;
   const send = async (group: string, sender: string, text: string) => {
     id += 1;
@@ -85,14 +88,14 @@ async function benchPipeline(file: string, county: SeededCounty, hazards: number
   const sent = channel.sent.length;
   await bot.close();
   rmSync(dir, { recursive: true, force: true });
-  const floor = rawFloor(file, county, COMMANDS, hazards + 10 * COMMANDS);
+  const floor = rawFloor(file, county, COMMANDS, hazards + 10 * COMMANDS, sync);
 
-  const show = (name: string, t: Throughput) => report(hazards, name, `${fmt(t.perSecond, 0)} cmd/s, p50 ${fmt(t.p50, 2)} ms, p99 ${fmt(t.p99, 2)} ms`, '≥ 1,000 cmd/s, p99 < 20 ms');
+  const show = (name: string, t: Throughput) => report(hazards, `${name} [${sync}]`, `${fmt(t.perSecond, 0)} cmd/s, p50 ${fmt(t.p50, 2)} ms, p99 ${fmt(t.p99, 2)} ms`, '≥ 1,000 cmd/s, p99 < 20 ms');
   show('registrations, sequential', seqReg);
   show('progress reports, sequential', seqProg);
   show(`mixed, ${SENDERS} concurrent senders`, conc);
-  report(hazards, 'raw better-sqlite3 floor (same rows)', `${fmt(floor.perSecond, 0)} tx/s, p50 ${fmt(floor.p50, 3)} ms, p99 ${fmt(floor.p99, 3)} ms`);
-  report(hazards, 'pipeline / raw floor', `${fmt(seqReg.perSecond / floor.perSecond, 3)} (registrations)`);
+  report(hazards, `raw better-sqlite3 floor (same rows) [${sync}]`, `${fmt(floor.perSecond, 0)} tx/s, p50 ${fmt(floor.p50, 3)} ms, p99 ${fmt(floor.p99, 3)} ms`);
+  report(hazards, `pipeline / raw floor [${sync}]`, `${fmt(seqReg.perSecond / floor.perSecond, 3)} (registrations)`);
   if (sent < COMMANDS * 3) throw new Error(`expected replies for every command, got ${sent}`);
 }
 
@@ -114,8 +117,10 @@ async function main(): Promise<void> {
     const t = performance.now();
     const county = await seedCounty(file, { units: 1_000, people: 5_000, hazards, seed: 20261201, today: TODAY });
     console.log(`\n${hazards.toLocaleString()} hazards (seeded in ${fmt((performance.now() - t) / 1000)} s):`);
+    // each setting gets its own copy of the seeded county (one file: the seeding checkpointed it)
+    for (const sync of SYNC_MODES) copyFileSync(file, join(dir, `county-${sync}.db`));
     benchServe(file, hazards);
-    await benchPipeline(file, county, hazards);
+    for (const sync of SYNC_MODES) await benchPipeline(join(dir, `county-${sync}.db`), county, hazards, sync);
     rmSync(dir, { recursive: true, force: true });
   }
   console.log('\n| hazards | figure | value | target |\n|---:|---|---|---|');

@@ -128,7 +128,7 @@ export async function completeRegistration(ctx: CommandContext, fields: Registra
 
 /** Reads the registration text of a new 登记隐患 message; an @mention of the platform wins for the owner. */
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
-  const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
+  const unitNames = await ctx.store.roster.unitNames();
   const fields = parseRegistration(text, { now: ctx.now, unitNames });
   if (mentions[0]) fields.owner = mentions[0];
   await completeRegistration(ctx, fields);
@@ -139,7 +139,7 @@ export async function startRegistration(ctx: CommandContext, text: string, menti
  * a bare answer (`张伟`, `12月15日`) fills the first missing one.
  */
 export async function resumeRegistration(ctx: CommandContext, draft: RegistrationFields, missing: readonly AskField[], text: string, mentions: readonly string[]): Promise<void> {
-  const unitNames = (await ctx.store.roster.units()).map((u) => u.name);
+  const unitNames = await ctx.store.roster.unitNames();
   const answer = parseRegistration(text, { now: ctx.now, unitNames });
   if (mentions[0]) answer.owner = mentions[0];
   const merged: RegistrationFields = { ...draft };

@@ -1,4 +1,5 @@
 import type { DbTx } from './client.ts';
+import { sqlDate, statement } from './statements.ts';
 
 /** What the bot says: a reply in the group it was asked in, or a push to a group or person. */
 export interface OutgoingMessage {
@@ -31,18 +32,13 @@ export function createOutboxRepository(db: DbTx) {
      * `notBefore` holds a routine push back until it may go out (quiet hours, holidays).
      */
     async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
-      if (msg.dedupeKey) {
-        const seen = await db.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
-        if (seen) return false;
-      }
-      await db.outboxMessage.create({
-        data: {
-          dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId,
-          text: msg.text, mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}),
-          createdAt: now, nextAttemptAt: notBefore,
-        },
-      });
-      return true;
+      // every reply goes through here: a prepared statement, not a Prisma query (statements.ts)
+      const { changes } = statement(db, `INSERT INTO "OutboxMessage" (dedupeKey, kind, groupId, personId, text, mentions, extra, createdAt, nextAttemptAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING`).run(
+        msg.dedupeKey ?? null, msg.kind, msg.groupId, msg.personId, msg.text, JSON.stringify(msg.mentions), JSON.stringify(msg.extra ?? {}),
+        sqlDate(now), sqlDate(notBefore),
+      );
+      return changes === 1;
     },
     /**
      * Writes many keyed pushes at once (a job run's), each with the time it may go out; those whose
@@ -69,13 +65,15 @@ export function createOutboxRepository(db: DbTx) {
     },
     /** Messages due for a (re)try, oldest first. */
     async due(now: Date, limit = 100): Promise<OutboxEntry[]> {
-      const rows = await db.outboxMessage.findMany({
-        where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { id: 'asc' }, take: limit,
-      });
+      const rows = statement(db, `SELECT id, dedupeKey, kind, groupId, personId, text, mentions, extra, attempts, createdAt FROM "OutboxMessage"
+        WHERE status = 'pending' AND nextAttemptAt <= ? ORDER BY id LIMIT ?`).all(sqlDate(now), limit) as Array<{
+        id: number; dedupeKey: string | null; kind: string; groupId: number | null; personId: number | null; text: string;
+        mentions: string; extra: string; attempts: number; createdAt: string;
+      }>;
       return rows.map((r) => ({
         id: r.id, kind: r.kind as OutgoingMessage['kind'], groupId: r.groupId, personId: r.personId, text: r.text,
         mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
-        ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: r.createdAt,
+        ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: new Date(r.createdAt),
       }));
     },
     /** When the next pending message falls due in (after, until], or null: the simulator steps to it. */
@@ -89,7 +87,8 @@ export function createOutboxRepository(db: DbTx) {
       return db.outboxMessage.count({ where: { status: 'pending' } });
     },
     async markSent(id: number, at: Date): Promise<void> {
-      await db.outboxMessage.update({ where: { id }, data: { status: 'sent', sentAt: at, attempts: { increment: 1 } } });
+      const { changes } = statement(db, 'UPDATE "OutboxMessage" SET status = \'sent\', sentAt = ?, attempts = attempts + 1 WHERE id = ?').run(sqlDate(at), id);
+      if (changes === 0) throw new Error(`outbox message ${id} not found`);
     },
     async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error, nextAttemptAt } });

@@ -1,4 +1,5 @@
 import type { DbTx } from './client.ts';
+import { statement } from './statements.ts';
 import type { LocalDate } from '../domain/types.ts';
 
 export type ReinspectionStatus = 'pending' | 'passed' | 'rebound' | 'cancelled';
@@ -35,8 +36,9 @@ export function createReinspectionRepository(db: DbTx) {
 
     /** The hazard's checks still pending, the earliest first. */
     async pendingFor(hazardId: number): Promise<Reinspection[]> {
-      const rows = await db.reinspection.findMany({ where: { hazardId, status: 'pending' }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] });
-      return rows.map(toReinspection);
+      const rows = statement(db, `SELECT id, hazardId, closedOn, round, dueOn, status, decidedById, decidedAt, note FROM "Reinspection"
+        WHERE hazardId = ? AND status = 'pending' ORDER BY dueOn, id`).all(hazardId) as Array<Omit<Row, 'decidedAt'> & { decidedAt: string | null }>;
+      return rows.map((r) => toReinspection({ ...r, decidedAt: r.decidedAt === null ? null : new Date(r.decidedAt) }));
     },
 
     /**

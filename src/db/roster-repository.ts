@@ -42,6 +42,10 @@ export function createRosterRepository(db: DbTx) {
     async units(): Promise<Unit[]> {
       return (statement(db, `${UNIT} ORDER BY id`).all() as UnitRow[]).map(toUnit);
     },
+    /** Every unit's name: what a registration's text is matched against, without building 1,000 Unit objects. */
+    async unitNames(): Promise<string[]> {
+      return statement(db, 'SELECT name FROM "Unit" ORDER BY id').pluck(true).all() as string[];
+    },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
       return (statement(db, `${UNIT} WHERE supervisorId = ? ORDER BY id`).all(unitId) as UnitRow[]).map(toUnit);
     },

@@ -1,4 +1,4 @@
-import type { Db, DbTx } from './client.ts';
+import { rawTransaction, type Db, type DbTx } from './client.ts';
 import { createDigestRepository } from './digest-repository.ts';
 import { createCreditRepository } from './credit-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
@@ -30,7 +30,11 @@ export function createStore(db: DbTx) {
 
 export type Store = ReturnType<typeof createStore>;
 
-/** Runs `work` in one SQLite transaction with a store bound to it: all of it lands, or none. */
+/**
+ * Runs `work` in one SQLite transaction with a store bound to it: all of it lands, or none.
+ * The transaction is taken on the connection itself (rawTransaction), not with Prisma's
+ * $transaction, whose bookkeeping cost more than all of a message's statements together.
+ */
 export function inTransaction<T>(db: Db, work: (store: Store) => Promise<T>): Promise<T> {
-  return db.$transaction((tx) => work(createStore(tx)), { timeout: 30_000, maxWait: 30_000 });
+  return rawTransaction(db, () => work(createStore(db)));
 }
