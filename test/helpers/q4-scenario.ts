@@ -1,5 +1,6 @@
 import { createChat, type Chat } from './chat.ts';
 import { G } from './hazards.ts';
+import { say as sayTo } from './ledger.ts';
 import { defaultGovernance } from '../../src/app/config.ts';
 
 /**
@@ -18,11 +19,7 @@ import { defaultGovernance } from '../../src/app/config.ts';
  */
 export async function q4Scenario(): Promise<Chat> {
   const chat = await createChat({ jobs: [], at: '2026-09-01 09:00', config: { governance: { ...defaultGovernance(), reinspection: { share: 1, rounds: [30, 90] } } } });
-  const say = async (group: string, sender: string, text: string) => {
-    const out = await chat.send(group, sender, text);
-    if (out.length === 0) throw new Error(`no answer to ${text}`);
-    return out;
-  };
+  const say = (group: string, sender: string, text: string) => sayTo(chat, group, sender, text);
   await say(G.safety, '王建国', '登记隐患：蓝天物流 仓库消防通道堵塞 责任人 钱经理 3天内');
   await chat.setClock('2026-09-03 10:00');
   await say(G.blueSky, '钱经理', 'YH-0001 整改完成');
