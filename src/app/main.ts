@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot } from './bot.ts';
+import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
@@ -10,17 +11,6 @@ import type { Channel } from '../channels/channel.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 
 const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
-
-const BANNER = `隐患清零 · Hazard Zero 控制台演示
-每行一条群消息：[群名] 姓名: 内容（之后可只写内容，沿用上一条的群和人；行尾加 \\ 可换行续写）
-试试：
-  [应急管理局监管群] 王建国: 登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕
-  [红星化工安全对接群] 张伟: YH-0001 进度60% 已更换阀门，等待检测
-  [红星化工安全对接群] 张伟: YH-0001 整改完成 请验收
-  [应急管理局监管群] 王建国: YH-0001 验收通过
-  [县安委会领导群] 刘县长: 逾期隐患
-  [红星化工安全对接群] 张伟: 帮助
-名册见 demo/roster.yaml；Ctrl-D 退出。`;
 
 const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
@@ -37,7 +27,7 @@ async function runConsole(config: AppConfig): Promise<void> {
     const summary = await bot.importRoster(readRoster(DEMO_ROSTER));
     console.log(`已创建演示数据库 ${config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
-  console.log(BANNER);
+  console.log(CONSOLE_BANNER);
   // reminders, escalations and digests arrive in the terminal at their times
   await bot.start();
   const stop = async () => {
