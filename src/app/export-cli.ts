@@ -1,11 +1,13 @@
 // `npm run export -- [filters] [--out FILE]`: writes the ledger workbook from the database the bot
 // uses (HZ_DB, HZ_DATA_DIR), with the same filters as 导出台账 in chat: 本季度 应急管理局 重大 逾期.
 import { existsSync } from 'node:fs';
+import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { exportLedger } from './export-ledger.ts';
 import { openDatabase } from '../db/client.ts';
 import { createStore } from '../db/store.ts';
 import { formatDate } from '../domain/calendar.ts';
+import { UserError } from './user-error.ts';
 
 const USAGE = '用法：npm run export -- [期间] [单位或部门] [重大|一般] [待整改|整改中|待验收|已销号|逾期|未销号] [--out 文件.xlsx]\n例：npm run export -- 2026年第四季度 应急管理局 重大 --out 四季度台账.xlsx';
 
@@ -16,24 +18,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const outAt = argv.indexOf('--out');
   const out = outAt !== -1 ? argv[outAt + 1] : undefined;
-  if (outAt !== -1 && !out) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (outAt !== -1 && (!out || out.startsWith('--'))) throw new UserError(`--out 后面要写文件名。${USAGE.split('\n')[1] ?? ''}`);
   const words = argv.filter((a, i) => !a.startsWith('--') && (outAt === -1 || i !== outAt + 1));
   const config = loadConfig();
   if (!existsSync(config.dbFile)) {
-    console.error(`数据库 ${config.dbFile} 不存在（可用 HZ_DB 指定）。`);
-    return 1;
+    throw new UserError(`找不到数据库 ${config.dbFile}：请用 HZ_DB 指定机器人使用的数据库文件（默认 data/hazard-zero.db，npm start 第一次运行时创建）。`);
   }
   const db = await openDatabase(config.dbFile);
   try {
     const now = new Date();
     const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, out);
-    if (!result.ok) {
-      console.error(result.reply);
-      return 2;
-    }
+    if (!result.ok) throw new UserError(`${result.reply.split('\n').join(' ')}（${USAGE.split('\n')[1] ?? ''}）`);
     const filters = result.filterWords.length > 0 ? result.filterWords.join('、') : '全部';
     console.log(`已导出 ${result.count} 项（${filters}），季度统计：${result.quarter.label}（${formatDate(result.due, now)}前报送）`);
     console.log(result.path);
@@ -43,4 +38,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+runCli(main);

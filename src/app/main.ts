@@ -2,22 +2,23 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot } from './bot.ts';
+import { debugEnabled, explainError, loadDotEnv } from './cli.ts';
 import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
-import { readRoster } from './roster-file.ts';
+import { DEMO_ROSTER, readRoster } from './roster-file.ts';
 import type { Channel } from '../channels/channel.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
-
-const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
 
 const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
   process.once('SIGTERM', () => resolve());
 });
 
-async function runConsole(config: AppConfig): Promise<void> {
+async function runConsole(settings: AppConfig): Promise<void> {
+  // the demo's roster is the one 重新加载名册 re-reads unless HZ_ROSTER names another
+  const config: AppConfig = { ...settings, rosterFile: settings.rosterFile ?? DEMO_ROSTER };
   // in the console the terminal is the chat: logs go to a file beside the database
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
   const channel = new ConsoleChannel();
@@ -118,7 +119,7 @@ async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<
 /** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
 async function main(): Promise<void> {
   // a .env beside package.json is read when present; variables already set win over it
-  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfig();
   // checked before anything starts: a missing credential stops here, by name, never by value
   const platform = loadPlatformConfig(config.channel);
@@ -137,7 +138,9 @@ main().then(
     setTimeout(() => process.exit(0), 3_000).unref();
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // a setting, a roster line or a database in use: one Chinese line each; the stack on HZ_DEBUG=1
+    console.error(explainError(error));
+    if (debugEnabled()) console.error(error);
     process.exit(1);
   },
 );
