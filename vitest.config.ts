@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // each test file opens real SQLite files and a WASM engine: generous, never timing assertions
+    globalSetup: ['test/setup/database-templates.ts'],
+    // each test file opens real SQLite files: generous, never timing assertions
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

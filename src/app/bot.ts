@@ -12,7 +12,7 @@ import { SerialQueue } from './serial-queue.ts';
 import type { Channel, IncomingMessage } from '../channels/channel.ts';
 import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
 import { acquireProcessLock } from '../db/process-lock.ts';
-import { applyPendingMigrations } from '../db/schema-engine.ts';
+import { applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import { calendarGaps } from '../domain/work-calendar.ts';
@@ -70,7 +70,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const lock = acquireProcessLock(config.dbFile);
   let db: Db;
   try {
-    const applied = await applyPendingMigrations(config.dbFile);
+    const applied = applySqliteMigrations(config.dbFile);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
     db = await openDatabase(config.dbFile, config.dbSync);
   } catch (error) {

@@ -11,6 +11,7 @@ import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { readLedger } from '../helpers/ledger-check.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 // Platforms redeliver: a webhook retried after a timeout, a reconnecting socket replaying its
 // backlog, two gateway instances. The same platform message id must have effect once and be
@@ -25,7 +26,7 @@ let bot: Bot;
 let channel: RecordingChannel;
 const open = async () => {
   channel = new RecordingChannel(() => at);
-  bot = await createBot({ config: defaultConfig({ dbFile: join(dir, 'ledger.db'), dataDir: join(dir, 'data') }), channel, log: createLogger('silent'), clock: () => at });
+  bot = await createBot({ config: defaultConfig({ dbFile: freshDatabase(join(dir, 'ledger.db')), dataDir: join(dir, 'data') }), channel, log: createLogger('silent'), clock: () => at });
 };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hz-redelivery-'));
