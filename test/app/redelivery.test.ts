@@ -26,10 +26,11 @@ let bot: Bot;
 let channel: RecordingChannel;
 const open = async () => {
   channel = new RecordingChannel(() => at);
-  bot = await createBot({ config: defaultConfig({ dbFile: freshDatabase(join(dir, 'ledger.db')), dataDir: join(dir, 'data') }), channel, log: createLogger('silent'), clock: () => at });
+  bot = await createBot({ config: defaultConfig({ dbFile: join(dir, 'ledger.db'), dataDir: join(dir, 'data') }), channel, log: createLogger('silent'), clock: () => at });
 };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hz-redelivery-'));
+  freshDatabase(join(dir, 'ledger.db'));
   await open();
   await bot.importRoster(readRoster(ORG_ROSTER));
 });
