@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDelivery } from '../../src/channels/recording-channel.ts';
-import { runTranscript, type TranscriptResult } from '../../src/app/transcript.ts';
-import { isoLocal } from '../../src/domain/calendar.ts';
+import { formatTimedDelivery, runTranscript, type TranscriptResult } from '../../src/app/transcript.ts';
 
 const dir = import.meta.dirname;
 // every transcript, against the output reviewed and checked in next to it (NAME.out.txt);
@@ -22,7 +21,7 @@ describe.each(stories)('transcript %s', (file) => {
   it('prints what it printed when it was reviewed', async () => {
     const { deliveries } = await story(file);
     const printed = deliveries
-      .map((d) => `${isoLocal(d.at).slice(5, 16).replace('T', ' ')} ${formatDelivery(d)}`)
+      .map(formatTimedDelivery)
       .join('\n')
       // the simulator's database lives in a fresh temporary folder each run
       .replace(/\/[^\s]*hz-sim-[^/\s]+\//g, '<sim>/');
@@ -56,7 +55,7 @@ describe('what the stories show', () => {
     expect(last?.text).toContain('YH-0001 实验小学：消防通道被占用｜责任人 李四｜时限 12月4日（已逾期1天）｜整改中50%');
   });
 
-  it('governance.txt tells the story of README.md (County governance)', async () => {
+  it('governance.txt tells the story of docs/governance.md', async () => {
     const { deliveries, ledger } = await story('governance.txt');
     const text = deliveries.map(formatDelivery).join('\n');
     expect(text).not.toContain('出错');
