@@ -28,6 +28,10 @@ export interface Delivery {
   person: Person | null;
   text: string;
   mentions: Person[];
+  /**
+   * The text is markdown the bot composed, every user-written piece in it escaped
+   * (`inlineMarkdown`); without it the text is plain and a markdown route escapes all of it.
+   */
   markdown?: boolean;
   title?: string;
   /** path of a file to send with it (export) */
@@ -46,6 +50,11 @@ export interface Route {
   burst: number;
   /** the longest text one message may carry, in UTF-8 bytes */
   maxBytes: number;
+  /**
+   * The platform shows every text on this route as markdown (WeCom's stream replies and AI bot
+   * pushes): a plain delivery is escaped (`escapeMarkdown`) before it is measured and cut.
+   */
+  markdown?: boolean;
 }
 
 /**
