@@ -1,4 +1,4 @@
-import type { Delivery } from './channel.ts';
+import type { Delivery } from '../core/messages.ts';
 import { escapeMarkdown } from '../i18n/fit.ts';
 
 /**
