@@ -1,12 +1,15 @@
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import { splitMessage } from './split-message.ts';
-import { RateLimitedError, type Channel, type Delivery, type Route } from '../channels/channel.ts';
+import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
+import { type Delivery } from '../core/messages.ts';
+import { asMarkdown } from '../channels/markdown-text.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
+import { neutralize } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface DispatcherDeps {
@@ -33,12 +36,17 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 }
 
+/**
+ * An outbox entry as the channel gets it. Every text goes out through `neutralize` here, the one
+ * door all replies and pushes pass (a job's reminder quotes descriptions as much as a reply
+ * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
+ */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
-    text: entry.text,
+    text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
@@ -47,13 +55,14 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
 }
 
 /**
- * The messages one delivery becomes on its route: the text cut at the route's byte limit on line
+ * The messages one delivery becomes on its route: plain text on a markdown route escaped, the text cut at the route's byte limit on line
  * boundaries (mentions ride on the first part), then the file alone. Without a route (console,
  * tests) a delivery is sent as it is.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
   if (!route) return [delivery];
-  const { file, ...rest } = delivery;
+  // a route that shows markdown gets the escaped text, measured and cut as it will be sent
+  const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
   const parts: Delivery[] = rest.text.trim()
     ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
     : [];

@@ -2,10 +2,11 @@ import type { Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
+import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { Db } from '../db/client.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -76,7 +77,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
   turn.group = await resolveGroup(store, message);
   turn.sender = await resolveSender(store, message, turn.group);
-  const mentions = message.mentions.map((m) => m.name);
+  const mentions = await mentionedPeopleNames(store, message);
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {

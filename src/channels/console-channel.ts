@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { formatDelivery } from './recording-channel.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;

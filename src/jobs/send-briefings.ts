@@ -1,8 +1,8 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { JobContext, ScheduledJob } from './job.ts';
 import { briefingFacts } from '../app/governance-facts.ts';
-import type { GovernanceConfig } from '../app/config.ts';
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { GovernanceConfig } from '../core/config.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import { localDate } from '../domain/calendar.ts';
 import { monthOf, previousPeriod, quarterToFile, type Period } from '../domain/period.ts';
 import { zh } from '../i18n/zh-CN.ts';
