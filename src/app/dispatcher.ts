@@ -5,7 +5,7 @@ import type { SerialQueue } from './serial-queue.ts';
 import { splitMessage } from './split-message.ts';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -194,7 +194,8 @@ export function createDispatcher(deps: DispatcherDeps) {
 
       if (outcome === 'sent') {
         await run(async (store) => {
-          for (const e of batch.entries) await store.outbox.markSent(e.id, new Date());
+          // the pass's time, from the bot's clock: a simulated day stamps simulated times
+          for (const e of batch.entries) await store.outbox.markSent(e.id, now);
         });
         sent += batch.entries.length;
       }
