@@ -1,4 +1,5 @@
 import type { DbTx } from './client.ts';
+import type { CardData } from '../domain/card.ts';
 import { sqlDate, statement } from './statements.ts';
 
 /** What the bot says: a reply in the group it was asked in, or a push to a group or person. */
@@ -13,6 +14,8 @@ export interface OutgoingMessage {
     markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
     /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
     partsSent?: number;
+    /** a chart card sent after the text, drawn by the dispatcher from these figures (frozen when written) */
+    card?: CardData;
   };
   /** a push with a key is sent at most once, ever */
   dedupeKey?: string;
