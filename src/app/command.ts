@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { AppConfig } from './config.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { Draft } from '../db/draft-repository.ts';
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import type { AttachmentInput, Group, LocalDate, Person, Role } from '../domain/types.ts';
 

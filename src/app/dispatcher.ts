@@ -1,11 +1,12 @@
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import { splitMessage } from './split-message.ts';
 import { cardFile } from '../cards/card-files.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
-import { RateLimitedError, type Channel, type Delivery, type Route } from '../channels/channel.ts';
+import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
+import { type Delivery } from '../core/messages.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';

@@ -6,7 +6,7 @@ import { loadConfig, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { readRoster } from './roster-file.ts';
-import type { Channel } from '../channels/channel.ts';
+import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 

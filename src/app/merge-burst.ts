@@ -1,5 +1,5 @@
 import { utf8Bytes } from './split-message.ts';
-import type { Delivery } from '../channels/channel.ts';
+import type { Delivery } from '../core/messages.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 
 /** Outbox entries that go out as one message. */

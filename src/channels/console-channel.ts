@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
-import type { Channel, Delivery, IncomingMessage } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
+import type { Delivery, IncomingMessage } from '../core/messages.ts';
 import { formatDelivery } from './recording-channel.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import type { Channel, Route } from '../core/channel.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { DingTalkOpenApi, type DingTalkApiMessage } from './dingtalk-openapi.ts';
 import { customRobotUrl, dingTalkBody, postRobotMessage, type DingTalkMention, type DingTalkWebhook } from './dingtalk-robot-webhook.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { mentionedNames, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /** What the channel needs of the Stream client (dingtalk-stream's DWClient, or a test's). */

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { FileBox } from 'file-box';
 import { types, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
-import { RateLimitedError, type Channel, type Delivery, type IncomingAttachment, type IncomingMessage, type Route } from './channel.ts';
+import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
+import { type Delivery, type IncomingAttachment, type IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { markdownToPlain, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import type { Person } from '../domain/types.ts';
 
 export interface WechatyChannelOptions {

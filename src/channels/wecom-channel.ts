@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import type { Channel, Route } from '../core/channel.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { mentionedNames, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
 import { postWeComWebhook, weComBody, weComFileBody, WECOM_MARKDOWN_BYTES, WECOM_TEXT_BYTES, type WeComMention } from './wecom-robot-webhook.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface WeComChannelOptions {

@@ -3,7 +3,7 @@ import type { Digest, HazardItem, OnTimeRate, TopList, WeeklySummary } from '../
 import type { EscalationPolicy, EscalationStep } from '../domain/escalation.ts';
 import { STATUS_LABELS } from '../domain/lifecycle.ts';
 import type { LocalDate } from '../domain/types.ts';
-import type { ScheduleConfig } from '../app/schedule-config.ts';
+import type { ScheduleConfig } from '../core/config.ts';
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 

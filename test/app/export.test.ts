@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCli } from '../../src/app/export-cli.ts';
 import type { Chat } from '../helpers/chat.ts';
 import { G, texts } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
@@ -131,9 +130,11 @@ describe('the ledger export (导出台账)', () => {
 
   it('runs from the shell: npm run export -- [filters] --out FILE', async () => {
     const out = join(chat.dir, 'cli', '红星化工.xlsx');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/app/export-cli.ts', '2026年第四季度', '红星化工', '--out', out], {
-      env: { ...process.env, HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data') },
-    });
+    const lines: string[] = [];
+    const env = { HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data') };
+    const code = await exportCli(['2026年第四季度', '红星化工', '--out', out], env, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    expect(code).toBe(0);
+    const stdout = `${lines.join('\n')}\n`;
     expect(stdout).toContain('已导出 4 项（2026年第四季度、红星化工）');
     expect(stdout.trim().split('\n').at(-1)).toBe(out);
     const book = new ExcelJS.Workbook();

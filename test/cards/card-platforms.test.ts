@@ -12,7 +12,7 @@ import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
 import { scheduledJobs } from '../../src/app/scheduled-jobs.ts';
-import type { Channel } from '../../src/channels/channel.ts';
+import type { Channel } from '../../src/core/channel.ts';
 import { ConsoleChannel } from '../../src/channels/console-channel.ts';
 import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
 import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';

@@ -16,6 +16,7 @@ import { atLocal } from '../../src/domain/calendar.ts';
 import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { FIXTURES, fixture } from '../helpers/loopback.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const APP = { clientId: 'dingbot0000hazardzero', clientSecret: 'test-app-secret' };
@@ -62,7 +63,7 @@ beforeEach(async () => {
     stream, api, oapiBase: fake.base, clock: () => now, botNames: ['隐患清零'],
     webhooks: { 红星化工安全对接群: { accessToken: 'token-unit', secret: 'SECunit0000' } },
   });
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(ORG_ROSTER));
   await channel.start((message) => bot.receive(message));

@@ -14,6 +14,7 @@ import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { encryptMedia, startFakeWeCom, type FakeWeCom, type WeComEvent } from '../helpers/fake-wecom.ts';
 import { FIXTURES } from '../helpers/loopback.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const BOT = { botId: 'aibot-hazard-zero', secret: 'test-bot-secret' };
@@ -49,7 +50,7 @@ beforeEach(async () => {
   fake = await startFakeWeCom({ ...BOT, webhookKeys: ['key-unit'] });
   client = new WSClient({ ...BOT, wsUrl: fake.wsUrl, logger: silent, maxReconnectAttempts: 0 });
   channel = new WeComChannel({ client, webhooks: { 红星化工安全对接群: 'key-unit' }, webhookBase: fake.base, botNames: ['隐患清零'], clock: () => now });
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(join(FIXTURES, 'wecom', 'roster.yaml')));
   await channel.start((message) => bot.receive(message));

@@ -9,6 +9,7 @@ import type { CardRenderer } from '../../src/cards/card-renderer.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
+import { freshDatabase } from './database.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import type { ScheduledJob } from '../../src/jobs/job.ts';
 
@@ -61,6 +62,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
+  freshDatabase(config.dbFile);
   const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, cards: options.cards ?? null, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
