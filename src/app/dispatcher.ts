@@ -7,9 +7,11 @@ import { cardFile } from '../cards/card-files.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
+import { asMarkdown } from '../channels/markdown-text.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
+import { neutralize } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface DispatcherDeps {
@@ -38,12 +40,17 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 }
 
+/**
+ * An outbox entry as the channel gets it. Every text goes out through `neutralize` here, the one
+ * door all replies and pushes pass (a job's reminder quotes descriptions as much as a reply
+ * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
+ */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
-    text: entry.text,
+    text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
@@ -52,13 +59,14 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
 }
 
 /**
- * The messages one delivery becomes on its route: the text cut at the route's byte limit on line
+ * The messages one delivery becomes on its route: plain text on a markdown route escaped, the text cut at the route's byte limit on line
  * boundaries (mentions ride on the first part), then the file alone. Without a route (console,
  * tests) a delivery is sent as it is.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
   if (!route) return [delivery];
-  const { file, ...rest } = delivery;
+  // a route that shows markdown gets the escaped text, measured and cut as it will be sent
+  const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
   const parts: Delivery[] = rest.text.trim()
     ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
     : [];

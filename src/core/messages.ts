@@ -31,6 +31,10 @@ export interface Delivery {
   person: Person | null;
   text: string;
   mentions: Person[];
+  /**
+   * The text is markdown the bot composed, every user-written piece in it escaped
+   * (`inlineMarkdown`); without it the text is plain and a markdown route escapes all of it.
+   */
   markdown?: boolean;
   title?: string;
   /** path of a file to send with it (export) */
