@@ -3,6 +3,7 @@ import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';
+import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
@@ -76,7 +77,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
   turn.group = await resolveGroup(store, message);
   turn.sender = await resolveSender(store, message, turn.group);
-  const mentions = message.mentions.map((m) => m.name);
+  const mentions = await mentionedPeopleNames(store, message);
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {

@@ -93,7 +93,7 @@ export class WechatyChannel implements Channel {
 
     const self = currentAccount(this.#wechaty);
     const selfNames = [self?.name() ?? '', room && self ? ((await room.alias(self)) ?? '') : ''];
-    const mentioned = room ? await message.mentionList() : [];
+    const mentioned = room ? await this.#mentionList(message) : [];
     const attachments: IncomingAttachment[] = this.#hold.take(chat, talker.id, at);
     await onMessage({
       platform: 'wechaty',
@@ -106,6 +106,18 @@ export class WechatyChannel implements Channel {
       attachments,
       at,
     });
+  }
+
+  /**
+   * The people the puppet says were mentioned (`mentionIdList`). Wechaty's own fallback, which
+   * reads `@名字` out of the text, is not used: typed text is no mention. wechat4u fills the list
+   * from the text itself (the web protocol carries none), so there a typed @ still counts.
+   */
+  async #mentionList(message: Message): Promise<Contact[]> {
+    const payload = message.payload;
+    const ids: readonly string[] = payload && 'mentionIdList' in payload ? (payload.mentionIdList ?? []) : [];
+    const contacts = await Promise.all(ids.map((id) => this.#wechaty.Contact.find({ id }).catch(() => undefined)));
+    return contacts.filter((c): c is Contact => c !== undefined);
   }
 
   route(): Route {

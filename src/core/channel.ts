@@ -14,6 +14,11 @@ export interface Route {
   burst: number;
   /** the longest text one message may carry, in UTF-8 bytes */
   maxBytes: number;
+  /**
+   * The platform shows every text on this route as markdown (WeCom's stream replies and AI bot
+   * pushes): a plain delivery is escaped (`escapeMarkdown`) before it is measured and cut.
+   */
+  markdown?: boolean;
 }
 
 /**

@@ -63,7 +63,11 @@ export function createDigestRepository(db: Db) {
       ) AS worst WHERE "place" <= 3 ORDER BY "scopeKey", "place"`);
   }
 
-  /** Progress reported in the period: each hazard's latest report, newest first, per group. */
+  /**
+   * Progress reported in the period: each hazard's latest report, newest first, per group. A
+   * decision on a submission counts as the latest word: a fix submitted and rejected the same day
+   * is shown rejected, never as still waiting.
+   */
   async function progress(g: Grouping, filter: RawBuilder<unknown>, period: Period, limit: number) {
     const { start, end } = periodInstants(period);
     return query(sql<{ scopeKey: Count; code: string; unitName: string; actorName: string | null; type: string; progress: Count | string | null; total: Count }>`
@@ -78,7 +82,7 @@ export function createDigestRepository(db: Db) {
           JOIN "Hazard" h ON h."id" = e."hazardId" ${g.join}
           JOIN "Unit" u ON u."id" = h."unitId"
           LEFT JOIN "Person" a ON a."id" = e."actorId"
-          WHERE e."type" IN ('progress', 'submitted') AND e."at" >= ${sqlDate(start)} AND e."at" < ${sqlDate(end)} ${filter}
+          WHERE e."type" IN ('progress', 'submitted', 'rejected', 'accepted') AND e."at" >= ${sqlDate(start)} AND e."at" < ${sqlDate(end)} ${filter}
         ) AS events WHERE "latest" = 1
       ) AS ranked WHERE "place" <= ${limit} ORDER BY "scopeKey", "place"`);
   }
@@ -123,7 +127,7 @@ export function createDigestRepository(db: Db) {
           total: num(reports[0]?.total),
           items: reports.map((r): ProgressItem => ({
             code: r.code, unitName: r.unitName, actorName: r.actorName,
-            kind: r.type === 'submitted' ? 'submitted' : 'progress', progress: r.progress === null ? null : num(r.progress),
+            kind: r.type === 'submitted' || r.type === 'rejected' || r.type === 'accepted' ? r.type : 'progress', progress: r.progress === null ? null : num(r.progress),
           })),
         },
       });
