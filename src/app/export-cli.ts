@@ -7,7 +7,7 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { exportLedger } from './export-ledger.ts';
 import { UserError } from './user-error.ts';
-import { openDatabase } from '../db/client.ts';
+import { closeDatabase, openDatabase } from '../db/database.ts';
 import { createStore } from '../db/store.ts';
 import { formatDate } from '../domain/calendar.ts';
 
@@ -34,10 +34,10 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
   if (outAt !== -1 && (!out || out.startsWith('--'))) throw new UserError(`--out 后面要写文件名。${EXAMPLE}`);
   const words = argv.filter((a, i) => !a.startsWith('--') && (outAt === -1 || i !== outAt + 1));
   const config = loadConfig(env);
-  if (!existsSync(config.dbFile)) {
+  if (!config.databaseUrl && !existsSync(config.dbFile)) {
     throw new UserError(`找不到数据库 ${config.dbFile}：请用 HZ_DB 指定机器人使用的数据库文件（默认 data/hazard-zero.db，npm start 第一次运行时创建）。`);
   }
-  const db = await openDatabase(config.dbFile);
+  const db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   try {
     const now = new Date();
     const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, out);
@@ -47,7 +47,7 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
     console.log(result.path);
     return 0;
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }
 
