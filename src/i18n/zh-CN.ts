@@ -8,6 +8,7 @@ import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import { cardTexts } from './card-texts.ts';
 import { scheduleTexts } from './schedule-texts.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
@@ -482,6 +483,7 @@ export const zh = {
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
   },
   ...scheduleTexts,
+  ...cardTexts,
 };
 
 export type Texts = typeof zh;
