@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, measure, understand } from './corpus/understand.ts';
 
@@ -26,5 +28,11 @@ describe('the corpus of officials’ messages', () => {
   it('is understood exactly, field by field (the figure in docs/understanding.md)', () => {
     const { fields, fieldsRight, messages, messagesRight } = measure(CORPUS);
     expect({ fieldsRight, messagesRight }).toEqual({ fieldsRight: fields, messagesRight: messages });
+    const page = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'understanding.md'), 'utf8');
+    expect(page).toContain(`${messages} 条消息`);
+    expect(page).toContain(`共 ${fields} 个字段`);
+    expect(page).toContain(`| 现在 | ${fieldsRight} / ${fields}（100%） | ${messagesRight} / ${messages}（100%） |`);
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(`${messages} 条真实写法的语料逐字段全对`);
   });
 });
