@@ -171,7 +171,7 @@ describe('npm run db:migrate', () => {
   it('runs beside a bot that holds the database', () => {
     const result = run('db:migrate', ['nothing_changed'], { HZ_DB: heldDb });
     expect(result.err).toBe('');
-    expect(result.out).toMatch(/与已有迁移一致，没有需要生成的迁移。/);
+    expect(result.out).toMatch(/与两套迁移历史一致，没有需要生成的迁移。/);
     expect(result.code).toBe(0);
   });
 });
