@@ -14,7 +14,12 @@ export interface IncomingMessage {
   messageId: string;
   /** the conversation: its platform id and display name; null for a private chat */
   group: { id: string; name: string } | null;
-  sender: { id: string; name: string };
+  /**
+   * Who wrote it. `id` is the platform's account id, the only thing that proves who someone is;
+   * `name` is a display name anyone can set. `durableId` is what identifies the account across
+   * logins where `id` does not (WeChat via wechat4u: `weixin:<微信号>` or `remark:<备注>`).
+   */
+  sender: { id: string; name: string; durableId?: string };
   text: string;
   mentions: Array<{ id: string; name: string }>;
   attachments: IncomingAttachment[];

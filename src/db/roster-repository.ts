@@ -86,7 +86,9 @@ export function createRosterRepository(db: DbTx) {
       const existing = await db.person.findFirst({ where: { name: input.name, unitId: input.unitId } });
       const data = {
         name: input.name, unitId: input.unitId, role: input.role,
-        wecomId: input.wecomId ?? null, dingtalkId: input.dingtalkId ?? null, wechatId: input.wechatId ?? null, mobile: input.mobile ?? null,
+        // an id the roster does not give stays as it was bound (a claim, a confirmation)
+        wecomId: input.wecomId ?? existing?.wecomId ?? null, dingtalkId: input.dingtalkId ?? existing?.dingtalkId ?? null,
+        wechatId: input.wechatId ?? existing?.wechatId ?? null, mobile: input.mobile ?? null,
       };
       if (!existing) return { person: toPerson(await db.person.create({ data })), changed: true };
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => existing[k] === data[k]);
@@ -104,6 +106,12 @@ export function createRosterRepository(db: DbTx) {
     async clearPersonPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
       const field = PLATFORM_ID_FIELD[platform];
       return (await db.person.updateMany({ where: { NOT: { [field]: null } }, data: { [field]: null } })).count;
+    },
+
+    /** Forgets every group's chat id on one platform (wechat4u room ids die with the login too). */
+    async clearGroupPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
+      const field = PLATFORM_ID_FIELD[platform];
+      return (await db.group.updateMany({ where: { NOT: { [field]: null } }, data: { [field]: null } })).count;
     },
 
     async groupById(id: number): Promise<Group | null> {

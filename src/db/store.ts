@@ -4,6 +4,7 @@ import { createCreditRepository } from './credit-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
+import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
@@ -25,6 +26,7 @@ export function createStore(db: DbTx) {
     reinspections: createReinspectionRepository(db),
     credit: createCreditRepository(db),
     governance: createGovernanceRepository(db),
+    identity: createIdentityRepository(db),
   };
 }
 
