@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
-import { checkSchedule, scheduleEnv, toScheduleConfig, type ScheduleConfig } from './schedule-config.ts';
-import type { AssessmentRules } from '../domain/assessment.ts';
-import type { ReinspectionRules } from '../domain/reinspection.ts';
-import type { WatchRules } from '../domain/watch-rules.ts';
+import { checkSchedule, scheduleEnv, toScheduleConfig } from './schedule-config.ts';
+import type { AppConfig, GovernanceConfig } from '../core/config.ts';
+
+export type { AppConfig, GovernanceConfig };
 
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const points = z.coerce.number().min(0).max(1000);
@@ -12,6 +12,7 @@ const days = z.coerce.number().int().min(0).max(3650);
 const schema = z
   .object({
     HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
+    HZ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '应为 postgresql://用户:密码@主机:端口/库名').optional(),
     HZ_DATA_DIR: z.string().min(1).default('data'),
     CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
     /** minutes an unanswered ask-back waits */
@@ -21,7 +22,7 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...scheduleEnv,
 
-    // governance (README, "County governance", explains each)
+    // governance (docs/governance.md explains each)
     HZ_WEIGHT_RECTIFICATION: points.default(50),
     HZ_WEIGHT_ON_TIME: points.default(35),
     HZ_WEIGHT_SPEED: points.default(15),
@@ -41,29 +42,6 @@ const schema = z
   })
   .superRefine(checkSchedule);
 
-/** The county's governance settings: assessment weights, veto, watch rules, re-inspection share. */
-export interface GovernanceConfig {
-  assessment: AssessmentRules;
-  watch: WatchRules;
-  reinspection: ReinspectionRules;
-  /** years a formal credit-list entry stands (3 by law) */
-  creditTermYears: number;
-  /** minutes after a report in which a bare photo in the same group is its evidence */
-  evidenceMinutes: number;
-}
-
-export type AppConfig = {
-  dbFile: string;
-  dataDir: string;
-  channel: z.infer<typeof schema>['CHANNEL'];
-  draftMinutes: number;
-  dbSync: 'normal' | 'full';
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  /** reminders, escalations, digests: times, offsets, quiet hours */
-  schedule: ScheduleConfig;
-  governance: GovernanceConfig;
-};
-
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
@@ -73,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const c = parsed.data;
   return {
+    databaseUrl: c.HZ_DATABASE_URL ?? null,
     dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL,
     schedule: toScheduleConfig(c),
     governance: {

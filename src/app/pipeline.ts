@@ -2,11 +2,12 @@ import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.
 import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
+import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
-import type { Db } from '../db/client.ts';
+import type { IncomingMessage } from '../core/messages.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
@@ -97,9 +98,9 @@ function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessag
 
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
-  if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+  if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
   await resolveTurn(turn);
-  const mentions = message.mentions.map((m) => m.name);
+  const mentions = await mentionedPeopleNames(store, message);
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {
@@ -175,7 +176,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         deps.log.error({ err: error, messageId: message.messageId, platform: message.platform }, 'message failed');
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
-          if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+          if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
           const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true };
           await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);

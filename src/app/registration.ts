@@ -126,11 +126,15 @@ export async function completeRegistration(ctx: CommandContext, fields: Registra
   await notifyOtherSide(ctx, hazard, 'unit', text, [owner.value]);
 }
 
-/** Reads the registration text of a new 登记隐患 message; an @mention of the platform wins for the owner. */
+/**
+ * Reads the registration text of a new 登记隐患 message. The platform's first @mention names the
+ * owner where the text names none or names them as an @mention too; a name written plainly under
+ * its key wins (`责任人 李强 @张伟`: 李强, 张伟 is only told).
+ */
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
   const unitNames = await ctx.store.roster.unitNames();
   const fields = parseRegistration(text, { now: ctx.now, unitNames });
-  if (mentions[0]) fields.owner = mentions[0];
+  if (mentions[0] && (!fields.owner || text.includes(`@${fields.owner}`))) fields.owner = mentions[0];
   await completeRegistration(ctx, fields);
 }
 

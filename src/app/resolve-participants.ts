@@ -1,5 +1,5 @@
 import { announceToAdmins } from './announce-to-admins.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
 import type { Group, Person, Platform } from '../domain/types.ts';

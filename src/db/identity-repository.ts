@@ -1,5 +1,4 @@
-import type { DbTx } from './client.ts';
-import { sqlDate, statement } from './statements.ts';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import type { Platform } from '../domain/types.ts';
 
 export type BoundPlatform = Exclude<Platform, 'console'>;
@@ -35,93 +34,97 @@ export interface PendingBinding {
 }
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
+const EVENT = ['subject', 'personId', 'groupId', 'platform', 'platformId', 'method', 'actorId', 'at', 'note'] as const;
+
+type EventRow = Omit<BindingEvent, 'subject' | 'platform' | 'method' | 'at'> & { subject: string; platform: string; method: string; at: string };
+const toEvent = (r: EventRow): BindingEvent => ({
+  ...r, subject: r.subject as BindingEvent['subject'], platform: r.platform as BoundPlatform, method: r.method as BindingMethod, at: fromSqlDate(r.at),
+});
 
 /** Who is bound to which platform account, how it happened, and the claims that prove it. */
-export function createIdentityRepository(db: DbTx) {
+export function createIdentityRepository(db: Db) {
   return {
     /** Writes one binding to the log (the log is never rewritten). */
     async log(event: BindingEvent): Promise<void> {
-      statement(db, `INSERT INTO "BindingEvent" (subject, personId, groupId, platform, platformId, method, actorId, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(event.subject, event.personId, event.groupId, event.platform, event.platformId, event.method, event.actorId, sqlDate(event.at), event.note);
+      await db.insertInto('BindingEvent').values({ ...event, at: sqlDate(event.at) }).execute();
     },
-    /** How this person's current id on this platform was bound; null when the roster set it. */
+    /** How this person's current id on this platform was bound; null when the roster set it before any log. */
     async personBindingMethod(personId: number, platform: BoundPlatform): Promise<BindingMethod | null> {
-      const row = statement(db, 'SELECT method FROM "BindingEvent" WHERE subject = \'person\' AND personId = ? AND platform = ? ORDER BY id DESC LIMIT 1')
-        .get(personId, platform) as { method: BindingMethod } | undefined;
-      return row?.method ?? null;
+      const row = await db.selectFrom('BindingEvent').select('method')
+        .where('subject', '=', 'person').where('personId', '=', personId).where('platform', '=', platform)
+        .orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return (row?.method as BindingMethod | undefined) ?? null;
     },
     async eventsOfPerson(personId: number): Promise<BindingEvent[]> {
-      const rows = statement(db, 'SELECT subject, personId, groupId, platform, platformId, method, actorId, at, note FROM "BindingEvent" WHERE personId = ? ORDER BY id')
-        .all(personId) as Array<Omit<BindingEvent, 'at'> & { at: string }>;
-      return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+      return (await db.selectFrom('BindingEvent').select(EVENT).where('personId', '=', personId).orderBy('id').execute()).map(toEvent);
     },
     async eventsOfGroup(groupId: number): Promise<BindingEvent[]> {
-      const rows = statement(db, 'SELECT subject, personId, groupId, platform, platformId, method, actorId, at, note FROM "BindingEvent" WHERE groupId = ? ORDER BY id')
-        .all(groupId) as Array<Omit<BindingEvent, 'at'> & { at: string }>;
-      return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+      return (await db.selectFrom('BindingEvent').select(EVENT).where('groupId', '=', groupId).orderBy('id').execute()).map(toEvent);
     },
 
-    /** Binds a platform account to a person, taking it from nobody: the caller checked it is free. */
+    /** Binds a platform account to a person: the caller checked no one else holds it. */
     async bindPerson(personId: number, platform: BoundPlatform, platformId: string): Promise<void> {
-      statement(db, `UPDATE "Person" SET ${PLATFORM_ID_FIELD[platform]} = ? WHERE id = ?`).run(platformId, personId);
+      await db.updateTable('Person').set({ [PLATFORM_ID_FIELD[platform]]: platformId }).where('id', '=', personId).execute();
     },
     /** Takes a platform account away from a person (it proved to be someone else's). */
     async unbindPerson(personId: number, platform: BoundPlatform): Promise<void> {
-      statement(db, `UPDATE "Person" SET ${PLATFORM_ID_FIELD[platform]} = NULL WHERE id = ?`).run(personId);
+      await db.updateTable('Person').set({ [PLATFORM_ID_FIELD[platform]]: null }).where('id', '=', personId).execute();
     },
     async personIdByWechatKey(key: string): Promise<number | null> {
-      const row = statement(db, 'SELECT id FROM "Person" WHERE wechatKey = ?').get(key) as { id: number } | undefined;
+      const row = await db.selectFrom('Person').select('id').where('wechatKey', '=', key).executeTakeFirst();
       return row?.id ?? null;
     },
     async wechatKeyOf(personId: number): Promise<string | null> {
-      const row = statement(db, 'SELECT wechatKey FROM "Person" WHERE id = ?').get(personId) as { wechatKey: string | null } | undefined;
+      const row = await db.selectFrom('Person').select('wechatKey').where('id', '=', personId).executeTakeFirst();
       return row?.wechatKey ?? null;
     },
     async setWechatKey(personId: number, key: string | null): Promise<void> {
-      statement(db, 'UPDATE "Person" SET wechatKey = ? WHERE id = ?').run(key, personId);
+      await db.updateTable('Person').set({ wechatKey: key }).where('id', '=', personId).execute();
     },
 
     /** Issues a claim code; earlier unused codes of the person stop working. */
     async issueClaim(claim: { personId: number; code: string; issuedById: number; issuedAt: Date; expiresAt: Date }): Promise<void> {
-      statement(db, 'UPDATE "IdentityClaim" SET usedAt = ? WHERE personId = ? AND usedAt IS NULL').run(sqlDate(claim.issuedAt), claim.personId);
-      statement(db, 'INSERT INTO "IdentityClaim" (personId, code, issuedById, issuedAt, expiresAt) VALUES (?, ?, ?, ?, ?)')
-        .run(claim.personId, claim.code, claim.issuedById, sqlDate(claim.issuedAt), sqlDate(claim.expiresAt));
+      await db.updateTable('IdentityClaim').set({ usedAt: sqlDate(claim.issuedAt) }).where('personId', '=', claim.personId).where('usedAt', 'is', null).execute();
+      await db.insertInto('IdentityClaim').values({ ...claim, issuedAt: sqlDate(claim.issuedAt), expiresAt: sqlDate(claim.expiresAt) }).execute();
     },
     /** Spends a live code: the person it was issued for, or null (unknown, used or expired). */
     async redeemClaim(code: string, now: Date): Promise<{ personId: number; issuedById: number } | null> {
-      const row = statement(db, 'SELECT id, personId, issuedById FROM "IdentityClaim" WHERE code = ? AND usedAt IS NULL AND expiresAt > ? ORDER BY id DESC LIMIT 1')
-        .get(code, sqlDate(now)) as { id: number; personId: number; issuedById: number } | undefined;
+      const row = await db.selectFrom('IdentityClaim').select(['id', 'personId', 'issuedById'])
+        .where('code', '=', code).where('usedAt', 'is', null).where('expiresAt', '>', sqlDate(now))
+        .orderBy('id', 'desc').limit(1).executeTakeFirst();
       if (!row) return null;
-      statement(db, 'UPDATE "IdentityClaim" SET usedAt = ? WHERE id = ?').run(sqlDate(now), row.id);
+      await db.updateTable('IdentityClaim').set({ usedAt: sqlDate(now) }).where('id', '=', row.id).execute();
       return { personId: row.personId, issuedById: row.issuedById };
     },
     /** Codes still open now (a new code never repeats one of them). */
     async liveClaimCodes(now: Date): Promise<string[]> {
-      return statement(db, 'SELECT code FROM "IdentityClaim" WHERE usedAt IS NULL AND expiresAt > ?').pluck(true).all(sqlDate(now)) as string[];
+      const rows = await db.selectFrom('IdentityClaim').select('code').where('usedAt', 'is', null).where('expiresAt', '>', sqlDate(now)).execute();
+      return rows.map((r) => r.code);
     },
     async recordAttempt(platform: BoundPlatform, senderId: string, at: Date, ok: boolean): Promise<void> {
-      statement(db, 'INSERT INTO "ClaimAttempt" (platform, senderId, at, ok) VALUES (?, ?, ?, ?)').run(platform, senderId, sqlDate(at), ok ? 1 : 0);
+      await db.insertInto('ClaimAttempt').values({ platform, senderId, at: sqlDate(at), ok: ok ? 1 : 0 }).execute();
     },
     /** Failed attempts since `since`: by this account, and by everyone. */
     async failedAttempts(platform: BoundPlatform, senderId: string, since: Date): Promise<{ mine: number; all: number }> {
-      const mine = statement(db, 'SELECT COUNT(*) FROM "ClaimAttempt" WHERE platform = ? AND senderId = ? AND at >= ? AND ok = 0').pluck(true).get(platform, senderId, sqlDate(since)) as number;
-      const all = statement(db, 'SELECT COUNT(*) FROM "ClaimAttempt" WHERE at >= ? AND ok = 0').pluck(true).get(sqlDate(since)) as number;
-      return { mine, all };
+      const failed = () => db.selectFrom('ClaimAttempt').select((eb) => eb.fn.countAll<number | string>().as('n')).where('at', '>=', sqlDate(since)).where('ok', '=', 0);
+      const mine = await failed().where('platform', '=', platform).where('senderId', '=', senderId).executeTakeFirstOrThrow();
+      const all = await failed().executeTakeFirstOrThrow();
+      return { mine: Number(mine.n), all: Number(all.n) };
     },
 
     /** Records (once) that an account wrote under a privileged person's name; true when new. */
     async addPending(p: Omit<PendingBinding, 'id'>): Promise<boolean> {
-      const r = statement(db, 'INSERT INTO "PendingBinding" (personId, platform, platformId, senderName, groupId, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (personId, platform, platformId) DO NOTHING')
-        .run(p.personId, p.platform, p.platformId, p.senderName, p.groupId, sqlDate(p.at));
-      return r.changes > 0;
+      const result = await db.insertInto('PendingBinding').values({ ...p, at: sqlDate(p.at) })
+        .onConflict((oc) => oc.columns(['personId', 'platform', 'platformId']).doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async pendingOf(personId: number, since: Date): Promise<PendingBinding[]> {
-      const rows = statement(db, 'SELECT id, personId, platform, platformId, senderName, groupId, at FROM "PendingBinding" WHERE personId = ? AND at >= ? ORDER BY id')
-        .all(personId, sqlDate(since)) as Array<Omit<PendingBinding, 'at'> & { at: string }>;
-      return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+      const rows = await db.selectFrom('PendingBinding').select(['id', 'personId', 'platform', 'platformId', 'senderName', 'groupId', 'at'])
+        .where('personId', '=', personId).where('at', '>=', sqlDate(since)).orderBy('id').execute();
+      return rows.map((r) => ({ ...r, platform: r.platform as BoundPlatform, at: fromSqlDate(r.at) }));
     },
     async clearPending(personId: number): Promise<void> {
-      statement(db, 'DELETE FROM "PendingBinding" WHERE personId = ?').run(personId);
+      await db.deleteFrom('PendingBinding').where('personId', '=', personId).execute();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Assessment (考核) of units and supervising departments over a period. The counts come from the
- * database (one grouped query); everything here is arithmetic on them, so the formula in the
- * README is this file.
+ * database (one grouped query); everything here is arithmetic on them, so the formula in
+ * docs/governance.md is this file.
  */
 
 /** What one unit's (or department's) hazards add up to over a period. Additive: a department's is the sum of its units'. */
@@ -106,4 +106,16 @@ export function rankAssessments<T>(items: ReadonlyArray<{ item: T; assessment: A
 /** Whether a tally has anything to assess: units with no hazards in the period and none overdue are left out of a ranking. */
 export function hasActivity(tally: HazardTally): boolean {
   return tally.found > 0 || tally.overdue > 0 || tally.rebounds > 0 || tally.vetoItems > 0;
+}
+
+/** The rectification rate a unit needs before a briefing may call it 表现较好. */
+export const PRAISE_MIN_RECTIFICATION = 0.8;
+
+/**
+ * Whether a briefing may name a unit among the good ones: a high rank alone is not enough (when
+ * every unit has rectified nothing, the first is still bad). It must have rectified at least
+ * {@link PRAISE_MIN_RECTIFICATION} of what it found, have nothing overdue, and not be vetoed.
+ */
+export function deservesPraise(a: Assessment): boolean {
+  return !a.veto && a.overdue === 0 && a.rectificationRate !== null && a.rectificationRate >= PRAISE_MIN_RECTIFICATION;
 }
