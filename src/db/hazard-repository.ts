@@ -210,6 +210,17 @@ export function createHazardRepository(db: DbTx) {
       return (statement(db, 'SELECT count(*) AS n FROM "Attachment" a JOIN "HazardEvent" e ON e.id = a.eventId WHERE e.hazardId = ?').get(hazardId) as { n: number }).n;
     },
 
+    /** The newest attachment record's id (0 for none): files recorded after it are a message's own. */
+    async lastAttachmentId(): Promise<number> {
+      return (statement(db, 'SELECT coalesce(max(id), 0) AS id FROM "Attachment"').get() as { id: number }).id;
+    },
+
+    /** The evidence paths recorded after attachment `afterId`. */
+    async attachmentPathsAfter(afterId: number): Promise<Set<string>> {
+      const rows = statement(db, 'SELECT path FROM "Attachment" WHERE id > ?').all(afterId) as Array<{ path: string }>;
+      return new Set(rows.map((r) => r.path));
+    },
+
     /** The hazard a person last acted on in a group since a moment: where a bare photo belongs. */
     async lastActedOn(actorId: number, groupId: number, since: Date): Promise<HazardView | null> {
       const event = statement(db, 'SELECT hazardId FROM "HazardEvent" WHERE actorId = ? AND groupId = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1')
