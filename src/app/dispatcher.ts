@@ -60,14 +60,15 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
  * tests) a delivery is sent as it is.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
-  if (!route) return [delivery];
+  if (!route) return [{ ...delivery, key: `${delivery.key ?? 'outbox'}#1/1` }];
   // a route that shows markdown gets the escaped text, measured and cut as it will be sent
   const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
   const parts: Delivery[] = rest.text.trim()
     ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
     : [];
   if (file) parts.push({ ...rest, text: '', mentions: [], file });
-  return parts.length > 0 ? parts : [rest];
+  const all = parts.length > 0 ? parts : [rest];
+  return all.map((part, i) => ({ ...part, key: `${delivery.key ?? 'outbox'}#${i + 1}/${all.length}` }));
 }
 
 function where(d: Delivery): string {
@@ -102,6 +103,25 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function saveProgress(store: Store, batch: Batch, done: number): Promise<void> {
     const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
     if (only && done > (only.extra?.partsSent ?? 0)) await store.outbox.markProgress(only.id, done);
+  }
+
+  /**
+   * The platform took part `done` of `total`: writes that down at once — the whole message sent
+   * after its last part, else how many parts went out — so a restart neither repeats a part nor
+   * the message. While no transaction holds the connection (nearly always) the write runs right
+   * here, synchronously, in the same tick the platform's answer arrived; otherwise it takes its
+   * turn in the queue. What is left is the platform's answer in flight and this one statement:
+   * a kill in between sends that one part again (docs/operations.md).
+   */
+  async function recordSent(batch: Batch, done: number, total: number): Promise<void> {
+    const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
+    const write = async (store: Store) => {
+      if (done >= total) await store.outbox.markSent(batch.entries.map((e) => e.id), new Date());
+      else if (only) await store.outbox.markProgress(only.id, done);
+    };
+    const store = createStore(deps.db);
+    if (store.outbox.isIdle()) await write(store);
+    else await run(write);
   }
 
   async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
@@ -144,7 +164,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         });
         continue;
       }
-      const parts = partsOf(batch.delivery, route);
+      const parts = partsOf({ ...batch.delivery, key: `outbox:${batch.entries.map((e) => e.id).join('+')}` }, route);
       const start = batch.entries.length === 1 ? Math.min(batch.entries[0]?.extra?.partsSent ?? 0, parts.length) : 0;
       let done = start;
       let outcome: 'sent' | 'held' | 'failed' = 'sent';
@@ -198,12 +218,12 @@ export function createDispatcher(deps: DispatcherDeps) {
           outcome = 'failed';
           break;
         }
+        await recordSent(batch, done, parts.length);
       }
 
       if (outcome === 'sent') {
-        await run(async (store) => {
-          for (const e of batch.entries) await store.outbox.markSent(e.id, new Date());
-        });
+        // nothing was left to send (every part went out before a restart): only the mark was missing
+        if (start >= parts.length) await run((store) => store.outbox.markSent(batch.entries.map((e) => e.id), new Date()));
         sent += batch.entries.length;
       }
     }

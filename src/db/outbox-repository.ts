@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../core/messages.ts';
-import type { DbTx } from './client.ts';
+import { sqlConnection, type DbTx } from './client.ts';
 import { sqlDate, statement } from './statements.ts';
 
 export type { OutgoingMessage };
@@ -72,9 +72,26 @@ export function createOutboxRepository(db: DbTx) {
     async pendingCount(): Promise<number> {
       return db.outboxMessage.count({ where: { status: 'pending' } });
     },
-    async markSent(id: number, at: Date): Promise<void> {
-      const { changes } = statement(db, 'UPDATE "OutboxMessage" SET status = \'sent\', sentAt = ?, attempts = attempts + 1 WHERE id = ?').run(sqlDate(at), id);
-      if (changes === 0) throw new Error(`outbox message ${id} not found`);
+    /**
+     * Whether no transaction holds the connection now. Then the dispatcher writes "sent" on the
+     * spot, without waiting its turn in the queue: every moment between the platform taking a
+     * message and this record is a moment in which a kill makes it go out twice.
+     */
+    isIdle(): boolean {
+      return !sqlConnection(db).inTransaction;
+    },
+    /**
+     * Marks the entries of one message sent, all in one transaction (a burst of reminders merged
+     * into one message is sent once: it is marked once). Runs synchronously: nothing else can
+     * happen between the call and the commit.
+     */
+    async markSent(ids: readonly number[], at: Date): Promise<void> {
+      const mark = statement(db, 'UPDATE "OutboxMessage" SET status = \'sent\', sentAt = ?, attempts = attempts + 1 WHERE id = ?');
+      sqlConnection(db).transaction(() => {
+        for (const id of ids) {
+          if (mark.run(sqlDate(at), id).changes === 0) throw new Error(`outbox message ${id} not found`);
+        }
+      })();
     },
     async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error, nextAttemptAt } });
@@ -83,12 +100,10 @@ export function createOutboxRepository(db: DbTx) {
     async defer(id: number, nextAttemptAt: Date, reason?: string): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { nextAttemptAt, ...(reason ? { lastError: reason } : {}) } });
     },
-    /** Records how many parts of a split message went out, so a retry never repeats them. */
+    /** Records how many parts of a split message went out, so a retry never repeats them. Synchronous, like markSent. */
     async markProgress(id: number, partsSent: number): Promise<void> {
-      const row = await db.outboxMessage.findUnique({ where: { id }, select: { extra: true } });
-      if (!row) return;
-      const extra = { ...(JSON.parse(row.extra) as NonNullable<OutgoingMessage['extra']>), partsSent };
-      await db.outboxMessage.update({ where: { id }, data: { extra: JSON.stringify(extra) } });
+      statement(db, 'UPDATE "OutboxMessage" SET extra = json_set(extra, \'$.partsSent\', ?) WHERE id = ? AND coalesce(json_extract(extra, \'$.partsSent\'), 0) < ?')
+        .run(partsSent, id, partsSent);
     },
     async markFailed(id: number, error: string): Promise<void> {
       await db.outboxMessage.update({ where: { id }, data: { status: 'failed', attempts: { increment: 1 }, lastError: error } });
