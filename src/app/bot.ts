@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from './config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
@@ -9,6 +10,7 @@ import type { RosterFile } from './roster-file.ts';
 import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
+import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { IncomingMessage } from '../core/messages.ts';
 import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
@@ -30,6 +32,8 @@ export interface BotOptions {
   clock?: () => Date;
   /** the scheduled jobs; those of the config by default */
   jobs?: readonly ScheduledJob[];
+  /** draws the chart cards of the digests and briefings (into <dataDir>/cards); without it they go as text */
+  cards?: CardRenderer | null;
 }
 
 /** The running core: one database, one queue, one outbox, one channel. */
@@ -80,7 +84,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   }
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
-  const dispatcher = createDispatcher({ db, queue, channel, log });
+  const dispatcher = createDispatcher({ db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null });
   const scheduler = createScheduler({
     db, queue, log,
     jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),
