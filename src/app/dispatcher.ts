@@ -8,7 +8,7 @@ import type { CardRenderer } from '../cards/card-renderer.ts';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
 import { asMarkdown } from '../channels/markdown-text.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { neutralize } from '../i18n/fit.ts';
@@ -111,21 +111,18 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /**
    * The platform took part `done` of `total`: writes that down at once — the whole message sent
-   * after its last part, else how many parts went out — so a restart neither repeats a part nor
-   * the message. While no transaction holds the connection (nearly always) the write runs right
-   * here, synchronously, in the same tick the platform's answer arrived; otherwise it takes its
-   * turn in the queue. What is left is the platform's answer in flight and this one statement:
+   * after its last part, else how many parts went out — so a restart repeats neither a part nor
+   * the message. The write goes straight to the database, not behind the queue: it waits only for
+   * a transaction that holds the connection (the driver's own lock), never for whole handlers or
+   * jobs queued meanwhile. What is left is the platform's answer in flight and this one statement:
    * a kill in between sends that one part again (docs/operations.md).
    */
-  async function recordSent(batch: Batch, done: number, total: number): Promise<void> {
+  async function recordSent(batch: Batch, done: number, total: number, now: Date): Promise<void> {
+    const outbox = createStore(deps.db).outbox;
     const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
-    const write = async (store: Store) => {
-      if (done >= total) await store.outbox.markSent(batch.entries.map((e) => e.id), new Date());
-      else if (only) await store.outbox.markProgress(only.id, done);
-    };
-    const store = createStore(deps.db);
-    if (store.outbox.isIdle()) await write(store);
-    else await run(write);
+    // the pass's time, from the bot's clock: a simulated day stamps simulated times
+    if (done >= total) await outbox.markSent(batch.entries.map((e) => e.id), now);
+    else if (only) await outbox.markProgress(only.id, done);
   }
 
   async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
@@ -239,12 +236,12 @@ export function createDispatcher(deps: DispatcherDeps) {
           outcome = 'failed';
           break;
         }
-        await recordSent(batch, done, parts.length);
+        await recordSent(batch, done, parts.length, now);
       }
 
       if (outcome === 'sent') {
         // nothing was left to send (every part went out before a restart): only the mark was missing
-        if (start >= parts.length) await run((store) => store.outbox.markSent(batch.entries.map((e) => e.id), new Date()));
+        if (start >= parts.length) await run((store) => store.outbox.markSent(batch.entries.map((e) => e.id), now));
         sent += batch.entries.length;
       }
     }
