@@ -1,6 +1,6 @@
 import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
-import { storeEvidence } from './evidence-store.ts';
+import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
@@ -115,8 +115,9 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     const command = draft && deps.commands.find((c) => c.name === draft.command);
     if (!draft || !command?.resume) return;
     turn.addressed = true;
-    const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-    await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+    const sender = turn.sender;
+    await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
+      command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
     return;
   }
 
@@ -145,11 +146,11 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     await replyPlain(deps, turn, zh.common.usage(problem, command.usage));
     return;
   }
-  const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-  const ctx = makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored);
-  await command.run(ctx, args.data);
-  if (evidence.rejected.length > 0) {
-    await ctx.reply(evidence.rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
+  const sender = turn.sender;
+  // files are checked first and written only if the command recorded them: a refused command keeps none
+  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => command.run(makeContext(deps, { ...turn, sender }, files), args.data));
+  if (rejected.length > 0) {
+    await makeContext(deps, { ...turn, sender }, []).reply(rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
   }
 }
 

@@ -44,6 +44,11 @@ export interface Delivery {
   title?: string;
   /** path of a file to send with it (export) */
   file?: string;
+  /**
+   * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
+   * burst): the same on every try, so a platform with an idempotency key can be given it.
+   */
+  key?: string;
 }
 
 /** What the bot says: a reply in the group it was asked in, or a push to a group or person. */

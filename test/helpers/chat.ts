@@ -9,7 +9,7 @@ import type { CardRenderer } from '../../src/cards/card-renderer.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
-import { freshDatabase } from './database.ts';
+import { freshLedger } from './database.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import type { Platform } from '../../src/domain/types.ts';
 import type { ScheduledJob } from '../../src/jobs/job.ts';
@@ -38,6 +38,8 @@ export interface Chat {
   bot: Bot;
   channel: RecordingChannel;
   dir: string;
+  /** the PostgreSQL database the bot runs on, or null on SQLite (test.db in `dir`) */
+  databaseUrl: string | null;
   now: Date;
   /** Moves the simulated clock forward (runs what fell due, like the simulator's @clock). */
   setClock(at: string): Promise<void>;
@@ -73,8 +75,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   let bot: Bot | null = null;
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  freshDatabase(config.dbFile);
+  const config = defaultConfig({ ...(await freshLedger(dir)), dataDir: join(dir, 'data'), ...options.config });
   const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, cards: options.cards ?? null, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
@@ -85,7 +86,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   };
 
   const chat: Chat = {
-    channel, dir,
+    channel, dir, databaseUrl: config.databaseUrl,
     get bot() {
       return current();
     },
