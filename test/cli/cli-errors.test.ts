@@ -166,14 +166,9 @@ describe('npm run db:migrate', () => {
     expectMistake(run('db:migrate', []), /^缺少迁移名：/);
   });
 
-  // it reads only the repository's own schema and migrations (no file argument) and touches no
-  // database: a bot holding HZ_DB does not stop it
-  it('runs beside a bot that holds the database', () => {
-    const result = run('db:migrate', ['nothing_changed'], { HZ_DB: heldDb });
-    expect(result.err).toBe('');
-    expect(result.out).toMatch(/与两套迁移历史一致，没有需要生成的迁移。/);
-    expect(result.code).toBe(0);
-  });
+  // It takes no file and touches no database (the bot applies migrations at start): a missing
+  // file or a locked database cannot reach it. Not run here without a mistake: with the schema
+  // ahead of a history it would write a migration into the repository.
 });
 
 describe('npm run bench', () => {
