@@ -11,6 +11,7 @@ import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../s
 import { createStore, type Store } from '../../src/db/store.ts';
 import { freshLedger } from './database.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
+import type { Platform } from '../../src/domain/types.ts';
 import type { ScheduledJob } from '../../src/jobs/job.ts';
 
 export const ORG_ROSTER = join(import.meta.dirname, '..', 'transcripts', 'org.yaml');
@@ -47,12 +48,23 @@ export interface Chat {
    * jumps to `at` while it is down (nothing runs meanwhile), then the new bot catches up.
    */
   restart(at?: string): Promise<void>;
-  send(group: string | null, sender: string, text: string, options?: { messageId?: string; attachments?: IncomingAttachment[]; mentions?: string[] }): Promise<RecordedDelivery[]>;
+  send(group: string | null, sender: string, text: string, options?: SendOptions): Promise<RecordedDelivery[]>;
   /** Texts sent because of the last send, as `→ [群] text` lines. */
   lines(deliveries: RecordedDelivery[]): string[];
   /** Runs a function on the store inside the bot's queue. */
   read<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface SendOptions {
+  messageId?: string;
+  attachments?: IncomingAttachment[];
+  mentions?: string[];
+  /**
+   * Sends as a chat platform does, with account and chat ids (the console, the default, goes by
+   * names): `{ platform: 'dingtalk', id: 'zhao01' }`. The chat id is `chat:<group>` unless given.
+   */
+  as?: { platform: Exclude<Platform, 'console'>; id: string; chatId?: string; durableId?: string };
 }
 
 let counter = 0;
@@ -101,9 +113,11 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
     async send(group, sender, text, opts = {}) {
       const before = channel.sent.length;
       counter += 1;
+      const as = opts.as;
       await current().receive({
-        platform: 'console', messageId: opts.messageId ?? `test-${counter}`,
-        group: group ? { id: group, name: group } : null, sender: { id: sender, name: sender },
+        platform: as?.platform ?? 'console', messageId: opts.messageId ?? `test-${counter}`,
+        group: group ? { id: as ? (as.chatId ?? `chat:${group}`) : group, name: group } : null,
+        sender: as ? { id: as.id, name: sender, ...(as.durableId ? { durableId: as.durableId } : {}) } : { id: sender, name: sender },
         text, mentions: (opts.mentions ?? []).map((name) => ({ id: name, name })), attachments: opts.attachments ?? [], at: state.now,
       });
       return channel.sent.slice(before);
