@@ -14,6 +14,7 @@ export default defineCommand({
   summary: '验收通过并销号（监管部门；重大隐患须有整改证据）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -13,6 +13,7 @@ export default defineCommand({
   summary: '批准延期申请（原时限留档）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

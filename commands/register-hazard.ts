@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
-import { REGISTER_COMMAND, resumeRegistration, startRegistration, type AskField } from '../src/app/registration.ts';
-import type { RegistrationFields } from '../src/parse/parse-registration.ts';
+import { REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/app/registration.ts';
 
 export default defineCommand({
   name: REGISTER_COMMAND,
@@ -14,7 +13,6 @@ export default defineCommand({
     await startRegistration(ctx, args.text, args.mentions);
   },
   async resume(ctx, draft, text) {
-    const missing = draft.missing.split(',').filter(Boolean) as AskField[];
-    await resumeRegistration(ctx, draft.fields as RegistrationFields, missing, text, ctx.message.mentions.map((m) => m.name));
+    await resumeRegistration(ctx, draft, text, ctx.message.mentions.map((m) => m.name));
   },
 });

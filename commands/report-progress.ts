@@ -13,6 +13,7 @@ export default defineCommand({
   summary: '报告整改进度（百分比和已做的工作）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode
     .transform((a) => ({ code: a.code, ...parseProgress(a.text) }))
     .superRefine(({ percent, text }, issues) => {

@@ -12,6 +12,7 @@ export default defineCommand({
   section: '查询',
   summary: '查看一条隐患的详情和全部处理记录',
   usage,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -13,6 +13,7 @@ export default defineCommand({
   section: '督办考核',
   summary: '把一条隐患列入挂牌督办（可写督办领导），每日提醒直至销号',
   usage,
+  manyCodes: true,
   args: withCode.transform((a) => ({ code: a.code, leader: parseSupervisingLeader(a.text, a.mentions), text: a.text })),
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -45,6 +45,8 @@ export interface Command<A = unknown> {
   summary: string;
   /** a keyword that may follow other words when a hazard code leads (YH-0012 已换阀门 进度60%) */
   keywordAnywhere?: boolean;
+  /** may one message name several codes (`YH-0008、YH-0012 验收通过`): the command runs once per code */
+  manyCodes?: boolean;
   /** section of 帮助 */
   section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
   args: z.ZodType<A, RawArgs>;

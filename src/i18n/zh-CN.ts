@@ -174,9 +174,14 @@ export const zh = {
     ask: {
       unit: '请补充隐患所在单位（名册中的单位名称），例：单位：红星化工',
       unitUnknown: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中，请写名册中的单位名称，例：单位：红星化工`,
+      unitMisspelt: (written: string, names: readonly string[]) =>
+        `名册中没有单位「${inline(written, ECHO.name)}」，您是指：${names.join('、')}？请回复正确的单位名称${names.length === 1 ? '（或回复「是」）' : ''}`,
       unitAmbiguous: (names: readonly string[]) => `单位不明确：${names.join('、')}，请回复其中一个单位名称`,
       owner: '请补充整改责任人，例：责任人 @张伟',
       ownerUnknown: (name: string) => `责任人「${inline(name, ECHO.name)}」不在名册中，请 @ 名册中的人员，或联系管理员添加`,
+      ownerWhich: (names: readonly string[]) => `您@了${names.map((n) => inline(n, ECHO.name)).join('、')}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
+      ownerOtherUnit: (name: string, ownerUnit: string, unit: string) =>
+        `责任人「${inline(name, ECHO.name)}」是${ownerUnit}的人员，不属于${unit}。仍由${inline(name, ECHO.name)}负责请回复「确认」；否则请写${unit}的责任人，例：责任人 @姓名`,
       ownerAmbiguous: (name: string, units: readonly string[]) => `名册中有多位「${name}」（${units.join('、')}），请写明单位，例：责任人 红星化工 ${name}`,
       deadline: '请补充整改时限，例：12月15日前、3天内、本月底',
       deadlineUnreadable: (text: string) => `没看懂整改时限「${inline(text, ECHO.name)}」，请写成：12月15日前、3天内、本月底`,
@@ -187,6 +192,13 @@ export const zh = {
     },
     tooLong: (field: string, length: number, max: number) =>
       `${field}有 ${length} 字，超过 ${max} 字的上限，本次未登记。请精简后重新登记；详细材料可作为附件随进度发送。`,
+    /** how an answer to an ask-back shows in the audit trail, after the original message */
+    answered: (answer: string) => `（补充：${answer}）`,
+    fieldLabel: { unit: '单位', description: '隐患描述', owner: '整改责任人', deadline: '整改时限' } as Record<string, string>,
+    waitingDraft: (about: string, missing: readonly string[]) => `您还有一条待补充的登记：「${inline(about, ECHO.row)}」，还缺${missing.join('、')}。`,
+    answerOrCancel: '直接回复补全，或回复「取消」放弃。',
+    stillWaiting: (waiting: string) => `${waiting}先补完还是放弃？补完请直接回复所缺内容，放弃请回复「取消」。刚发的这条登记还缺内容，没有记录，请在上一条处理完后重新发送。`,
+    ownerOtherUnitNoted: (name: string, unit: string) => `（责任人 ${name} 属于${unit}，已按您的确认登记。）`,
     expired: '上一条隐患登记超时未补全，已作废，请重新登记。',
     cancelled: '已取消本次登记。',
     nothingToCancel: '当前没有待补全的登记。',
@@ -201,10 +213,15 @@ export const zh = {
   },
   submit: {
     done: (h: HazardView, reviewers: string) => `${tag(h)} 已提交验收，请${reviewers}验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
+    noEvidenceYet: '重大隐患，尚无整改证据，验收前须补齐',
+    /** said when it is submitted, not when the department tries to accept it */
+    evidenceMissing: (h: HazardView) =>
+      `注意：${h.code} 为重大隐患，验收须有至少一份整改证据（照片或文件），目前还没有。请30分钟内在群里直接发整改后的照片，或发「${h.code} 整改完成」时附上照片。`,
   },
   review: {
     accepted: (h: HazardView) => `${tag(h)} 验收通过，已销号。${h.unitName}：${inline(h.description, ECHO.medium)}`,
-    rejected: (h: HazardView, reason: string) => `${tag(h)} 验收驳回：${inline(reason, ECHO.medium)}。请责任人 ${h.ownerName} 继续整改后重新提交。`,
+    rejected: (h: HazardView, reason: string) =>
+      `${tag(h)} 验收驳回：${inline(reason, ECHO.medium)}。状态回到整改中（进度${h.progress}%），请责任人 ${h.ownerName} 继续整改后重新提交。`,
     reasonMissing: '驳回需写明原因，例：YH-0012 驳回 呼吸阀型号不符',
   },
   extension: {
@@ -252,6 +269,12 @@ export const zh = {
     usage: (problem: string, usage: string) => `${problem}\n用法：${usage}`,
     groupOnly: '这条命令请在群里使用。',
     fileRejected: (name: string, reason: string) => `附件「${inline(name, ECHO.name)}」未保存：${reason}。`,
+    /** the codes of one message are acted on one by one and answered in one reply */
+    eachCode: (count: number) => `本条消息共 ${count} 个编号，逐项处理如下：`,
+    severalCodesApart: (codes: readonly string[], usage: string) =>
+      `这条消息写了 ${codes.join('、')} ${codes.length} 个编号，没有处理。多个编号请连写在最前面，例：YH-0008、YH-0012 验收通过；或每条消息写一个编号，例：${usage}`,
+    severalCodesNotHere: (command: string, codes: readonly string[], usage: string) =>
+      `「${command}」一条消息只能写一个编号，这条写了 ${codes.join('、')}，没有处理。请分开发送，例：${usage}`,
     internalError: '处理这条消息时出错了，记录未受影响，请稍后再试；如一直出错请联系管理员。',
   },
   help: {
