@@ -21,7 +21,7 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...scheduleEnv,
 
-    // governance (README, "County governance", explains each)
+    // governance (docs/governance.md explains each)
     HZ_WEIGHT_RECTIFICATION: points.default(50),
     HZ_WEIGHT_ON_TIME: points.default(35),
     HZ_WEIGHT_SPEED: points.default(15),

@@ -104,7 +104,7 @@ export function loadPlatformConfig(channel: AppConfig['channel'], env: NodeJS.Pr
   const parsed = schemas[channel].safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.map(String).join('.') || '(环境变量)'}：${i.message}`);
-    throw new PlatformConfigError(`CHANNEL=${channel} 的配置有误：\n${lines.join('\n')}\n请按 .env.example 和 README 的「接入聊天平台」一节设置环境变量。`);
+    throw new PlatformConfigError(`CHANNEL=${channel} 的配置有误：\n${lines.join('\n')}\n请按 .env.example 和 docs/platforms.md（接入聊天平台）设置环境变量。`);
   }
   return { channel, env: parsed.data } as PlatformEnv;
 }

@@ -92,7 +92,7 @@ const dateList = z.string().transform((text, ctx) => {
   return parts;
 });
 
-/** The environment variables of the schedule, with their defaults (README, "Reminders, escalation and digests"). */
+/** The environment variables of the schedule, with their defaults (docs/schedule.md). */
 export const scheduleEnv = {
   HZ_REMIND_TIME: time('09:00').prefault('09:00'),
   HZ_REMIND_DAYS: dayList.prefault('3,1,0'),

@@ -6,7 +6,7 @@ import { defaultConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { readRoster } from './roster-file.ts';
 import type { IncomingAttachment, IncomingMessage } from '../channels/channel.ts';
-import { RecordingChannel, type RecordedDelivery } from '../channels/recording-channel.ts';
+import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../channels/recording-channel.ts';
 import { atLocal, isoLocal } from '../domain/calendar.ts';
 import { createStore } from '../db/store.ts';
 import { isOverdue } from '../domain/overdue.ts';
@@ -128,6 +128,14 @@ async function ledgerRows(bot: Bot, now: Date): Promise<LedgerRow[]> {
 }
 
 /** The `--json` line of one delivery. */
+/**
+ * A delivery as the reviewed outputs (`test/transcripts/*.out.txt`) show it, prefixed with its
+ * simulated time `MM-DD HH:mm`: what `npm run simulate -- --time FILE` prints.
+ */
+export function formatTimedDelivery(d: RecordedDelivery): string {
+  return `${isoLocal(d.at).slice(5, 16).replace('T', ' ')} ${formatDelivery(d)}`;
+}
+
 export function deliveryJson(d: RecordedDelivery): string {
   return JSON.stringify({
     at: isoLocal(d.at), kind: d.kind, group: d.group?.name ?? null, to: d.group ? null : (d.person?.name ?? null),

@@ -1,7 +1,7 @@
 /**
  * Assessment (考核) of units and supervising departments over a period. The counts come from the
- * database (one grouped query); everything here is arithmetic on them, so the formula in the
- * README is this file.
+ * database (one grouped query); everything here is arithmetic on them, so the formula in
+ * docs/governance.md is this file.
  */
 
 /** What one unit's (or department's) hazards add up to over a period. Additive: a department's is the sum of its units'. */

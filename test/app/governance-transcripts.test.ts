@@ -14,7 +14,7 @@ describe('transcripts', () => {
     expect(ledger).toMatchObject([{ code: 'YH-0001', status: 'closed', level: 'major' }]);
   });
 
-  it('governance.txt: the story of README.md (County governance)', async () => {
+  it('governance.txt: the story of docs/governance.md', async () => {
     const { deliveries, ledger } = await runTranscript(join(DIR, 'governance.txt'));
     const text = deliveries.map(formatDelivery).join('\n');
     expect(text).not.toContain('出错');

@@ -9,7 +9,7 @@ const RULES: AssessmentRules = {
   vetoMajorOverdueDays: 30,
 };
 
-// The worked example of README.md (County governance).
+// The worked example of docs/governance.md.
 const A: HazardTally = { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0 };
 const B: HazardTally = { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0 };
 const C: HazardTally = { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1 };

@@ -5,7 +5,7 @@ import { defaultGovernance } from '../../src/app/config.ts';
 
 /**
  * The fourth quarter of 2026 in the test county, built through the chat, whose assessment is worked
- * out by hand in README.md (County governance):
+ * out by hand in docs/governance.md:
  *
  *   红星化工 (A)  YH-0002..0005 found 10-08: closed after 5, 10 and 30 days (the last one past its
  *                original 10-18 deadline, extended), YH-0005 still open and overdue.

@@ -1,9 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDelivery } from '../../src/channels/recording-channel.ts';
-import { runTranscript } from '../../src/app/transcript.ts';
-import { isoLocal } from '../../src/domain/calendar.ts';
+import { formatTimedDelivery, runTranscript } from '../../src/app/transcript.ts';
 
 const dir = import.meta.dirname;
 // every transcript, against the output reviewed and checked in next to it (NAME.out.txt);
@@ -14,7 +12,7 @@ describe.each(stories)('transcript %s', (file) => {
   it('prints what it printed when it was reviewed', async () => {
     const { deliveries } = await runTranscript(join(dir, file));
     const printed = deliveries
-      .map((d) => `${isoLocal(d.at).slice(5, 16).replace('T', ' ')} ${formatDelivery(d)}`)
+      .map(formatTimedDelivery)
       .join('\n')
       // the simulator's database lives in a fresh temporary folder each run
       .replace(/\/[^\s]*hz-sim-[^/\s]+\//g, '<sim>/');
