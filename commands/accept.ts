@@ -10,6 +10,7 @@ export default defineCommand({
   name: '验收通过',
   aliases: ['通过验收', '验收合格', '同意销号', '销号'],
   roles: ['department', 'admin'],
+  help: { example: 'YH-0012 验收通过（可附验收照片）', for: ['department', 'admin'] },
   section: '验收',
   summary: '验收通过并销号（监管部门；重大隐患须有整改证据）',
   usage,

@@ -11,6 +11,7 @@ export default defineCommand({
   name: '驳回',
   aliases: ['验收不通过', '不予通过', '退回', '验收驳回'],
   roles: ['department', 'admin'],
+  help: { example: usage, for: ['department', 'admin'] },
   section: '验收',
   summary: '验收不通过，退回继续整改（须写原因）',
   usage,

@@ -8,6 +8,7 @@ const usage = 'YH-0012 整改完成 请验收';
 export default defineCommand({
   name: '整改完成',
   aliases: ['已整改', '完成整改', '整改完毕', '已整改完毕', '申请验收', '请验收', '提交验收'],
+  help: { example: 'YH-0012 整改完成 请验收（附整改后照片）', for: ['contact'] },
   section: '整改',
   summary: '整改完毕，提交监管部门验收',
   usage,

@@ -10,6 +10,7 @@ export default defineCommand({
   name: '挂牌督办',
   aliases: ['列入督办', '挂牌'],
   roles: ['leader', 'admin'],
+  help: { example: 'YH-0012 挂牌督办', for: ['leader', 'admin'] },
   section: '督办考核',
   summary: '把一条隐患列入挂牌督办（可写督办领导），每日提醒直至销号',
   usage,

@@ -47,6 +47,11 @@ export interface Command<A = unknown> {
   keywordAnywhere?: boolean;
   /** may one message name several codes (`YH-0008、YH-0012 验收通过`): the command runs once per code */
   manyCodes?: boolean;
+  /**
+   * A line of the short 帮助: an everyday example, for the roles whose daily work it is. Commands
+   * without one are listed by `帮助 全部`.
+   */
+  help?: { example: string; for: readonly Role[] };
   /** section of 帮助 */
   section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
   args: z.ZodType<A, RawArgs>;

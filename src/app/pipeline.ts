@@ -3,6 +3,8 @@ import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from './logger.ts';
+import { answerLedgerQuestion } from './answer-ledger-question.ts';
+import { closestCommand } from './closest-command.ts';
 import { runForEachCode } from './run-for-each-code.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
@@ -15,6 +17,7 @@ import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '.
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { findCodeRun } from '../parse/find-code-run.ts';
+import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
 import { routeMessage } from '../parse/route.ts';
 
 export interface PipelineDeps {
@@ -39,7 +42,14 @@ interface Turn {
   sender: Person | null;
   /** set once the message is known to be meant for the bot: then errors are answered */
   addressed: boolean;
+  /** the bot was @-mentioned or spoken to in private: it answers whatever was said */
+  calledByName: boolean;
 }
+
+/** `收到`, `好的`, `谢谢`, `辛苦了`: everyday chat, answered by no one even when the bot is mentioned. */
+const ACKNOWLEDGEMENT = /^(?:收到|好的?|好滴|嗯+|ok|OK|谢谢|感谢|多谢|辛苦了?|辛苦辛苦|明白|了解|知道了|👍|[。.!！~～]+)[了啦哈的。.!！~～\s]*$/u;
+/** `@隐患清零 …` typed where the platform does not mark mentions (console, transcripts). */
+const CALLED = /^@隐患清零[\s\u2005]*/;
 
 /**
  * The last guard before the outbox: no forged @所有人 and nothing over the platform's size limit,
@@ -84,7 +94,10 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
-    if (!turn.sender) return;
+    if (!turn.sender) {
+      if (turn.calledByName) await replyPlain(deps, turn, zh.common.unknownSender(message.sender.name));
+      return;
+    }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
       turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
@@ -92,10 +105,25 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     }
     const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
     const command = draft && deps.commands.find((c) => c.name === draft.command);
-    if (!draft || !command?.resume) return;
-    turn.addressed = true;
-    const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-    await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+    if (draft && command?.resume) {
+      turn.addressed = true;
+      const evidence = storeEvidence(deps.config.dataDir, message.attachments);
+      await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+      return;
+    }
+    // `红星化工还有几个隐患没整改？`, `待验收`, `红星化工`: answered from the ledger
+    const question = parseLedgerQuestion(turn.text, await store.roster.unitNames(), localDate(message.at));
+    if (question) {
+      turn.addressed = true;
+      await answerLedgerQuestion(makeContext(deps, { ...turn, sender: turn.sender }, []), question);
+      return;
+    }
+    // never silence to a direct mention; a thank-you stays unanswered like any other chat
+    if (turn.calledByName && !ACKNOWLEDGEMENT.test(turn.text)) {
+      turn.addressed = true;
+      const closest = closestCommand(turn.text, deps.commands, turn.sender.role);
+      await replyPlain(deps, turn, closest ? zh.common.notUnderstood(closest.name, closest.help?.example ?? closest.usage) : zh.common.notUnderstoodAtAll);
+    }
     return;
   }
 
@@ -139,11 +167,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 export function createMessageHandler(deps: PipelineDeps): (message: IncomingMessage) => Promise<void> {
   return (message) =>
     deps.queue.run(async () => {
-      const text = normalizeText(message.text).slice(0, MAX_TEXT);
+      const written = normalizeText(message.text).slice(0, MAX_TEXT);
+      const text = written.replace(CALLED, '');
+      const calledByName = message.addressed === true || message.group === null || text !== written;
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, addressed: false };
+          const turn: Turn = { message, store, text, group: null, sender: null, addressed: false, calledByName };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -155,7 +185,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
-          const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true };
+          const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true, calledByName };
           turn.sender = await resolveSender(store, message, turn.group);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));

@@ -140,6 +140,8 @@ export class DingTalkChannel implements Channel {
       mentions: names.map((name, i) => ({ id: others[i]?.staffId ?? '', name })),
       attachments: [...this.#hold.take(message.conversationId, senderId, now), ...files],
       at: new Date(message.createAt),
+      // a DingTalk robot receives group messages only when @-mentioned, and private chats
+      addressed: true,
     });
   }
 

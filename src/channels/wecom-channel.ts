@@ -125,6 +125,8 @@ export class WeComChannel implements Channel {
       mentions: mentionedNames(text).map((name) => ({ id: '', name })),
       attachments: [...this.#hold.take(chat, userId, now), ...files],
       at: now,
+      // a WeCom robot receives group messages only when @-mentioned, and private chats
+      addressed: true,
     });
   }
 

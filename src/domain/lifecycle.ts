@@ -30,7 +30,8 @@ export type HazardAction =
   | { type: 'update_plan'; parts: PlanParts }
   | { type: 'add_evidence'; files: number }
   | { type: 'pass_reinspection' }
-  | { type: 'rebound'; reason: string; deadline: LocalDate };
+  | { type: 'rebound'; reason: string; deadline: LocalDate }
+  | { type: 'urge' };
 
 /** Why a transition is refused; each has a reply text in i18n. */
 export type TransitionRefusal =
@@ -167,6 +168,9 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
     case 'unsupervise':
       if (!hazard.supervised) return { refused: 'not_supervised' };
       return { changes: { supervised: false, supervisingLeader: null }, event: 'unsupervised', data: { reason: action.reason } };
+    case 'urge':
+      // a 催办 changes nothing but the record: who pressed, when
+      return { changes: {}, event: 'urged', data: {} };
     case 'update_plan': {
       const plan = mergePlan(hazard.plan, action.parts);
       const stillMissing = planRequired(hazard) ? missingPlanParts(plan) : [];

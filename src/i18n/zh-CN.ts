@@ -109,6 +109,7 @@ const EVENT_LABELS: Record<HazardEvent['type'], string> = {
   evidence: '补充整改证据',
   reinspection_passed: '复查通过',
   rebound: '复查发现反弹',
+  urged: '催办',
 };
 
 function eventLine(e: HazardEvent, now: Date): string {
@@ -260,6 +261,7 @@ export const zh = {
     admin_only: '只有管理员可以进行设置。',
     not_visible: '您无权查看这条隐患（只能查看本单位或所监管单位的隐患）。',
     role_cannot_register: '您的角色不能登记隐患。',
+    cannot_urge: '只有县领导、该单位的监管部门或管理员可以催办。',
     roleNotAllowed: (command: string, roles: readonly string[]) => `「${command}」只有${roles.join('、')}可以使用。`,
   } satisfies Record<PermissionRefusal, string> & Record<string, unknown>,
   common: {
@@ -275,10 +277,17 @@ export const zh = {
       `这条消息写了 ${codes.join('、')} ${codes.length} 个编号，没有处理。多个编号请连写在最前面，例：YH-0008、YH-0012 验收通过；或每条消息写一个编号，例：${usage}`,
     severalCodesNotHere: (command: string, codes: readonly string[], usage: string) =>
       `「${command}」一条消息只能写一个编号，这条写了 ${codes.join('、')}，没有处理。请分开发送，例：${usage}`,
+    notUnderstood: (command: string, example: string) => `没看懂这条消息。您是要「${command}」吗？例：${example}\n发「帮助」看常用写法。`,
+    notUnderstoodAtAll: '没看懂这条消息。发「帮助」看常用写法，例：YH-0012 进度60% 已更换阀门',
     internalError: '处理这条消息时出错了，记录未受影响，请稍后再试；如一直出错请联系管理员。',
   },
   help: {
     title: '隐患清零 · 命令一览',
+    everydayTitle: '隐患清零 · 常用写法（照着改了发）',
+    severalCodes: (example: string) => `一条消息可写多个编号：${example}`,
+    question: '红星化工还有几个隐患没整改？（也可问：待验收、重大隐患、这周快到期的）',
+    majorHazard: '重大隐患：先报治理方案六项，验收前须有整改照片或文件',
+    everydayFooter: '「帮助 进度」看一条命令的写法，「帮助 全部」看所有命令',
     footer: '日期可写：12月15日前、3天内、下周五前、本月底。编号写 YH-0012 即可。',
     footerShort: '发「帮助 命令名」看一条命令的写法，例：帮助 进度。日期可写：12月15日前、3天内、本月底。',
     more: (n: number) => `……另有 ${n} 类命令从略`,
@@ -309,6 +318,18 @@ export const zh = {
     },
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
       `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
+  },
+  question: {
+    which: { open: '未销号隐患', pending_review: '待验收隐患', overdue: '逾期隐患' } as const,
+    title: (units: readonly string[], major: boolean, which: string) =>
+      `${units.length > 0 ? `${units.join('、')}·` : ''}${major ? `重大${which.replace(/隐患$/, '')}隐患` : which.endsWith('隐患') ? which : `${which}的隐患`}`,
+    notVisible: (units: readonly string[]) => `本群看不到${units.join('、')}的隐患（只能查看本单位或所监管单位的隐患）。`,
+  },
+  urge: {
+    /** what the unit's group reads */
+    pushed: (h: HazardView, by: string, note: string, now: Date) =>
+      `【催办】${by}催办 ${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status]}${note ? `\n${inline(note, ECHO.medium)}` : ''}\n请责任人 ${h.ownerName} 抓紧整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
+    done: (h: HazardView, where: readonly string[]) => `已催办 ${tag(h)}：已在${where.join('、')}提醒责任人 ${h.ownerName}。`,
   },
   plan: {
     labels: PLAN_LABELS,

@@ -1,0 +1,34 @@
+import { defineCommand } from '../src/app/command.ts';
+import { withCode } from '../src/app/args.ts';
+import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { zh } from '../src/i18n/zh-CN.ts';
+
+const usage = 'YH-0008 催一下';
+
+export default defineCommand({
+  name: '催办',
+  aliases: ['催一下', '催促', '催一催', '督促整改'],
+  roles: ['leader', 'department', 'admin'],
+  help: { example: 'YH-0008 催一下（在责任单位群里提醒责任人）', for: ['leader', 'department', 'admin'] },
+  section: '督办考核',
+  summary: '催办一条隐患：在责任单位的群里提醒责任人，记入处理记录',
+  usage,
+  keywordAnywhere: true,
+  manyCodes: true,
+  args: withCode,
+  async run(ctx, args) {
+    const hazard = await loadHazard(ctx, args.code, usage);
+    if (!hazard) return;
+    const updated = await actOnHazard(ctx, hazard, { type: 'urge' }, { who: 'urge', text: args.text });
+    if (!updated) return;
+    const owner = await ctx.store.roster.personById(updated.ownerId);
+    const text = zh.urge.pushed(updated, ctx.sender.name, args.text, ctx.now);
+    const groups = (await ctx.store.roster.groupsOfUnit(updated.unitId)).filter((g) => g.id !== ctx.group?.id);
+    for (const group of groups) await ctx.push({ groupId: group.id, personId: null, text, mentions: owner ? [owner.id] : [] });
+    // a unit without a group of its own hears it in private
+    if (groups.length === 0 && owner) await ctx.push({ groupId: null, personId: owner.id, text, mentions: [] });
+    const here = ctx.group?.unitId === updated.unitId;
+    if (here) await ctx.reply(text, owner ? [owner] : []);
+    else await ctx.reply(zh.urge.done(updated, groups.length > 0 ? groups.map((g) => g.name) : [`私聊${updated.ownerName}`]));
+  },
+});
