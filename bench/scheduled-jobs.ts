@@ -11,7 +11,7 @@ import { scheduledJobs, workCalendar } from '../src/app/scheduled-jobs.ts';
 import { createScheduler } from '../src/app/scheduler.ts';
 import { SerialQueue } from '../src/app/serial-queue.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { applyPendingMigrations } from '../src/db/schema-engine.ts';
+import { applySqliteMigrations } from '../src/db/migrate.ts';
 import { addDays, atLocal } from '../src/domain/calendar.ts';
 
 const HAZARDS = Number(process.argv[2] ?? 100_000);
@@ -86,11 +86,11 @@ async function main(): Promise<void> {
   try {
     let t = performance.now();
     if (!kept || !existsSync(file)) {
-      await applyPendingMigrations(file);
+      applySqliteMigrations(file);
       seed(file);
       console.log(`seeded ${HAZARDS} hazards, ${UNITS} units, ${DEPARTMENTS} departments in ${Math.round(performance.now() - t)} ms`);
     }
-    await applyPendingMigrations(file);
+    applySqliteMigrations(file);
     const db = await openDatabase(file);
     // openDatabase gathers the planner's statistics (PRAGMA optimize), as the bot does on start
     const schedule = defaultConfig().schedule;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { applyPendingMigrations } from '../src/db/schema-engine.ts';
+import { applySqliteMigrations } from '../src/db/migrate.ts';
 import { addDays } from '../src/domain/calendar.ts';
 import { CATEGORIES } from '../src/domain/types.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
@@ -43,7 +43,7 @@ const DESCRIPTIONS = ['储罐区呼吸阀损坏', '消防通道被占用', '灭�
  * span three years with histories; most old ones closed, some open, some overdue.
  */
 export async function seedCounty(file: string, shape: CountyShape): Promise<SeededCounty> {
-  await applyPendingMigrations(file);
+  applySqliteMigrations(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   const rnd = seededRandom(shape.seed);

@@ -16,6 +16,6 @@ export default defineCommand({
     const scope = await personScope(ctx.store, ctx.sender);
     const result = await exportLedger(ctx.store, args.text, scope, ctx.now, ctx.config);
     if (!result.ok) return ctx.reply(result.reply);
-    await ctx.reply(zh.ledger.exported(result.count, result.filterWords, result.path, result.quarter, result.due, ctx.now), [], { file: result.path });
+    await ctx.reply(zh.ledger.exported(result, ctx.now), [], { file: result.path });
   },
 });

@@ -11,9 +11,10 @@
  */
 export { hazardZeroPlugin, type HazardZeroPlugin, type HazardZeroPluginOptions, type HazardZeroHandle } from './channels/wechaty-plugin.ts';
 export { WechatyChannel, type WechatyChannelOptions } from './channels/wechaty-channel.ts';
-export type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channels/channel.ts';
-export { RateLimitedError } from './channels/channel.ts';
-export type { AppConfig } from './app/config.ts';
+export type { Channel, Route } from './core/channel.ts';
+export type { Delivery, IncomingAttachment, IncomingMessage } from './core/messages.ts';
+export { RateLimitedError } from './core/channel.ts';
+export type { AppConfig } from './core/config.ts';
 export type { Bot } from './app/bot.ts';
-export type { OutgoingMessage } from './db/outbox-repository.ts';
+export type { OutgoingMessage } from './core/messages.ts';
 export type { Group, Person, Platform } from './domain/types.ts';

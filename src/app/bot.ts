@@ -1,18 +1,21 @@
+import { join } from 'node:path';
 import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from './config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { importRoster, type ImportSummary } from './import-roster.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { createMessageHandler } from './pipeline.ts';
 import type { RosterFile } from './roster-file.ts';
 import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
-import type { Channel, IncomingMessage } from '../channels/channel.ts';
+import type { CardRenderer } from '../cards/card-renderer.ts';
+import type { Channel } from '../core/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
 import { acquireProcessLock } from '../db/process-lock.ts';
-import { applyPendingMigrations } from '../db/schema-engine.ts';
+import { applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import { calendarGaps } from '../domain/work-calendar.ts';
@@ -29,6 +32,8 @@ export interface BotOptions {
   clock?: () => Date;
   /** the scheduled jobs; those of the config by default */
   jobs?: readonly ScheduledJob[];
+  /** draws the chart cards of the digests and briefings (into <dataDir>/cards); without it they go as text */
+  cards?: CardRenderer | null;
 }
 
 /** The running core: one database, one queue, one outbox, one channel. */
@@ -70,7 +75,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const lock = acquireProcessLock(config.dbFile);
   let db: Db;
   try {
-    const applied = await applyPendingMigrations(config.dbFile);
+    const applied = applySqliteMigrations(config.dbFile);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
     db = await openDatabase(config.dbFile, config.dbSync);
   } catch (error) {
@@ -79,7 +84,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   }
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
-  const dispatcher = createDispatcher({ db, queue, channel, log });
+  const dispatcher = createDispatcher({ db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null });
   const scheduler = createScheduler({
     db, queue, log,
     jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { AppConfig } from './config.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { Draft } from '../db/draft-repository.ts';
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import type { AttachmentInput, Group, LocalDate, Person, Role } from '../domain/types.ts';
 
@@ -52,6 +52,12 @@ export interface Command<A = unknown> {
    * without one are listed by `帮助 全部`.
    */
   help?: { example: string; for: readonly Role[] };
+  /** short words that name this command only right after a hazard code (`YH-0012 通过`) */
+  afterCode?: readonly string[];
+  /** words that, as a leading `#tag` or `【tag】`, name this command (`#隐患 …`) */
+  tags?: readonly string[];
+  /** free-text inspection findings without a keyword are this command */
+  findings?: boolean;
   /** section of 帮助 */
   section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
   args: z.ZodType<A, RawArgs>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
-import { checkSchedule, scheduleEnv, toScheduleConfig, type ScheduleConfig } from './schedule-config.ts';
-import type { AssessmentRules } from '../domain/assessment.ts';
-import type { ReinspectionRules } from '../domain/reinspection.ts';
-import type { WatchRules } from '../domain/watch-rules.ts';
+import { checkSchedule, scheduleEnv, toScheduleConfig } from './schedule-config.ts';
+import type { AppConfig, GovernanceConfig } from '../core/config.ts';
+
+export type { AppConfig, GovernanceConfig };
 
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const points = z.coerce.number().min(0).max(1000);
@@ -40,29 +40,6 @@ const schema = z
     HZ_EVIDENCE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   })
   .superRefine(checkSchedule);
-
-/** The county's governance settings: assessment weights, veto, watch rules, re-inspection share. */
-export interface GovernanceConfig {
-  assessment: AssessmentRules;
-  watch: WatchRules;
-  reinspection: ReinspectionRules;
-  /** years a formal credit-list entry stands (3 by law) */
-  creditTermYears: number;
-  /** minutes after a report in which a bare photo in the same group is its evidence */
-  evidenceMinutes: number;
-}
-
-export type AppConfig = {
-  dbFile: string;
-  dataDir: string;
-  channel: z.infer<typeof schema>['CHANNEL'];
-  draftMinutes: number;
-  dbSync: 'normal' | 'full';
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  /** reminders, escalations, digests: times, offsets, quiet hours */
-  schedule: ScheduleConfig;
-  governance: GovernanceConfig;
-};
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

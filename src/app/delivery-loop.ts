@@ -1,4 +1,4 @@
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 
 export interface DeliveryLoop {
   /** Runs a pass soon (after a push was written outside a message). */

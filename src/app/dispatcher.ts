@@ -1,12 +1,17 @@
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import { splitMessage } from './split-message.ts';
-import { RateLimitedError, type Channel, type Delivery, type Route } from '../channels/channel.ts';
+import { cardFile } from '../cards/card-files.ts';
+import type { CardRenderer } from '../cards/card-renderer.ts';
+import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
+import { type Delivery } from '../core/messages.ts';
+import { asMarkdown } from '../channels/markdown-text.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
+import { neutralize } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface DispatcherDeps {
@@ -20,6 +25,8 @@ export interface DispatcherDeps {
   limiter?: RateLimiter;
   /** attempts before a keyed push (a reminder, a digest) is: about a day at the 10-minute cap */
   maxPushAttempts?: number;
+  /** draws the chart cards pushes carry into `dir`; without it they go as text alone */
+  cards?: { renderer: CardRenderer; dir: string } | null;
 }
 
 /** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
@@ -33,12 +40,17 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
 }
 
+/**
+ * An outbox entry as the channel gets it. Every text goes out through `neutralize` here, the one
+ * door all replies and pushes pass (a job's reminder quotes descriptions as much as a reply
+ * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
+ */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
-    text: entry.text,
+    text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
@@ -47,13 +59,14 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
 }
 
 /**
- * The messages one delivery becomes on its route: the text cut at the route's byte limit on line
+ * The messages one delivery becomes on its route: plain text on a markdown route escaped, the text cut at the route's byte limit on line
  * boundaries (mentions ride on the first part), then the file alone. Without a route (console,
  * tests) a delivery is sent as it is.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
   if (!route) return [delivery];
-  const { file, ...rest } = delivery;
+  // a route that shows markdown gets the escaped text, measured and cut as it will be sent
+  const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
   const parts: Delivery[] = rest.text.trim()
     ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
     : [];
@@ -111,14 +124,31 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
+  /**
+   * A push with a card gets its picture as the file after the text (drawn outside the queue, so
+   * chat messages are not held up). A card that cannot be drawn costs the picture, never the text.
+   */
+  async function withCard(entry: OutboxEntry, delivery: Delivery): Promise<Delivery> {
+    const card = entry.extra?.card;
+    if (!card || !deps.cards || delivery.file) return delivery;
+    try {
+      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card) };
+    } catch (error) {
+      log.error({ err: error, outboxId: entry.id }, 'chart card could not be drawn: text only');
+      return delivery;
+    }
+  }
+
   async function pass(now: Date): Promise<number> {
-    const items = await run(async (store) => {
+    const read = await run(async (store) => {
       const due = await store.outbox.due(now);
       const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
       for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
       return out;
     });
-    if (items.length === 0) return 0;
+    if (read.length === 0) return 0;
+    const items: typeof read = [];
+    for (const { entry, delivery } of read) items.push({ entry, delivery: await withCard(entry, delivery) });
     const routeOf = (d: Delivery): Route | null => channel.route?.(d) ?? null;
     const batches = mergeBursts(items, (d) => routeOf(d)?.maxBytes || Number.POSITIVE_INFINITY);
     // a target that must wait holds back every later message to it: order is kept per target

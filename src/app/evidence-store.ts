@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncomingAttachment } from '../channels/channel.ts';
+import type { IncomingAttachment } from '../core/messages.ts';
 import type { AttachmentInput } from '../domain/types.ts';
 
 /** Evidence larger than this is refused: a phone photo is a few MB. */

@@ -1,6 +1,7 @@
 // `npm run export -- [filters] [--out FILE]`: writes the ledger workbook from the database the bot
 // uses (HZ_DB, HZ_DATA_DIR), with the same filters as 导出台账 in chat: 本季度 应急管理局 重大 逾期.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.ts';
 import { exportLedger } from './export-ledger.ts';
 import { openDatabase } from '../db/client.ts';
@@ -9,7 +10,14 @@ import { formatDate } from '../domain/calendar.ts';
 
 const USAGE = '用法：npm run export -- [期间] [单位或部门] [重大|一般] [待整改|整改中|待验收|已销号|逾期|未销号] [--out 文件.xlsx]\n例：npm run export -- 2026年第四季度 应急管理局 重大 --out 四季度台账.xlsx';
 
-async function main(argv: string[]): Promise<number> {
+/** Where the CLI prints: the console, or a test's buffers (tests call the CLI in-process). */
+export interface CliOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** `npm run export` with its arguments and environment; returns the exit code. */
+export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process.env, console: CliOutput = globalThis.console): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
     return 0;
@@ -21,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const words = argv.filter((a, i) => !a.startsWith('--') && (outAt === -1 || i !== outAt + 1));
-  const config = loadConfig();
+  const config = loadConfig(env);
   if (!existsSync(config.dbFile)) {
     console.error(`数据库 ${config.dbFile} 不存在（可用 HZ_DB 指定）。`);
     return 1;
@@ -43,4 +51,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) process.exitCode = await exportCli(process.argv.slice(2));

@@ -6,14 +6,14 @@ import { buildLedgerWorkbook } from './ledger-workbook.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
-import { asOfDay, quarterOf, quarterToFile, statisticsDueOn, yearOf, type Period } from '../domain/period.ts';
+import { asOfDay, defaultStatisticsQuarter, quarterOf, statisticsDueOn, yearOf, type DefaultQuarterReason, type Period } from '../domain/period.ts';
 import { quarterlyStatistics } from '../domain/statistics.ts';
 import type { LocalDate } from '../domain/types.ts';
 import { parseLedgerFilter } from '../parse/parse-ledger-filter.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export type LedgerExport =
-  | { ok: true; path: string; count: number; filterWords: string[]; quarter: Period; due: LocalDate }
+  | { ok: true; path: string; count: number; filterWords: string[]; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: DefaultQuarterReason | null }
   | { ok: false; reply: string };
 
 /** A fresh file name under `<dataDir>/exports/`: 台账-20261201-090000.xlsx (-2, -3 … if taken). */
@@ -55,7 +55,9 @@ export async function exportLedger(
     ...(filter.status ? { status: filter.status } : {}),
   }, today);
   const assessment = await assessmentReport(store, filter.period ?? yearOf(today), today, config.governance);
-  const quarter = filter.period ? quarterOf(filter.period.to) : quarterToFile(today);
+  const fallback = defaultStatisticsQuarter(today);
+  const quarter = filter.period ? quarterOf(filter.period.to) : fallback.quarter;
+  const quarterReason = filter.period ? null : fallback.reason;
   const asOf = asOfDay(quarter, today);
   const stats = quarterlyStatistics(await store.governance.statisticsHazards(quarter, asOf, unitIds));
   const names = new Map(units.map((u) => [u.id, u.name]));
@@ -78,5 +80,5 @@ export async function exportLedger(
   const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
   mkdirSync(dirname(path), { recursive: true });
   await book.xlsx.writeFile(path);
-  return { ok: true, path, count: hazards.length, filterWords, quarter, due };
+  return { ok: true, path, count: hazards.length, filterWords, quarter, due, asOf, quarterReason };
 }

@@ -1,7 +1,7 @@
 import { actOnHazard } from './act-on-hazard.ts';
 import type { CommandContext } from './command.ts';
 import { storeEvidence } from './evidence-store.ts';
-import type { IncomingAttachment } from '../channels/channel.ts';
+import type { IncomingAttachment } from '../core/messages.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /**

@@ -17,7 +17,7 @@ export interface AssessmentReport {
 
 /**
  * Assesses every unit with activity in the period, and every supervising department over the units
- * it supervises (its tally is the sum of theirs). Shared by 排名, the briefings and the export.
+ * it supervises and its own hazards (its tally is the sum of theirs); the two are ranked apart. Shared by 排名, the briefings and the export.
  */
 export async function assessmentReport(store: Store, period: Period, today: LocalDate, governance: GovernanceConfig): Promise<AssessmentReport> {
   const rules = governance.assessment;
@@ -28,14 +28,17 @@ export async function assessmentReport(store: Store, period: Period, today: Loca
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-Hans-CN');
   const item = (u: { id: number; name: string }): RankedUnit => ({ id: u.id, name: u.name, flags: creditFlags(standings.get(u.id) ?? [], asOf) });
 
+  // a unit that supervises others is ranked among the departments only, its own hazards counted there:
+  // a department between two enterprises in one ranking would push their ranks apart
+  const supervising = new Set(units.flatMap((u) => (u.supervisorId === null ? [] : [u.supervisorId])));
   const unitRows = [...units].sort(byName).flatMap((u) => {
     const tally = tallies.get(u.id);
-    return tally && hasActivity(tally) ? [{ item: item(u), assessment: assess(tally, rules) }] : [];
+    return !supervising.has(u.id) && tally && hasActivity(tally) ? [{ item: item(u), assessment: assess(tally, rules) }] : [];
   });
   const departmentRows = [...units].sort(byName).flatMap((d) => {
-    const supervised = units.filter((u) => u.supervisorId === d.id);
-    if (supervised.length === 0) return [];
-    const tally = sumTallies(supervised.map((u) => tallies.get(u.id)).filter((t): t is HazardTally => t !== undefined));
+    if (!supervising.has(d.id)) return [];
+    const own = [d, ...units.filter((u) => u.supervisorId === d.id)];
+    const tally = sumTallies(own.map((u) => tallies.get(u.id)).filter((t): t is HazardTally => t !== undefined));
     return hasActivity(tally) ? [{ item: item(d), assessment: assess(tally, rules) }] : [];
   });
   return {
@@ -51,7 +54,7 @@ export async function briefingFacts(store: Store, period: Period, today: LocalDa
   const report = await assessmentReport(store, period, today, governance);
   const clearing = await store.governance.majorClearing(period, report.asOf);
   const supervision = await store.governance.supervisionCounts(period);
-  const open = await store.hazards.supervisedOpen();
+  const open = await store.hazards.byIds(await store.governance.supervisedOpenIdsAt(report.asOf));
   const start = atLocal(`${period.from} 00:00`);
   const end = atLocal(`${addDays(period.to, 1)} 00:00`);
   const entries = [...(await store.credit.entries('formal')), ...(await store.credit.entries('watch'))];

@@ -100,20 +100,29 @@ function assessmentSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): vo
   title(sheet, zh.ledger.assessmentTitle(report.period, report.asOf), columns.length);
   styleHeader(sheet.addRow([...columns]));
   const visible = (r: Ranked<RankedUnit>) => scope === undefined || scope.includes(r.item.id);
-  const rows = [
-    ...report.units.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.unit, r)),
-    ...report.departments.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.department, r)),
+  // units and departments are ranked apart, each section under its own heading
+  const sections = [
+    { heading: zh.ledger.assessmentSections.unit, rows: report.units.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.unit, r)) },
+    { heading: zh.ledger.assessmentSections.department, rows: report.departments.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.department, r)) },
   ];
-  for (const values of rows) {
-    const row = sheet.addRow(values);
-    row.getCell(8).numFmt = '0.0%';
-    row.getCell(11).numFmt = '0.0%';
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = THIN;
-    });
+  for (const { heading, rows } of sections) {
+    if (rows.length === 0) continue;
+    const head = sheet.addRow([heading]);
+    sheet.mergeCells(head.number, 1, head.number, columns.length);
+    head.font = { bold: true };
+    for (const values of rows) addAssessmentRow(sheet, values);
   }
   const note = sheet.addRow([zh.assessment.formula(input.assessmentRules)]);
   sheet.mergeCells(note.number, 1, note.number, columns.length);
+}
+
+function addAssessmentRow(sheet: ExcelJS.Worksheet, values: unknown[]): void {
+  const row = sheet.addRow(values);
+  row.getCell(8).numFmt = '0.0%';
+  row.getCell(11).numFmt = '0.0%';
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.border = THIN;
+  });
 }
 
 function statisticsValues(line: StatisticsLine): unknown[] {

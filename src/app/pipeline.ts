@@ -2,13 +2,14 @@ import type { Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
 import { storeEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { answerLedgerQuestion } from './answer-ledger-question.ts';
 import { closestCommand } from './closest-command.ts';
+import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { runForEachCode } from './run-for-each-code.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { Db } from '../db/client.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -16,7 +17,6 @@ import type { Group, Person } from '../domain/types.ts';
 import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
-import { findCodeRun } from '../parse/find-code-run.ts';
 import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
 import { routeMessage } from '../parse/route.ts';
 
@@ -88,9 +88,8 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
   turn.group = await resolveGroup(store, message);
   turn.sender = await resolveSender(store, message, turn.group);
-  const mentions = message.mentions.map((m) => m.name);
-  const codes = findCodeRun(turn.text);
-  const routed = routeMessage(codes.text, deps.commands, deps.bareCode);
+  const mentions = await mentionedPeopleNames(store, message);
+  const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
@@ -144,15 +143,16 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     await replyPlain(deps, turn, zh.common.usage(problem, command.usage));
     return;
   }
-  const several = code !== null && codes.all.length > 1;
-  if (several && (!command.manyCodes || codes.listed.length < codes.all.length)) {
+  const codes = [...routed.codes, ...routed.otherCodes];
+  const several = code !== null && codes.length > 1;
+  if (several && (!command.manyCodes || routed.otherCodes.length > 0)) {
     // acting on the first code alone would be a silent partial effect
-    await replyPlain(deps, turn, command.manyCodes ? zh.common.severalCodesApart(codes.all, command.usage) : zh.common.severalCodesNotHere(command.name, codes.all, command.usage));
+    await replyPlain(deps, turn, command.manyCodes ? zh.common.severalCodesApart(codes, command.usage) : zh.common.severalCodesNotHere(command.name, codes, command.usage));
     return;
   }
   const evidence = storeEvidence(deps.config.dataDir, message.attachments);
   const ctx = makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored);
-  if (several) await runForEachCode(ctx, command, args.data as object, codes.all);
+  if (several) await runForEachCode(ctx, command, args.data as object, routed.codes);
   else await command.run(ctx, args.data);
   if (evidence.rejected.length > 0) {
     await ctx.reply(evidence.rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));

@@ -206,28 +206,37 @@ export async function completeRegistration(ctx: CommandContext, draft: Registrat
   else await register(ctx, draft, assessed);
 }
 
-/** Everyone a message names as owner: the platform's mentions and `@名字` in the text, once each. */
+/**
+ * Everyone a message names as owner: the platform's mentions, or where the platform marks none
+ * (console, transcripts) the `@名字` written in the text.
+ */
 function mentionedOwners(text: string, mentions: readonly string[]): string[] {
-  const written = [...text.matchAll(TEXT_MENTIONS)].map((m) => m[1] ?? '').filter(Boolean);
-  return [...new Set([...mentions, ...written])];
+  if (mentions.length > 0) return [...new Set(mentions)];
+  return [...new Set([...text.matchAll(TEXT_MENTIONS)].map((m) => m[1] ?? '').filter(Boolean))];
 }
 
-/** Sets the owner from @mentions: one is the owner, several are a question, unless the text names one of them. */
+/**
+ * Sets the owner from @mentions: a name written plainly under its key wins (`责任人 李强 @张伟`:
+ * 李强, 张伟 is only told); else one mention is the owner and several are a question.
+ */
 function takeMentionedOwner(draft: RegistrationDraft, text: string, mentions: readonly string[]): void {
+  const written = draft.fields.owner;
+  if (written && !text.includes(`@${written}`)) return;
   const named = mentionedOwners(text, mentions);
   if (named.length === 1) {
     draft.fields.owner = named[0];
     delete draft.ownerChoices;
   } else if (named.length > 1) {
-    // 责任人@张伟 抄送@李强: the labelled one is the owner
-    const labelled = draft.fields.owner && /(?:责任人|负责人)\s*[:=]?\s*@/.test(text) ? draft.fields.owner : undefined;
-    if (labelled && named.includes(labelled)) return;
     delete draft.fields.owner;
     draft.ownerChoices = named;
   }
 }
 
-/** Reads the registration text of a new 登记隐患 message; an @mention of the platform wins for the owner. */
+/**
+ * Reads the registration text of a new 登记隐患 message. The platform's first @mention names the
+ * owner where the text names none or names them as an @mention too; a name written plainly under
+ * its key wins (`责任人 李强 @张伟`: 李强, 张伟 is only told).
+ */
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
   const unitNames = await ctx.store.roster.unitNames();
   const draft: RegistrationDraft = { fields: parseRegistration(text, { now: ctx.now, unitNames }), said: [ctx.message.text] };

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '../channels/channel.ts';
+import type { IncomingMessage } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import type { Group, Person } from '../domain/types.ts';
 

@@ -1,33 +1,8 @@
 import { z } from 'zod';
-import type { EscalationPolicy } from '../domain/escalation.ts';
+import type { ScheduleConfig, WeeklyTime } from '../core/config.ts';
 import type { QuietHours } from '../domain/push-window.ts';
-import type { LocalDate } from '../domain/types.ts';
 
-/** A weekday (1 = Monday … 7 = Sunday) and a Shanghai wall-clock time. */
-export interface WeeklyTime {
-  weekday: number;
-  time: string;
-}
-
-/** When the scheduled pushes go out; every time is Shanghai wall-clock 'HH:mm'. */
-export interface ScheduleConfig {
-  /** deadline reminders, each day (only working days send) */
-  remindTime: string;
-  /** days before the deadline that are reminded, e.g. [3, 1, 0] */
-  remindDays: number[];
-  /** overdue alerts and escalations, each day */
-  overdueTime: string;
-  escalation: EscalationPolicy;
-  /** the daily digest to the leaders' and departments' groups */
-  digestTime: string;
-  /** the weekly summary to the leaders' group */
-  weekly: WeeklyTime;
-  /** null: no quiet hours */
-  quietHours: QuietHours | null;
-  /** extra holidays and make-up working days, for years the calendar package does not carry yet */
-  holidays: LocalDate[];
-  workdays: LocalDate[];
-}
+export type { ScheduleConfig, WeeklyTime };
 
 const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
 const OFF = new Set(['', 'off', 'none', '无', '关闭', '不设']);

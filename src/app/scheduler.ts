@@ -1,5 +1,5 @@
 import { createCronTrigger, type CronTrigger } from './cron-triggers.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { Db } from '../db/client.ts';
 import { createStore, inTransaction } from '../db/store.ts';

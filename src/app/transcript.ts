@@ -5,7 +5,7 @@ import { createBot, type Bot } from './bot.ts';
 import { defaultConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { readRoster } from './roster-file.ts';
-import type { IncomingAttachment, IncomingMessage } from '../channels/channel.ts';
+import type { IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../channels/recording-channel.ts';
 import { atLocal, isoLocal } from '../domain/calendar.ts';
 import { createStore } from '../db/store.ts';

@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
-import type { Channel, Delivery, IncomingMessage } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
+import type { Delivery, IncomingMessage } from '../core/messages.ts';
 import { formatDelivery } from './recording-channel.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
@@ -63,7 +64,9 @@ export class ConsoleChannel implements Channel {
   }
 
   async send(delivery: Delivery): Promise<void> {
-    this.#print(formatDelivery(delivery) + (delivery.file ? `\n  （文件：${delivery.file}）` : ''));
+    // a picture (a chart card) is named as one: the terminal shows its path to open
+    const kind = delivery.file && /\.png$/i.test(delivery.file) ? '图片' : '文件';
+    this.#print(formatDelivery(delivery) + (delivery.file ? `\n  （${kind}：${delivery.file}）` : ''));
   }
 
   /** Resolves when the input has ended (Ctrl-D or end of a piped file) and every line was handled. */

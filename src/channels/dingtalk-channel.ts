@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import type { Channel, Route } from '../core/channel.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { DingTalkOpenApi, type DingTalkApiMessage } from './dingtalk-openapi.ts';
 import { customRobotUrl, dingTalkBody, postRobotMessage, type DingTalkMention, type DingTalkWebhook } from './dingtalk-robot-webhook.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { mentionedNames, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /** What the channel needs of the Stream client (dingtalk-stream's DWClient, or a test's). */
@@ -128,16 +129,19 @@ export class DingTalkChannel implements Channel {
     // ids only, never the text: an admin reads conversation ids and userIds here for the roster
     this.options.log?.info({ conversationId: message.conversationId, title: message.conversationTitle, userId: senderId, msgId: message.msgId }, 'dingtalk message');
     text = stripSelfMention(text, this.options.botNames ?? []);
-    const names = mentionedNames(text);
+    // only DingTalk's own list (atUsers) is a mention: an `@张伟` typed into the text is not.
+    // The list has ids, not names; the names written in the text label it only when they pair
+    // one to one, else the core names each by its id from the roster.
     const others = (message.atUsers ?? []).filter((u) => u.dingtalkId !== message.chatbotUserId);
+    const names = mentionedNames(text);
+    const paired = names.length === others.length;
     await onMessage({
       platform: 'dingtalk',
       messageId: message.msgId,
       group: group ? { id: message.conversationId, name: message.conversationTitle ?? message.conversationId } : null,
       sender: { id: senderId, name: message.senderNick },
       text,
-      // DingTalk lists who was mentioned by id; the names are the ones written in the text
-      mentions: names.map((name, i) => ({ id: others[i]?.staffId ?? '', name })),
+      mentions: others.map((u, i) => ({ id: u.staffId || u.dingtalkId, name: paired ? (names[i] ?? '') : '' })),
       attachments: [...this.#hold.take(message.conversationId, senderId, now), ...files],
       at: new Date(message.createAt),
       // a DingTalk robot receives group messages only when @-mentioned, and private chats

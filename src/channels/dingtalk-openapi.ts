@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { RateLimitedError } from './channel.ts';
+import { RateLimitedError } from '../core/channel.ts';
 
 export interface DingTalkApp {
   /** the app's AppKey (Client ID) and AppSecret (Client Secret) */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RateLimitedError } from './channel.ts';
+import { RateLimitedError } from '../core/channel.ts';
 
 /** A group's custom robot (自定义机器人): its webhook's access token and, with 加签, its secret. */
 export interface DingTalkWebhook {

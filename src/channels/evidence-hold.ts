@@ -1,4 +1,4 @@
-import type { IncomingAttachment } from './channel.ts';
+import type { IncomingAttachment } from '../core/messages.ts';
 
 /**
  * Photos sent on their own, held for the sender's next text in the same chat: people send the

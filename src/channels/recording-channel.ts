@@ -1,4 +1,5 @@
-import type { Channel, Delivery } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
+import type { Delivery } from '../core/messages.ts';
 
 /** A delivery as the simulator and tests see it. */
 export interface RecordedDelivery extends Delivery {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { FileBox } from 'file-box';
 import { types, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
-import { RateLimitedError, type Channel, type Delivery, type IncomingAttachment, type IncomingMessage, type Route } from './channel.ts';
+import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
+import { type Delivery, type IncomingAttachment, type IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { markdownToPlain, stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import type { Person } from '../domain/types.ts';
 
 export interface WechatyChannelOptions {
@@ -92,7 +93,7 @@ export class WechatyChannel implements Channel {
 
     const self = currentAccount(this.#wechaty);
     const selfNames = [self?.name() ?? '', room && self ? ((await room.alias(self)) ?? '') : ''];
-    const mentioned = room ? await message.mentionList() : [];
+    const mentioned = room ? await this.#mentionList(message) : [];
     const attachments: IncomingAttachment[] = this.#hold.take(chat, talker.id, at);
     const text = stripSelfMention(message.text(), selfNames);
     // a personal account sees every message of its groups: only a mention or a private chat is addressed to it
@@ -109,6 +110,18 @@ export class WechatyChannel implements Channel {
       at,
       addressed,
     });
+  }
+
+  /**
+   * The people the puppet says were mentioned (`mentionIdList`). Wechaty's own fallback, which
+   * reads `@名字` out of the text, is not used: typed text is no mention. wechat4u fills the list
+   * from the text itself (the web protocol carries none), so there a typed @ still counts.
+   */
+  async #mentionList(message: Message): Promise<Contact[]> {
+    const payload = message.payload;
+    const ids: readonly string[] = payload && 'mentionIdList' in payload ? (payload.mentionIdList ?? []) : [];
+    const contacts = await Promise.all(ids.map((id) => this.#wechaty.Contact.find({ id }).catch(() => undefined)));
+    return contacts.filter((c): c is Contact => c !== undefined);
   }
 
   route(): Route {

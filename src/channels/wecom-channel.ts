@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Channel, Delivery, IncomingAttachment, IncomingMessage, Route } from './channel.ts';
+import type { Channel, Route } from '../core/channel.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
-import { mentionedNames, stripSelfMention } from './plain-text.ts';
+import { asMarkdown } from './markdown-text.ts';
+import { stripSelfMention } from './plain-text.ts';
 import { RecentIds } from './recent-ids.ts';
 import { postWeComWebhook, weComBody, weComFileBody, WECOM_MARKDOWN_BYTES, WECOM_TEXT_BYTES, type WeComMention } from './wecom-robot-webhook.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
+import { escapeMarkdown } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface WeComChannelOptions {
@@ -122,7 +125,8 @@ export class WeComChannel implements Channel {
       group: group ? { id: group, name: `企业微信群 ${group}` } : null,
       sender: { id: userId, name: userId },
       text,
-      mentions: mentionedNames(text).map((name) => ({ id: '', name })),
+      // the AI bot's callback has no mention list, and an `@张伟` typed in the text is no mention
+      mentions: [],
       attachments: [...this.#hold.take(chat, userId, now), ...files],
       at: now,
       // a WeCom robot receives group messages only when @-mentioned, and private chats
@@ -156,18 +160,19 @@ export class WeComChannel implements Channel {
 
   route(delivery: Delivery): Route {
     const plan = this.#plan(delivery);
-    if (plan.kind === 'reply') return { target: 'wecom:aibot', perMinute: 30, burst: 10, maxBytes: STREAM_BYTES };
+    if (plan.kind === 'reply') return { target: 'wecom:aibot', perMinute: 30, burst: 10, maxBytes: STREAM_BYTES, markdown: true };
     if (plan.kind === 'webhook') {
       return { target: `wecom:webhook:${plan.name}`, ...ROBOT_RATE, maxBytes: (delivery.markdown ? WECOM_MARKDOWN_BYTES : WECOM_TEXT_BYTES) - MENTION_ROOM };
     }
-    return { target: plan.kind === 'push' ? `wecom:aibot-push:${plan.chatid}` : 'wecom:none', ...ROBOT_RATE, maxBytes: WECOM_MARKDOWN_BYTES - MENTION_ROOM };
+    return { target: plan.kind === 'push' ? `wecom:aibot-push:${plan.chatid}` : 'wecom:none', ...ROBOT_RATE, maxBytes: WECOM_MARKDOWN_BYTES - MENTION_ROOM, markdown: true };
   }
 
   async send(delivery: Delivery): Promise<void> {
     const plan = this.#plan(delivery);
     if (plan.kind === 'none') throw new Error(zh.delivery.noRoute(plan.where));
     const mentions: WeComMention[] = delivery.mentions.map((p) => ({ name: p.name, userId: p.wecomId, mobile: p.mobile }));
-    const named = [...delivery.mentions.map((p) => `@${p.name}`), delivery.text].join(' ');
+    // the AI bot shows everything as markdown: plain text (user words in it) is escaped here
+    const named = [...delivery.mentions.map((p) => `@${escapeMarkdown(p.name)}`), asMarkdown(delivery)].join(' ');
 
     if (delivery.file && !delivery.text.trim()) {
       const { file: _file, ...rest } = delivery;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import { RateLimitedError } from './channel.ts';
+import { RateLimitedError } from '../core/channel.ts';
 
 /** WeCom's "api freq out of limit": over 20 messages a minute for one group robot. */
 export const WECOM_RATE_LIMITED = 45009;

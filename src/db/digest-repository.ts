@@ -59,7 +59,11 @@ export function createDigestRepository(db: DbTx) {
       ) WHERE place <= 3 ORDER BY scopeKey, place`;
   }
 
-  /** Progress reported in the period: each hazard's latest report, newest first, per group. */
+  /**
+   * Progress reported in the period: each hazard's latest report, newest first, per group. A
+   * decision on a submission counts as the latest word: a fix submitted and rejected the same day
+   * is shown rejected, never as still waiting.
+   */
   async function progress(g: Grouping, filter: Prisma.Sql, period: Period, limit: number) {
     const { start, end } = periodInstants(period);
     return db.$queryRaw<Array<{ scopeKey: Count; code: string; unitName: string; actorName: string | null; type: string; progress: Count; total: Count }>>`
@@ -74,7 +78,7 @@ export function createDigestRepository(db: DbTx) {
           JOIN Hazard h ON h.id = e.hazardId ${g.join}
           JOIN Unit u ON u.id = h.unitId
           LEFT JOIN Person a ON a.id = e.actorId
-          WHERE e.type IN ('progress', 'submitted') AND e.at >= ${start} AND e.at < ${end} ${filter}
+          WHERE e.type IN ('progress', 'submitted', 'rejected', 'accepted') AND e.at >= ${start} AND e.at < ${end} ${filter}
         ) WHERE latest = 1
       ) WHERE place <= ${limit} ORDER BY scopeKey, place`;
   }
@@ -119,7 +123,7 @@ export function createDigestRepository(db: DbTx) {
           total: num(reports[0]?.total),
           items: reports.map((r): ProgressItem => ({
             code: r.code, unitName: r.unitName, actorName: r.actorName,
-            kind: r.type === 'submitted' ? 'submitted' : 'progress', progress: r.progress === null ? null : num(r.progress),
+            kind: r.type === 'submitted' || r.type === 'rejected' || r.type === 'accepted' ? r.type : 'progress', progress: r.progress === null ? null : num(r.progress),
           })),
         },
       });

@@ -144,6 +144,23 @@ export function createGovernanceRepository(db: DbTx) {
       return { carriedOver, added, cleared, remainingIds };
     },
 
+    /**
+     * The hazards listed for supervision and not closed at the end of `asOf` (listed by then, not
+     * lifted since, not accepted since): a report of a past period names what was open then, not
+     * an item listed after it ended.
+     */
+    async supervisedOpenIdsAt(asOf: LocalDate): Promise<number[]> {
+      const endI = sqlInstant(dayStart(addDays(asOf, 1)));
+      const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+        SELECT id FROM Hazard
+        WHERE createdAt < ${endI}
+          AND (SELECT e.type FROM HazardEvent e WHERE e.hazardId = Hazard.id AND e.type IN ('supervised', 'unsupervised') AND e.at < ${endI}
+               ORDER BY e.at DESC, e.id DESC LIMIT 1) = 'supervised'
+          AND ${closedOnAt(endI)} IS NULL
+        ORDER BY id`;
+      return rows.map((r) => Number(r.id));
+    },
+
     /** Supervision over a period: items listed in it, acceptances of listed items in it. */
     async supervisionCounts(period: Period): Promise<{ listed: number; closed: number }> {
       const at = { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) };

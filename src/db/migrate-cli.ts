@@ -1,6 +1,6 @@
 // `npm run db:migrate -- <name>`: writes the next migration, the SQL that takes the existing
-// migrations to prisma/schema.prisma. It touches no database: applyPendingMigrations() in
-// schema-engine.ts applies it.
+// migrations to prisma/schema.prisma. It touches no database: applySqliteMigrations() in
+// migrate.ts applies it.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diffMigrationScript, migrationsDir } from './schema-engine.ts';

@@ -1,22 +1,8 @@
+import type { OutgoingMessage } from '../core/messages.ts';
 import type { DbTx } from './client.ts';
 import { sqlDate, statement } from './statements.ts';
 
-/** What the bot says: a reply in the group it was asked in, or a push to a group or person. */
-export interface OutgoingMessage {
-  kind: 'reply' | 'push';
-  groupId: number | null;
-  personId: number | null;
-  text: string;
-  /** person ids to @-mention */
-  mentions: number[];
-  extra?: {
-    markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
-    /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
-    partsSent?: number;
-  };
-  /** a push with a key is sent at most once, ever */
-  dedupeKey?: string;
-}
+export type { OutgoingMessage };
 
 export interface OutboxEntry extends OutgoingMessage {
   id: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** A second bot on a database file that another live process already serves. */
 export class DatabaseInUseError extends Error {
@@ -76,22 +76,55 @@ function inUse(dbFile: string, lockPath: string, owner: Pick<LockOwner, 'pid' | 
   );
 }
 
+/** Symlinks followed before giving up, as the kernel does (ELOOP). */
+const MAX_LINKS = 40;
+
+/**
+ * The file a database path really names: every symlink followed, in the path's folders and at
+ * its end, even when the final target does not exist yet (SQLite will create it there). Two
+ * names for one file (`alias.db → ledger.db`) give one path, so they share one lock. A hard link
+ * is a second real name and is not caught here: don't give a ledger two.
+ */
+export function canonicalDbPath(dbFile: string): string {
+  let path = resolve(dbFile);
+  for (let hops = 0; hops < MAX_LINKS; hops++) {
+    try {
+      return realpathSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    // the file is not there (yet): a dangling symlink is followed by hand, else its folder is
+    let link: string | null = null;
+    try {
+      if (lstatSync(path).isSymbolicLink()) link = readlinkSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (link === null) {
+      mkdirSync(dirname(path), { recursive: true });
+      return join(realpathSync(dirname(path)), basename(path));
+    }
+    path = resolve(dirname(path), link);
+  }
+  throw new Error(`数据库路径 ${dbFile} 的符号链接太多（循环？）/ too many symbolic links in ${dbFile}`);
+}
+
 /**
  * Claims `<dbFile>.lock` for this process, so one database file is served by one bot: SQLite
  * itself would let a second process in, and two bots would answer every message twice and
  * race on the outbox. The file is created atomically with its content (written aside, then
  * hard-linked into place), so a half-written lock never exists; a lock left by a dead process
- * (SIGKILL, power cut) is taken over. Throws {@link DatabaseInUseError} while a live holder has it.
+ * (SIGKILL, power cut) is taken over. The lock sits beside the real file, whatever symlink the
+ * path goes through, so `alias.db → ledger.db` is the same ledger. Throws {@link DatabaseInUseError} while a live holder has it.
  */
 export function acquireProcessLock(dbFile: string): ProcessLock {
   if (dbFile === ':memory:') return { path: null, release() {} };
-  const path = `${resolve(dbFile)}.lock`;
+  const path = `${canonicalDbPath(dbFile)}.lock`;
   if (held.has(path)) throw inUse(dbFile, path, { pid: process.pid, host: hostname(), since: '本进程 / this process' });
 
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomUUID() };
   const mine = JSON.stringify(me);
   const aside = `${path}.${me.token}.tmp`;
-  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(aside, mine);
   try {
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -1,6 +1,7 @@
 import { rawTransaction, type Db, type DbTx } from './client.ts';
 import { createDigestRepository } from './digest-repository.ts';
 import { createCreditRepository } from './credit-repository.ts';
+import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
@@ -25,6 +26,7 @@ export function createStore(db: DbTx) {
     reinspections: createReinspectionRepository(db),
     credit: createCreditRepository(db),
     governance: createGovernanceRepository(db),
+    dashboard: createDashboardRepository(db),
   };
 }
 

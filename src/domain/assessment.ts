@@ -107,3 +107,15 @@ export function rankAssessments<T>(items: ReadonlyArray<{ item: T; assessment: A
 export function hasActivity(tally: HazardTally): boolean {
   return tally.found > 0 || tally.overdue > 0 || tally.rebounds > 0 || tally.vetoItems > 0;
 }
+
+/** The rectification rate a unit needs before a briefing may call it 表现较好. */
+export const PRAISE_MIN_RECTIFICATION = 0.8;
+
+/**
+ * Whether a briefing may name a unit among the good ones: a high rank alone is not enough (when
+ * every unit has rectified nothing, the first is still bad). It must have rectified at least
+ * {@link PRAISE_MIN_RECTIFICATION} of what it found, have nothing overdue, and not be vetoed.
+ */
+export function deservesPraise(a: Assessment): boolean {
+  return !a.veto && a.overdue === 0 && a.rectificationRate !== null && a.rectificationRate >= PRAISE_MIN_RECTIFICATION;
+}

@@ -30,8 +30,8 @@ export interface ProgressItem {
   code: string;
   unitName: string;
   actorName: string | null;
-  /** 'progress' with a percentage, or 'submitted' (整改完成，申请验收) */
-  kind: 'progress' | 'submitted';
+  /** 'progress' with a percentage, 'submitted' (整改完成，申请验收), or the decision on it the same period */
+  kind: 'progress' | 'submitted' | 'rejected' | 'accepted';
   progress: number | null;
 }
 

@@ -76,3 +76,16 @@ export function statisticsDueOn(quarter: Period): LocalDate {
 export function quarterToFile(today: LocalDate): Period {
   return quarterOf(addDays(quarterOf(today).from, -1));
 }
+
+/** Why an export without a period files the quarter it does. */
+export type DefaultQuarterReason = 'filing' | 'toDate';
+
+/**
+ * The quarter an export without a period puts in its statistics table: the quarter just ended while
+ * its table is still being filed (until the 15th), otherwise the current quarter to date — never a
+ * past quarter whose deadline is gone.
+ */
+export function defaultStatisticsQuarter(today: LocalDate): { quarter: Period; reason: DefaultQuarterReason } {
+  const filing = quarterToFile(today);
+  return today <= statisticsDueOn(filing) ? { quarter: filing, reason: 'filing' } : { quarter: quarterOf(today), reason: 'toDate' };
+}

@@ -88,14 +88,31 @@ export function fitRows(
 }
 
 const MARKDOWN_LOOKALIKE: Record<string, string> = {
-  '*': '＊', _: '＿', '`': '｀', '#': '＃', '[': '［', ']': '］', '<': '＜', '>': '＞', '|': '｜', '~': '～', '\\': '＼',
+  '*': '＊', _: '＿', '`': '｀', '#': '＃', '[': '［', ']': '］', '<': '＜', '>': '＞', '|': '｜', '~': '～', '\\': '＼', '&': '＆',
 };
+const MARKDOWN_CONTROL = /[*_`#[\]<>|~\\&]/g;
+/** A line of only `=` or `-` turns the line above into a heading (or is a rule). */
+const SETEXT_LINE = /^([ \t]*)([=-]{2,}[ \t]*)$/gm;
 
 /**
- * A user's words as one line inside a markdown message (a digest): `inline`, and every markdown
- * control character replaced by its full-width look-alike. Look-alikes, not backslashes: the
- * platforms' markdown dialects differ on escapes, and a look-alike reads the same everywhere.
+ * Text as markdown that shows exactly what was written: every markdown control character — link
+ * and image brackets, heading `#`, emphasis `*` `_` `~`, code, quote `>`, HTML and `<@userid>`
+ * tags, entities `&…;` — becomes its full-width look-alike, and `===`/`---` lines stay lines.
+ * Look-alikes, not backslashes: the platforms' markdown dialects (WeCom, DingTalk) differ on
+ * escapes, and a look-alike reads the same everywhere. Line breaks are kept. Channels apply it
+ * to every plain text they send as markdown; a markdown message the bot composes applies it
+ * (through `inlineMarkdown`) to each user-written piece.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(MARKDOWN_CONTROL, (ch) => MARKDOWN_LOOKALIKE[ch] ?? ch)
+    .replace(SETEXT_LINE, (_line, indent: string, rule: string) => indent + rule.replace(/=/g, '＝').replace(/-/g, '－'));
+}
+
+/**
+ * A user's words as one line inside a markdown message (a digest): `inline`, then
+ * `escapeMarkdown`.
  */
 export function inlineMarkdown(text: string, max: number): string {
-  return inline(text, max).replace(/[*_`#[\]<>|~\\]/g, (ch) => MARKDOWN_LOOKALIKE[ch] ?? ch);
+  return escapeMarkdown(inline(text, max));
 }

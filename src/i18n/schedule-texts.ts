@@ -3,7 +3,7 @@ import type { Digest, HazardItem, OnTimeRate, TopList, WeeklySummary } from '../
 import type { EscalationPolicy, EscalationStep } from '../domain/escalation.ts';
 import { STATUS_LABELS } from '../domain/lifecycle.ts';
 import type { LocalDate } from '../domain/types.ts';
-import type { ScheduleConfig } from '../app/schedule-config.ts';
+import type { ScheduleConfig } from '../core/config.ts';
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -37,6 +37,9 @@ function daysText(days: readonly number[]): string {
 }
 
 /** Reminder, escalation, digest and summary texts (zh.reminders, zh.overdue, zh.digest, zh.weekly, zh.schedule). */
+/** How the digest names the latest word on a hazard that is not a percentage. */
+const PROGRESS_WORDS = { submitted: '提交验收', rejected: '验收驳回', accepted: '验收通过' } as const;
+
 export const scheduleTexts = {
   reminders: {
     /** The deadline reminder to a unit's group: every hazard due soon, in one message. */
@@ -95,7 +98,7 @@ export const scheduleTexts = {
       const worst = d.worstUnits.length > 0 ? [`逾期最多的单位：${d.worstUnits.map((u) => `${u.unitName} ${u.count} 项`).join('、')}`] : [];
       const progress = d.progress.total === 0 ? [] : [
         `${when}进度：`,
-        ...d.progress.items.map((p) => `· ${p.code} ${p.unitName} ${p.kind === 'submitted' ? '提交验收' : `进度${p.progress ?? '?'}%`}（${p.actorName ?? '系统'}）`),
+        ...d.progress.items.map((p) => `· ${p.code} ${p.unitName} ${p.kind === 'progress' ? `进度${p.progress ?? '?'}%` : PROGRESS_WORDS[p.kind]}（${p.actorName ?? '系统'}）`),
         ...more(d.progress),
       ];
       return [

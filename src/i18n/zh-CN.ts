@@ -1,6 +1,6 @@
-import type { AssessmentRules, Ranked } from '../domain/assessment.ts';
+import { PRAISE_MIN_RECTIFICATION, deservesPraise, type AssessmentRules, type Ranked } from '../domain/assessment.ts';
 import { clearingRate, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';
-import { formatDate, localDate, localTime } from '../domain/calendar.ts';
+import { atLocal, formatDate, localDate, localTime } from '../domain/calendar.ts';
 import { creditFlags, inForce, standingOf, type CreditEntry, type CreditFlags } from '../domain/credit.ts';
 import { LEVEL_LABELS, STATUS_LABELS, type Refused, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
@@ -8,6 +8,7 @@ import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import { cardTexts } from './card-texts.ts';
 import { scheduleTexts } from './schedule-texts.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
@@ -86,11 +87,11 @@ function deadlineNote(h: Pick<HazardView, 'deadline' | 'status'>, now: Date): st
   return left === 0 ? '（今天到期）' : `（剩${left}天）`;
 }
 
-/** One hazard in one line, the shape every list uses. */
-function hazardLine(h: HazardLine, now: Date): string {
+/** One hazard in one line, the shape every list uses; a report of a past period counts days to its end (`countedTo`). */
+function hazardLine(h: HazardLine, now: Date, countedTo: Date = now): string {
   const flags = `${h.level === 'major' ? '【重大】' : ''}${h.supervised ? '【督办】' : ''}`;
   const state = h.status === 'rectifying' ? `${STATUS_LABELS[h.status]}${h.progress}%` : STATUS_LABELS[h.status];
-  return `${h.code} ${flags}${unitLabel(h, now)}：${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${state}`;
+  return `${h.code} ${flags}${unitLabel(h, now)}：${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, countedTo)}｜${state}`;
 }
 
 const EVENT_LABELS: Record<HazardEvent['type'], string> = {
@@ -231,6 +232,7 @@ export const zh = {
     approved: (h: HazardView, now: Date) => `${tag(h)} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
     denied: (h: HazardView, reason: string, now: Date) => `${tag(h)} 不予延期${reason ? `：${inline(reason, ECHO.medium)}` : ''}。仍须在 ${formatDate(h.deadline, now)} 前整改完毕。`,
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
+    dateUnreadable: (text: string) => `没看懂「${inline(text, ECHO.name)}」这个延期日期，请写成：YH-0012 申请延期到12月30日 原因：配件未到货，或 YH-0012 延期15天 原因：…`,
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
     dateTooFar: (date: LocalDate, years: number) => `延期日期 ${date} 超过${years}年，请核对日期。`,
@@ -442,13 +444,16 @@ export const zh = {
     render(f: BriefingFacts, rules: AssessmentRules, now: Date): string {
       const c = f.county;
       const asOf = formatDate(f.asOf, now);
+      // days overdue are counted to the end of the period reported on, not to the day it is read
+      const end = atLocal(`${f.asOf} 12:00`);
+      const line = (h: HazardView) => hazardLine(h, now, end < now ? end : now);
       const rate = clearingRate(f.majors);
       // the top and bottom k (k ≤ 3, at most half), ties included; a vetoed unit is never among the best
       const n = f.units.length;
       const k = Math.min(3, Math.max(1, Math.floor(n / 2)));
       const topRank = f.units[k - 1]?.rank ?? 0;
       const bottomRank = f.units[n - k]?.rank ?? Infinity;
-      const best = f.units.filter((u) => u.rank <= topRank && !u.assessment.veto);
+      const best = f.units.filter((u) => u.rank <= topRank && deservesPraise(u.assessment));
       const worst = f.units.filter((u) => u.rank >= bottomRank && !best.includes(u)).reverse();
       const name = (u: Ranked<RankedUnit>) => `${u.item.name}${creditMark(u.item.flags)}（${u.assessment.score}分${u.assessment.veto ? '，一票否决' : ''}）`;
       const credit = f.credit;
@@ -464,13 +469,13 @@ export const zh = {
         `本期全县共排查登记隐患 ${c.found} 项，已整改销号 ${c.closed} 项，整改率 ${pct(c.rectificationRate)}；按原定时限完成 ${c.onTime} 项，按期整改率 ${pct(c.onTimeRate)}；平均整改用时 ${days1(c.averageDaysToClose)}。截至${asOf}，全县仍有逾期未改隐患 ${c.overdue} 项${c.rebounds > 0 ? `，滚动检查发现反弹 ${c.rebounds} 项` : ''}。`,
         '二、重大隐患动态清零',
         `期初存量重大隐患 ${f.majors.carriedOver} 项，本期新增 ${f.majors.added} 项，已销号 ${f.majors.cleared} 项，动态清零率 ${pct(rate)}${f.majors.remaining.length > 0 ? `；尚余 ${f.majors.remaining.length} 项未清零：` : '，重大隐患已全部清零。'}`,
-        ...f.majors.remaining.slice(0, 10).map((h) => `  ${hazardLine(h, now)}`),
+        ...f.majors.remaining.slice(0, 10).map((h) => `  ${line(h)}`),
         '三、挂牌督办',
         `本期新挂牌督办 ${f.supervision.listed} 项，督办事项验收销号 ${f.supervision.closed} 项；在办督办事项 ${f.supervision.open.length} 项${f.supervision.open.length > 0 ? '：' : '。'}`,
-        ...f.supervision.open.slice(0, 10).map((h) => `  ${hazardLine(h, now)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
+        ...f.supervision.open.slice(0, 10).map((h) => `  ${line(h)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
         '四、考核排名',
         ...(n === 0 ? ['本期没有可考核的隐患记录。'] : [
-          `表现较好：${best.length > 0 ? best.map(name).join('、') : '无'}；`,
+          `表现较好：${best.length > 0 ? best.map(name).join('、') : `无（整改率达到${pct(PRAISE_MIN_RECTIFICATION)}且无逾期、未被否决的单位方可列入）`}；`,
           ...(worst.length > 0 ? [`排名靠后：${worst.map(name).join('、')}。`] : []),
           ...(f.departments.length > 0 ? [`监管部门：${f.departments.map((d) => `${d.item.name}${d.assessment.score}分${d.assessment.veto ? '（一票否决）' : ''}`).join('、')}。`] : []),
         ]),
@@ -484,8 +489,13 @@ export const zh = {
     },
   },
   ledger: {
-    exported: (count: number, filters: readonly string[], path: string, quarter: Period, due: LocalDate, now: Date) =>
-      `已导出台账：共 ${count} 项${filters.length > 0 ? `（${filters.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter.label}，${formatDate(due, now)}前报送）。\n文件：${path}`,
+    exported(r: { count: number; filterWords: readonly string[]; path: string; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: 'filing' | 'toDate' | null }, now: Date): string {
+      // without a period the reply says which quarter the statistics table holds, and why that one
+      const quarter = r.quarterReason === 'toDate' && r.asOf < r.quarter.to
+        ? `${r.quarter.label}至${formatDate(r.asOf, now)}，未指定期间，按本季度至今统计；`
+        : r.quarterReason === 'filing' ? `${r.quarter.label}，未指定期间，上季度统计表正在报送期内；` : `${r.quarter.label}，`;
+      return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.path}`;
+    },
     unknownWords: (words: readonly string[]) =>
       `没看懂筛选条件「${words.join('、')}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
     unknownUnit: (name: string) => `单位「${name}」不在名册中。`,
@@ -499,6 +509,7 @@ export const zh = {
     assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
     assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
     assessmentKinds: { unit: '责任单位', department: '监管部门' },
+    assessmentSections: { unit: '责任单位排名', department: '监管部门排名' },
     creditCell: (flags: CreditFlags) => [flags.formal ? '严重失信' : '', flags.watch ? '重点关注' : ''].filter(Boolean).join('、'),
     statisticsTitle: (quarter: Period) => `${quarter.label}生产安全事故隐患排查治理情况统计表`,
     statisticsNote: (quarter: Period, due: LocalDate, asOf: LocalDate) => `统计期：${quarter.from}至${quarter.to}　截至：${asOf}　报送时限：${due}前`,
@@ -516,6 +527,7 @@ export const zh = {
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
   },
   ...scheduleTexts,
+  ...cardTexts,
 };
 
 export type Texts = typeof zh;

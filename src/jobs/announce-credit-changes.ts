@@ -1,6 +1,6 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { ScheduledJob } from './job.ts';
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import { zh } from '../i18n/zh-CN.ts';
 

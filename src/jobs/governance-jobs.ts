@@ -5,7 +5,7 @@ import { remindMissingPlanParts } from './remind-missing-plan-parts.ts';
 import { remindSupervisedHazards } from './remind-supervised-hazards.ts';
 import { requestReinspections } from './request-reinspections.ts';
 import { sendMonthlyBriefing, sendQuarterlyBriefing } from './send-briefings.ts';
-import type { GovernanceConfig } from '../app/config.ts';
+import type { GovernanceConfig } from '../core/config.ts';
 
 /**
  * The county-governance jobs, for the scheduler to register. The rules some of them

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import type { LocalDate } from '../domain/types.ts';
 

@@ -1,6 +1,6 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { ScheduledJob } from './job.ts';
-import type { OutgoingMessage } from '../db/outbox-repository.ts';
+import type { OutgoingMessage } from '../core/messages.ts';
 import { localDate } from '../domain/calendar.ts';
 import { inForce, standingOf } from '../domain/credit.ts';
 import { proposeWatch, ruleOfKey, type WatchRules } from '../domain/watch-rules.ts';

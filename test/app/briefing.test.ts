@@ -16,7 +16,7 @@ const FORMULA = '计分：整改率×50＋按期率×35＋时效×15－当前逾
 describe('briefings (通报)', () => {
   it('brief the quarter as a dispatch meeting hears it', async () => {
     const out = await chat.send(G.leaders, '刘县长', '上季度通报');
-    const major = 'YH-0008 【重大】【督办】城南建筑工地〔失信〕：基坑支护变形｜责任人 吴工｜时限 2026年11月20日（已逾期43天）｜待整改';
+    const major = 'YH-0008 【重大】【督办】城南建筑工地〔失信〕：基坑支护变形｜责任人 吴工｜时限 2026年11月20日（已逾期41天）｜待整改';
     expect(texts(out)).toEqual([[
       '【通报】2026年第四季度全县安全隐患排查整治情况（截至2026年12月31日）',
       '一、总体情况',

@@ -10,6 +10,7 @@ import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { ChildBot } from '../helpers/child-bot.ts';
 import { readLedger } from '../helpers/ledger-check.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 // The bot runs in a child process under a stream of commands and is killed with SIGKILL at
 // seeded random moments, then restarted on the same file, which is what a power cut, an OOM
@@ -92,7 +93,7 @@ function snapshot(db: string, dir: string, n: number): string {
 
 /** The same commands on an uncrashed bot, in this process. */
 async function referenceRun(commands: readonly Command[], dir: string) {
-  const dbFile = join(dir, 'reference', 'ledger.db');
+  const dbFile = freshDatabase(join(dir, 'reference', 'ledger.db'));
   const clock = () => new Date(CLOCK);
   const bot = await createBot({ config: defaultConfig({ dbFile, dataDir: join(dir, 'reference', 'data') }), channel: new RecordingChannel(clock), log: createLogger('silent'), clock });
   await bot.importRoster(readRoster(ORG_ROSTER));

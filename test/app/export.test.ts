@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCli } from '../../src/app/export-cli.ts';
 import type { Chat } from '../helpers/chat.ts';
 import { G, texts } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
@@ -80,13 +79,16 @@ describe('the ledger export (导出台账)', () => {
     const s = sheet(book, '考核');
     expect(s.getCell('A1').value).toBe('考核情况（2026年第四季度，截至2026-12-31）');
     expect(rowOf(s, 2)).toEqual(['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用']);
-    expect(rowOf(s, 3)).toEqual([1, '蓝天物流', '责任单位', 82.5, null, 2, 2, 1, 2, 2, 1, 30, 0, 1]);
-    expect(rowOf(s, 4)).toEqual([2, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
-    expect(rowOf(s, 5)).toEqual([3, '城南建筑工地', '责任单位', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0, '严重失信']);
-    expect(rowOf(s, 6)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1]);
-    expect(rowOf(s, 7)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0]);
-    expect(s.getCell('A8').value).toBe('计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
-    expect(s.getCell('H4').numFmt).toBe('0.0%');
+    // units and departments are ranked apart, each under its own heading
+    expect(s.getCell('A3').value).toBe('责任单位排名');
+    expect(rowOf(s, 4)).toEqual([1, '蓝天物流', '责任单位', 82.5, null, 2, 2, 1, 2, 2, 1, 30, 0, 1]);
+    expect(rowOf(s, 5)).toEqual([2, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
+    expect(rowOf(s, 6)).toEqual([3, '城南建筑工地', '责任单位', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0, '严重失信']);
+    expect(s.getCell('A7').value).toBe('监管部门排名');
+    expect(rowOf(s, 8)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1]);
+    expect(rowOf(s, 9)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0]);
+    expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
+    expect(s.getCell('H5').numFmt).toBe('0.0%');
   });
 
   it('has the quarterly statistics table a unit files, with its two header rows', async () => {
@@ -113,15 +115,15 @@ describe('the ledger export (导出台账)', () => {
     // a department means the units it supervises; YH-0001 (September) is in when no period is given
     const safety = await exported(G.leaders, '刘县长', '导出台账 应急管理局 已销号');
     expect(sheet(safety.book, '隐患台账').getColumn(2).values.slice(3)).toEqual(['YH-0002', 'YH-0003', 'YH-0004', 'YH-0006', 'YH-0007']);
-    // no period: the quarter being filed, the year's assessment
-    expect(safety.reply).toContain('季度统计（2026年第四季度，1月15日前报送）');
+    // no period: the quarter being filed (its table is due on the 15th), the year's assessment
+    expect(safety.reply).toContain('季度统计（2026年第四季度，未指定期间，上季度统计表正在报送期内；1月15日前报送）');
     expect(sheet(safety.book, '考核').getCell('A1').value).toBe('考核情况（2027年，截至2027-01-02）');
   });
 
   it('never goes beyond what the asker may see', async () => {
     const housing = await exported(G.housing, '孙建设', '导出台账');
     expect(sheet(housing.book, '隐患台账').getColumn(2).values.slice(3)).toEqual(['YH-0008']);
-    expect(rowOf(sheet(housing.book, '考核'), 3)[1]).toBe('城南建筑工地');
+    expect(rowOf(sheet(housing.book, '考核'), 4)[1]).toBe('城南建筑工地');
     expect(texts(await chat.send(G.housing, '孙建设', '导出台账 红星化工'))).toEqual(['只能导出本单位或所监管单位的台账。']);
     const own = await exported(G.redStar, '李强', '导出台账 2026年第四季度');
     expect(own.reply).toContain('共 4 项');
@@ -131,9 +133,11 @@ describe('the ledger export (导出台账)', () => {
 
   it('runs from the shell: npm run export -- [filters] --out FILE', async () => {
     const out = join(chat.dir, 'cli', '红星化工.xlsx');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/app/export-cli.ts', '2026年第四季度', '红星化工', '--out', out], {
-      env: { ...process.env, HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data') },
-    });
+    const lines: string[] = [];
+    const env = { HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data') };
+    const code = await exportCli(['2026年第四季度', '红星化工', '--out', out], env, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    expect(code).toBe(0);
+    const stdout = `${lines.join('\n')}\n`;
     expect(stdout).toContain('已导出 4 项（2026年第四季度、红星化工）');
     expect(stdout.trim().split('\n').at(-1)).toBe(out);
     const book = new ExcelJS.Workbook();

@@ -9,6 +9,7 @@ import { readRoster } from '../../src/app/roster-file.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal, isoLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 let bot: Bot | null = null;
 let dir = '';
@@ -25,7 +26,7 @@ describe('the live schedule', () => {
   it('fires the jobs with node-cron at their times and delivers through the timer', async () => {
     dir = mkdtempSync(join(tmpdir(), 'hz-live-'));
     const channel = new RecordingChannel(() => new Date());
-    bot = await createBot({ config: defaultConfig({ dbFile: join(dir, 'live.db'), dataDir: join(dir, 'data') }), channel, log: createLogger('silent') });
+    bot = await createBot({ config: defaultConfig({ dbFile: freshDatabase(join(dir, 'live.db')), dataDir: join(dir, 'data') }), channel, log: createLogger('silent') });
     await bot.importRoster(readRoster(ORG_ROSTER));
     vi.useFakeTimers({ now: atLocal('2026-12-01 08:59:00'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     await bot.receive({

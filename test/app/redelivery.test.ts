@@ -11,6 +11,7 @@ import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { readLedger } from '../helpers/ledger-check.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 // Platforms redeliver: a webhook retried after a timeout, a reconnecting socket replaying its
 // backlog, two gateway instances. The same platform message id must have effect once and be
@@ -29,6 +30,7 @@ const open = async () => {
 };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hz-redelivery-'));
+  freshDatabase(join(dir, 'ledger.db'));
   await open();
   await bot.importRoster(readRoster(ORG_ROSTER));
 });

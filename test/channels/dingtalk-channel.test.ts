@@ -16,6 +16,7 @@ import { atLocal } from '../../src/domain/calendar.ts';
 import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { FIXTURES, fixture } from '../helpers/loopback.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const APP = { clientId: 'dingbot0000hazardzero', clientSecret: 'test-app-secret' };
@@ -62,7 +63,7 @@ beforeEach(async () => {
     stream, api, oapiBase: fake.base, clock: () => now, botNames: ['隐患清零'],
     webhooks: { 红星化工安全对接群: { accessToken: 'token-unit', secret: 'SECunit0000' } },
   });
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(ORG_ROSTER));
   await channel.start((message) => bot.receive(message));
@@ -194,5 +195,43 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     const [text, sheet] = fake.sends().filter((e) => e.type === 'group-api').slice(1);
     expect(text).toMatchObject({ body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '本月隐患台账见附件。' }) } });
     expect(sheet).toMatchObject({ body: { msgKey: 'sampleFile', msgParam: JSON.stringify({ mediaId: '@media-1', fileName: '隐患台账.xlsx', fileType: 'xlsx' }) } });
+  });
+});
+
+describe('DingTalk: only the platform mention list (atUsers) is a mention (#9 item 11)', () => {
+  const ROBOT = { dingtalkId: '$:LWCP_v1:$robot0000000000000000000001' };
+
+  /** A group message whose atUsers lists `atUsers` besides the robot. */
+  function sayWithMentions(text: string, atUsers: Array<{ dingtalkId: string; staffId?: string }>): void {
+    const data = JSON.parse(fixture('dingtalk/robot-text-group.json', {
+      ...GROUPS.dept, ...PEOPLE.wang, msgId: `msg-${++seq}`, text, base: fake.base, now: now.getTime(), expires: now.getTime() + 90 * 60_000,
+    })) as { atUsers: unknown[] };
+    data.atUsers = [ROBOT, ...atUsers];
+    fake.push(JSON.stringify(data));
+  }
+
+  async function ownerAfter(send: () => void): Promise<string | undefined> {
+    const before = fake.sends().length;
+    send();
+    await sendsAfter(before, 1);
+    return (await read((s) => s.hazards.byCode('YH-0001')))?.ownerName;
+  }
+
+  it('takes 责任人 李强 over an @张伟 typed in the text', async () => {
+    expect(await ownerAfter(() => say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，责任人 李强 @张伟，12月15日前整改完毕'))).toBe('李强');
+  });
+
+  it('takes 责任人 李强 over a real @张伟 too: the mention only tells 张伟', async () => {
+    const zhang = { dingtalkId: '$:LWCP_v1:$zhangwei01', staffId: 'zhangwei01' };
+    expect(await ownerAfter(() => sayWithMentions('登记隐患：红星化工储罐区呼吸阀损坏，责任人 李强 @张伟，12月15日前整改完毕', [zhang]))).toBe('李强');
+  });
+
+  it('names a real mention by its id from the roster, whatever nickname the text shows', async () => {
+    // 张伟 speaks once, so the roster knows his DingTalk id
+    const before = fake.sends().length;
+    say('unit', 'zhang', '我的隐患');
+    await sendsAfter(before, 1);
+    const owner = await ownerAfter(() => sayWithMentions('登记隐患：红星化工储罐区呼吸阀损坏，12月15日前整改完毕 @伟哥', [{ dingtalkId: '$:LWCP_v1:$zhangwei01', staffId: 'zhangwei01' }]));
+    expect(owner).toBe('张伟');
   });
 });

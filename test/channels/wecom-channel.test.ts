@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WSClient } from '@wecom/aibot-node-sdk';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
@@ -14,6 +15,7 @@ import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { encryptMedia, startFakeWeCom, type FakeWeCom, type WeComEvent } from '../helpers/fake-wecom.ts';
 import { FIXTURES } from '../helpers/loopback.ts';
+import { freshDatabase } from '../helpers/database.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const BOT = { botId: 'aibot-hazard-zero', secret: 'test-bot-secret' };
@@ -49,7 +51,7 @@ beforeEach(async () => {
   fake = await startFakeWeCom({ ...BOT, webhookKeys: ['key-unit'] });
   client = new WSClient({ ...BOT, wsUrl: fake.wsUrl, logger: silent, maxReconnectAttempts: 0 });
   channel = new WeComChannel({ client, webhooks: { 红星化工安全对接群: 'key-unit' }, webhookBase: fake.base, botNames: ['隐患清零'], clock: () => now });
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data') });
+  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(join(FIXTURES, 'wecom', 'roster.yaml')));
   await channel.start((message) => bot.receive(message));
@@ -134,5 +136,65 @@ describe('WeCom: AI bot long connection in, stream replies and the group robot o
     for (const m of markdown) expect(utf8Bytes(m.body.markdown.content)).toBeLessThanOrEqual(4_096);
     expect(markdown.map((m) => m.body.markdown.content).join('\n')).toBe(digest);
     expect(sent.at(-1)?.body).toEqual({ msgtype: 'image', image: { base64: PHOTO.toString('base64'), md5: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+  });
+});
+
+describe('WeCom: user text never turns into markdown, mentions or a false owner (#9 items 3, 9, 11)', () => {
+  const EVIL = '[点我领取补贴](http://evil.example/p) ![t](http://evil.example/t.png) **加急** <font color="warning">红字</font>';
+  /** markdown that would render as a link, an image, emphasis, HTML or a heading */
+  const RENDERS = /\]\(|!\[|\*\*|<font|^#/m;
+  const markdownSent = (events: readonly WeComEvent[]) => events.filter((e) => e.type === 'reply' || e.type === 'push' || (e.type === 'webhook' && e.body.msgtype === 'markdown'));
+
+  async function register(text: string): Promise<void> {
+    const before = fake.sends().length;
+    say('dept', 'wangjg', text);
+    await sendsAfter(before, 2);
+  }
+
+  it('escapes links, images, emphasis and HTML of an extension reason in the stream reply and in the AI bot push', async () => {
+    await register('登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕');
+    const before = fake.sends().length;
+    say('unit', 'zhangwei', `YH-0001 申请延期到12月30日 原因：${EVIL}\n# 紧急通知`);
+    const sent = await sendsAfter(before, 2);
+    const markdown = markdownSent(sent);
+    // the unit's answer on the long connection, the department told by an AI bot push: both markdown
+    expect(markdown.map((e) => e.type).sort()).toEqual(['push', 'reply']);
+    for (const e of markdown) {
+      expect(textOf(e)).toContain('［点我领取补贴］(http://evil.example/p)');
+      expect(textOf(e)).toContain('!［t］(http://evil.example/t.png) ＊＊加急＊＊ ＜font');
+      expect(textOf(e)).not.toMatch(RENDERS);
+    }
+    // the ledger keeps the words as written
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    expect(hazard?.extensionReason).toContain('[点我领取补贴](http://evil.example/p)');
+  });
+
+  it('neutralises @所有人 and markdown quoted by scheduled pushes: reminders to the unit, escalations to the department', async () => {
+    await register(`登记隐患：红星化工储罐区呼吸阀损坏 ${EVIL}，一般隐患，责任人 张伟，12月2日前整改完毕`);
+    // the parser takes @-words out of a description today; what reaches a push must be safe without
+    // relying on that (a description may come from elsewhere), so the stored text is given one
+    const ledger = new Database(join(dir, 'test.db'));
+    ledger.prepare('UPDATE "Hazard" SET description = ? WHERE code = ?').run(`@所有人 <@zhangwei> 储罐区呼吸阀损坏 ${EVIL}`, 'YH-0001');
+    ledger.close();
+    const before = fake.sends().length;
+    const from = now;
+    now = atLocal('2026-12-04 09:30');
+    await bot.advance(from);
+    const pushes = fake.sends().slice(before);
+    // the reminders before the deadline (group robot, text) and the escalation after it (AI bot, markdown)
+    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('【到期提醒】'))).toBe(true);
+    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('本单位逾期隐患'))).toBe(true);
+    expect(pushes.some((e) => e.type === 'push' && textOf(e).includes('所监管单位逾期隐患'))).toBe(true);
+    for (const e of pushes) {
+      expect(textOf(e)).not.toMatch(/@所有人|<@/);
+      if (e.type === 'webhook') expect(e.body.text?.mentioned_list ?? []).not.toContain('@all');
+    }
+    expect(pushes.filter((e) => textOf(e).includes('＠所有人 ＜@zhangwei')).length).toBeGreaterThanOrEqual(3);
+    for (const e of markdownSent(pushes)) expect(textOf(e)).not.toMatch(RENDERS);
+  });
+
+  it('takes the owner from 责任人, not from an @名字 typed in the text (the AI bot gives no mention list)', async () => {
+    await register('登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人 李强 @张伟，12月15日前整改完毕');
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '李强' });
   });
 });

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { applyPendingMigrations } from '../../src/db/schema-engine.ts';
+import { applySqliteMigrations } from '../../src/db/migrate.ts';
 
 describe('the database connection', () => {
   it('runs every transaction in WAL mode with synchronous=FULL and foreign keys on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hz-client-'));
     const file = join(dir, 'ledger.db');
-    await applyPendingMigrations(file);
+    applySqliteMigrations(file);
     const db = await openDatabase(file);
     try {
       const settings = await db.$transaction(async (tx) => ({

@@ -6,12 +6,23 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../src/db/generated/client.ts';
+import { applySqliteMigrations, FailedMigrationError, readMigrations } from '../../src/db/migrate.ts';
 import {
   applyPendingMigrations,
   diffMigrationScript,
   listMigrations,
   migrationsDir,
 } from '../../src/db/schema-engine.ts';
+
+/** Every table, index and column definition of an SQLite file, except the migrations table's rows. */
+function schemaOf(file: string): Array<{ type: string; name: string; sql: string | null }> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ type: string; name: string; sql: string | null }>;
+  } finally {
+    db.close();
+  }
+}
 
 interface MigrationRow {
   migration_name: string;
@@ -29,7 +40,7 @@ describe('migrations', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hazard-zero-migrations-'));
     dbFile = join(dir, 'test.db');
-    firstApply = await applyPendingMigrations(dbFile);
+    firstApply = applySqliteMigrations(dbFile);
   });
 
   afterAll(() => {
@@ -59,8 +70,46 @@ describe('migrations', () => {
     }
   });
 
-  it('applies nothing the second time', async () => {
+  it('applies nothing the second time', () => {
+    expect(applySqliteMigrations(dbFile)).toEqual([]);
+  });
+
+  it('records them so that Prisma Migrate agrees: its engine finds nothing to apply', async () => {
     expect(await applyPendingMigrations(dbFile)).toEqual([]);
+  });
+
+  it('builds the same tables as Prisma Migrate, also when continuing a database part-way', async () => {
+    const byEngine = join(dir, 'engine.db');
+    const [first] = listMigrations();
+    await applyPendingMigrations(byEngine);
+    const engineSchema = schemaOf(byEngine);
+    const partial = join(dir, 'partial.db');
+    applySqliteMigrations(partial, readMigrations().filter((m) => m.name === first));
+    expect(applySqliteMigrations(partial)).toEqual(listMigrations().slice(1));
+    expect(schemaOf(partial)).toEqual(engineSchema);
+    expect(schemaOf(dbFile)).toEqual(engineSchema);
+  });
+
+  it('applies a failing migration not at all and says which one failed', () => {
+    const file = join(dir, 'failing.db');
+    const broken = [...readMigrations(), { name: '29990101000000_broken', sql: 'CREATE TABLE "X" ("id" INTEGER);\nNOT SQL;', checksum: '0' }];
+    expect(() => applySqliteMigrations(file, broken)).toThrow(/syntax error/);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'X'").get()).toBeUndefined();
+      expect((db.prepare('SELECT migration_name AS n FROM _prisma_migrations').all() as Array<{ n: string }>).map((r) => r.n)).toEqual(listMigrations());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses to start over a migration Prisma Migrate recorded as failed', () => {
+    const file = join(dir, 'failed.db');
+    applySqliteMigrations(file);
+    const db = new Database(file);
+    db.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES ('x', '0', '29990101000000_half', 0)").run();
+    db.close();
+    expect(() => applySqliteMigrations(file)).toThrow(FailedMigrationError);
   });
 
   it('matches schema.prisma (no pending schema change)', async () => {

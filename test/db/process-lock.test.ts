@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
-import { acquireProcessLock, DatabaseInUseError } from '../../src/db/process-lock.ts';
+import { acquireProcessLock, canonicalDbPath, DatabaseInUseError } from '../../src/db/process-lock.ts';
 import { ChildBot } from '../helpers/child-bot.ts';
 import { readLedger } from '../helpers/ledger-check.ts';
 
@@ -111,6 +111,36 @@ describe('a second process on the same database file', () => {
     expect(lockOwner()).toMatchObject({ pid: process.pid });
     await bot.close();
     expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('refuses a second bot that reaches the same file through a symlink (alias.db → ledger.db)', async () => {
+    const alias = join(dir, 'alias.db');
+    symlinkSync(db, alias); // dangling until the first bot creates the ledger
+    const child = new ChildBot(db, { roster: true });
+    const pid = await child.ready();
+    await expect(openBot(alias)).rejects.toThrow(`pid ${pid}`);
+    // a folder symlink and a relative link lead there too
+    symlinkSync(dir, join(dir, 'linked-dir'));
+    await expect(openBot(join(dir, 'linked-dir', 'alias.db'))).rejects.toThrow(DatabaseInUseError);
+    symlinkSync('ledger.db', join(dir, 'relative.db'));
+    await expect(openBot(join(dir, 'relative.db'))).rejects.toThrow(DatabaseInUseError);
+    expect(lockOwner()).toMatchObject({ pid });
+    expect(existsSync(`${alias}.lock`)).toBe(false);
+    await child.finish();
+  });
+
+  it('locks the real file of a symlink whose target does not exist yet', async () => {
+    const alias = join(dir, 'alias.db');
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real', 'ledger.db'), alias);
+    expect(canonicalDbPath(alias)).toBe(join(dir, 'real', 'ledger.db'));
+    const first = await openBot(alias);
+    expect(existsSync(join(dir, 'real', 'ledger.db.lock'))).toBe(true);
+    await expect(openBot(join(dir, 'real', 'ledger.db'))).rejects.toThrow(DatabaseInUseError);
+    await first.close();
+    symlinkSync(join(dir, 'loop-b.db'), join(dir, 'loop-a.db'));
+    symlinkSync(join(dir, 'loop-a.db'), join(dir, 'loop-b.db'));
+    expect(() => acquireProcessLock(join(dir, 'loop-a.db'))).toThrow();
   });
 
   it('refuses a second bot in the same process too', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, rawTransaction, type Db } from '../../src/db/client.ts';
-import { applyPendingMigrations } from '../../src/db/schema-engine.ts';
+import { applySqliteMigrations } from '../../src/db/migrate.ts';
 
 // A message's transaction is BEGIN IMMEDIATE/COMMIT on Prisma's own connection; a Prisma call
 // that opens a transaction of its own inside it gets a savepoint (client.ts). That leans on how
@@ -13,7 +13,7 @@ let db: Db;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hz-rawtx-'));
   const file = join(dir, 'ledger.db');
-  await applyPendingMigrations(file);
+  applySqliteMigrations(file);
   db = await openDatabase(file);
 });
 afterEach(async () => {

@@ -1,21 +1,69 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatTimedDelivery, runTranscript } from '../../src/app/transcript.ts';
+import { formatDelivery } from '../../src/channels/recording-channel.ts';
+import { formatTimedDelivery, runTranscript, type TranscriptResult } from '../../src/app/transcript.ts';
 
 const dir = import.meta.dirname;
 // every transcript, against the output reviewed and checked in next to it (NAME.out.txt);
 // `npx vitest run test/transcripts -u` rewrites them: read the diff before committing it
 const stories = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.out.txt'));
 
+// each story runs once per test run; the checks below read the same run
+const runs = new Map<string, Promise<TranscriptResult>>();
+function story(file: string): Promise<TranscriptResult> {
+  let run = runs.get(file);
+  if (!run) runs.set(file, (run = runTranscript(join(dir, file))));
+  return run;
+}
+
 describe.each(stories)('transcript %s', (file) => {
   it('prints what it printed when it was reviewed', async () => {
-    const { deliveries } = await runTranscript(join(dir, file));
+    const { deliveries } = await story(file);
     const printed = deliveries
       .map(formatTimedDelivery)
       .join('\n')
       // the simulator's database lives in a fresh temporary folder each run
       .replace(/\/[^\s]*hz-sim-[^/\s]+\//g, '<sim>/');
     await expect(`${printed}\n`).toMatchFileSnapshot(join(dir, file.replace(/\.txt$/, '.out.txt')));
+  });
+});
+
+describe('what the stories show', () => {
+  it('lifecycle.txt walks a hazard from registration through plan, photo and rejection to closing', async () => {
+    const { deliveries, ledger } = await story('lifecycle.txt');
+    const lines = deliveries.map(formatDelivery);
+    expect(lines.join('\n')).not.toContain('出错');
+    expect(lines[0]).toMatch(/^→ \[应急管理局监管群\] 已登记 YH-0001【重大隐患】/);
+    expect(lines[1]).toMatch(/^→ \[红星化工安全对接群\] @张伟 已登记 YH-0001/);
+    expect(lines.filter((l) => l.includes('验收通过，已销号'))).toHaveLength(2);
+    expect(lines).toContain('→ [应急管理局监管群] YH-0001 验收通过，已销号。红星化工：红星化工储罐区呼吸阀损坏\n已抽中滚动检查：将于2027年1月2日、2027年3月3日复查是否反弹。');
+    expect(ledger).toEqual([{
+      code: 'YH-0001', unit: '红星化工', category: '危化品', level: 'major', description: '红星化工储罐区呼吸阀损坏', owner: '张伟',
+      deadline: '2026-12-15', originalDeadline: '2026-12-15', status: 'closed', progress: 100, overdue: false,
+    }]);
+  });
+
+  it('ask-back.txt completes an ask-back, drops an expired one, and knows what is overdue', async () => {
+    const { deliveries, ledger } = await story('ask-back.txt');
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ code: 'YH-0001', unit: '实验小学', owner: '李四', deadline: '2026-12-04', status: 'rectifying', progress: 50, overdue: true });
+    // the answer at 10:00 came after the 30-minute draft expired: it is chat, not an answer
+    expect(deliveries.some((d) => d.at.toISOString() === '2026-12-01T02:00:00.000Z')).toBe(false);
+    const last = deliveries.at(-1);
+    expect(last?.group?.name).toBe('县安委会领导群');
+    expect(last?.text).toContain('YH-0001 实验小学：消防通道被占用｜责任人 李四｜时限 12月4日（已逾期1天）｜整改中50%');
+  });
+
+  it('governance.txt tells the story of docs/governance.md', async () => {
+    const { deliveries, ledger } = await story('governance.txt');
+    const text = deliveries.map(formatDelivery).join('\n');
+    expect(text).not.toContain('出错');
+    expect(text).toContain('→ [县安委会领导群] 【督办销号】YH-0001 红星化工：红星化工储罐区呼吸阀损坏，已于12月9日由应急管理局王建国验收销号（督办领导：刘县长）。');
+    expect(text).toContain('→ [红星化工安全对接群] 已将 1 个附件存为 YH-0001【督办】 的整改证据');
+    expect(text).toContain('1. 红星化工 100分｜发现1 销号1 整改率100% 按期率100% 平均8天 逾期0 反弹0');
+    expect(text).toMatch(/文件：.*台账-20270108-100000\.xlsx/);
+    expect(deliveries.find((d) => d.text.startsWith('已导出台账'))?.file).toMatch(/台账-20270108-100000\.xlsx$/);
+    expect(ledger.map((h) => [h.code, h.status, h.overdue])).toEqual([['YH-0001', 'rectifying', false], ['YH-0002', 'registered', true], ['YH-0003', 'registered', true]]);
   });
 });

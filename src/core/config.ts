@@ -1,0 +1,56 @@
+// The configuration every layer reads, as types; src/app/config.ts reads it from the environment.
+import type { AssessmentRules } from '../domain/assessment.ts';
+import type { EscalationPolicy } from '../domain/escalation.ts';
+import type { QuietHours } from '../domain/push-window.ts';
+import type { ReinspectionRules } from '../domain/reinspection.ts';
+import type { LocalDate } from '../domain/types.ts';
+import type { WatchRules } from '../domain/watch-rules.ts';
+
+/** A weekday (1 = Monday … 7 = Sunday) and a Shanghai wall-clock time. */
+export interface WeeklyTime {
+  weekday: number;
+  time: string;
+}
+
+/** When the scheduled pushes go out; every time is Shanghai wall-clock 'HH:mm'. */
+export interface ScheduleConfig {
+  /** deadline reminders, each day (only working days send) */
+  remindTime: string;
+  /** days before the deadline that are reminded, e.g. [3, 1, 0] */
+  remindDays: number[];
+  /** overdue alerts and escalations, each day */
+  overdueTime: string;
+  escalation: EscalationPolicy;
+  /** the daily digest to the leaders' and departments' groups */
+  digestTime: string;
+  /** the weekly summary to the leaders' group */
+  weekly: WeeklyTime;
+  /** null: no quiet hours */
+  quietHours: QuietHours | null;
+  /** extra holidays and make-up working days, for years the calendar package does not carry yet */
+  holidays: LocalDate[];
+  workdays: LocalDate[];
+}
+
+/** The county's governance settings: assessment weights, veto, watch rules, re-inspection share. */
+export interface GovernanceConfig {
+  assessment: AssessmentRules;
+  watch: WatchRules;
+  reinspection: ReinspectionRules;
+  /** years a formal credit-list entry stands (3 by law) */
+  creditTermYears: number;
+  /** minutes after a report in which a bare photo in the same group is its evidence */
+  evidenceMinutes: number;
+}
+
+export type AppConfig = {
+  dbFile: string;
+  dataDir: string;
+  channel: 'console' | 'wechaty' | 'dingtalk' | 'wecom';
+  draftMinutes: number;
+  dbSync: 'normal' | 'full';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** reminders, escalations, digests: times, offsets, quiet hours */
+  schedule: ScheduleConfig;
+  governance: GovernanceConfig;
+};

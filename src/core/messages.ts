@@ -1,0 +1,66 @@
+// The messages every layer passes around: what comes in from a platform, what the bot decides
+// to say (OutgoingMessage, kept in the outbox) and what a channel is asked to send (Delivery).
+import type { CardData } from '../domain/card.ts';
+import type { Group, Person, Platform } from '../domain/types.ts';
+
+/** A file or photo that came with a message (evidence). */
+export interface IncomingAttachment {
+  name: string;
+  mime: string;
+  data: Buffer;
+}
+
+/** One chat message as every platform adapter hands it to the core. */
+export interface IncomingMessage {
+  platform: Platform;
+  /** the platform's message id: a message seen twice has effect once */
+  messageId: string;
+  /** the conversation: its platform id and display name; null for a private chat */
+  group: { id: string; name: string } | null;
+  sender: { id: string; name: string };
+  text: string;
+  mentions: Array<{ id: string; name: string }>;
+  attachments: IncomingAttachment[];
+  at: Date;
+  /**
+   * The bot was @-mentioned (or this is a private chat with it): whatever it says, it gets an
+   * answer. Robots that only receive such messages (DingTalk, WeCom) always set it.
+   */
+  addressed?: boolean;
+}
+
+/** One outgoing message with its target resolved against the roster. */
+export interface Delivery {
+  kind: 'reply' | 'push';
+  group: Group | null;
+  person: Person | null;
+  text: string;
+  mentions: Person[];
+  /**
+   * The text is markdown the bot composed, every user-written piece in it escaped
+   * (`inlineMarkdown`); without it the text is plain and a markdown route escapes all of it.
+   */
+  markdown?: boolean;
+  title?: string;
+  /** path of a file to send with it (export) */
+  file?: string;
+}
+
+/** What the bot says: a reply in the group it was asked in, or a push to a group or person. */
+export interface OutgoingMessage {
+  kind: 'reply' | 'push';
+  groupId: number | null;
+  personId: number | null;
+  text: string;
+  /** person ids to @-mention */
+  mentions: number[];
+  extra?: {
+    markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
+    /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
+    partsSent?: number;
+    /** a chart card sent after the text, drawn by the dispatcher from these figures (frozen when written) */
+    card?: CardData;
+  };
+  /** a push with a key is sent at most once, ever */
+  dedupeKey?: string;
+}
