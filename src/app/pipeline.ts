@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger.ts';
 import { answerLedgerQuestion } from './answer-ledger-question.ts';
 import { closestCommand } from './closest-command.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
+import { askWhichHazard, takePickedCode } from './pick-code.ts';
 import { runForEachCode } from './run-for-each-code.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
@@ -18,6 +19,7 @@ import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '.
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
+import { parseProgress } from '../parse/parse-progress.ts';
 import { routeMessage } from '../parse/route.ts';
 
 export interface PipelineDeps {
@@ -48,6 +50,17 @@ interface Turn {
 
 /** `收到`, `好的`, `谢谢`, `辛苦了`: everyday chat, answered by no one even when the bot is mentioned. */
 const ACKNOWLEDGEMENT = /^(?:收到|好的?|好滴|嗯+|ok|OK|谢谢|感谢|多谢|辛苦了?|辛苦辛苦|明白|了解|知道了|👍|[。.!！~～]+)[了啦哈的。.!！~～\s]*$/u;
+/** The progress command: a report without a code is asked about on its behalf. */
+const PROGRESS_COMMAND = '进度';
+/** Words that make a number a progress figure: `进度80%`, `完成了一半`, `百分之七十`. */
+const PROGRESS_WORDS = /进度|进展|完成|[%％]|百分之|成/;
+
+/** `呼吸阀已经换好了，进度80%`: a progress figure in a message that is not a question. */
+function looksLikeProgressReport(text: string): boolean {
+  const { percent } = parseProgress(text);
+  return percent !== null && percent >= 0 && percent <= 100 && PROGRESS_WORDS.test(text) && !/[?？]|吗$|呢$/.test(text.trim());
+}
+
 /** `@隐患清零 …` typed where the platform does not mark mentions (console, transcripts). */
 const CALLED = /^@隐患清零[\s\u2005]*/;
 
@@ -89,6 +102,9 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   turn.group = await resolveGroup(store, message);
   turn.sender = await resolveSender(store, message, turn.group);
   const mentions = await mentionedPeopleNames(store, message);
+  // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
+  const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
+  if (picked) turn.text = picked;
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {
@@ -100,6 +116,14 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
       turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
+      return;
+    }
+    // `呼吸阀已经换好了，进度80%`: a progress report without its code is asked about, not dropped,
+    // nor taken for the answer a waiting registration asked for
+    if (looksLikeProgressReport(turn.text)) {
+      turn.addressed = true;
+      const progress = deps.commands.find((c) => c.name === PROGRESS_COMMAND);
+      await askWhichHazard(makeContext(deps, { ...turn, sender: turn.sender }, []), turn.text, { usage: progress?.usage ?? '', forReview: false });
       return;
     }
     const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
@@ -138,6 +162,12 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   }
   const raw: RawArgs = { code, text: rest, mentions, now: message.at };
   const args = command.args.safeParse(raw);
+  if (!args.success && code === null && args.error.issues.some((i) => i.path[0] === 'code')) {
+    // `整改完成 请验收` without its code: which of the sender's hazards?
+    const forReview = Boolean(command.roles && !command.roles.includes('contact'));
+    await askWhichHazard(makeContext(deps, { ...turn, sender: turn.sender }, []), turn.text, { usage: command.usage, forReview });
+    return;
+  }
   if (!args.success) {
     const problem = args.error.issues[0]?.message ?? '格式不对';
     await replyPlain(deps, turn, zh.common.usage(problem, command.usage));

@@ -5,7 +5,7 @@ import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
 import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
-import type { Person, Unit } from '../domain/types.ts';
+import type { HazardView, Person, Unit } from '../domain/types.ts';
 import { closestUnitNames, findMisspeltUnit } from '../parse/closest-unit-names.ts';
 import { parseDeadlineValue } from '../parse/parse-deadline.ts';
 import { parseRegistration, type RegistrationFields } from '../parse/parse-registration.ts';
@@ -31,6 +31,8 @@ export interface RegistrationDraft {
   ownerChoices?: string[];
   /** a unit name that looks like a roster name misspelt, and the names it may be */
   unitGuess?: { written: string; names: string[] };
+  /** a list of more than CONFIRM_ABOVE hazards was shown back and confirmed */
+  listConfirmed?: boolean;
 }
 
 type Resolved<T> = { value: T } | { ask: string };
@@ -139,51 +141,87 @@ function describeDraft(draft: RegistrationDraft, missing: readonly string[]): st
   return zh.register.waitingDraft(about, labels);
 }
 
-/** What a draft lacks, or everything a hazard needs. */
+/** One hazard ready to record. */
+interface Entry {
+  fields: RegistrationFields & { description: string };
+  owner: Person;
+  deadline: string;
+}
+
+/** What a draft lacks, or everything its hazards need. */
 type Assessed =
   | { refused: string }
-  | { missing: AskField[]; asks: string[] }
-  | { unit: Unit; owner: Person; deadline: string; description: string };
+  | { missing: string[]; asks: string[] }
+  | { unit: Unit; entries: Entry[] };
+
+/** Above this many hazards in one message, they are shown once more and recorded on 确认. */
+export const CONFIRM_ABOVE = 3;
+
+/**
+ * The hazards a draft describes: one, or one per item of a numbered list, each item taking the
+ * list's shared fields (owner, deadline, level…) unless it states its own.
+ */
+function hazardsOf(fields: RegistrationFields): RegistrationFields[] {
+  const { items, ...shared } = fields;
+  if (!items || items.length < 2) return [shared];
+  return items.map(({ units: _units, ...own }) => ({ ...shared, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) }));
+}
 
 /** Checks a draft against the roster and the calendar without changing anything. */
 async function assess(ctx: CommandContext, draft: RegistrationDraft): Promise<Assessed> {
-  const { fields } = draft;
-  const long = overLimit(fields);
-  if (long) return { refused: zh.register.tooLong(FIELD_LABELS[long.field], long.length, MAX_FIELD_CHARS[long.field]) };
-  const unit = await resolveUnit(ctx, draft);
-  const owner = await resolveOwner(ctx, draft, 'value' in unit ? unit.value : null);
-  const deadline = resolveDeadline(fields, ctx);
-  if ('value' in unit && canRegister(ctx.sender, unit.value)) return { refused: zh.register.contactOwnUnitOnly };
-  const asks: Record<AskField, string | null> = {
-    unit: 'ask' in unit ? unit.ask : null,
-    description: fields.description ? null : zh.register.ask.description,
-    owner: 'ask' in owner ? owner.ask : null,
-    deadline: 'ask' in deadline ? deadline.ask : null,
-  };
-  if ('value' in unit && 'value' in owner && 'value' in deadline && fields.description) {
-    return { unit: unit.value, owner: owner.value, deadline: deadline.value, description: fields.description };
+  const hazards = hazardsOf(draft.fields);
+  for (const fields of hazards) {
+    const long = overLimit(fields);
+    if (long) return { refused: zh.register.tooLong(FIELD_LABELS[long.field], long.length, MAX_FIELD_CHARS[long.field]) };
   }
-  const missing = ASK_ORDER.filter((f) => asks[f] !== null);
-  return { missing, asks: missing.map((f) => asks[f]).filter((t): t is string => t !== null) };
+  const unit = await resolveUnit(ctx, draft);
+  if ('value' in unit && canRegister(ctx.sender, unit.value)) return { refused: zh.register.contactOwnUnitOnly };
+  const asks = new Map<AskField, string>();
+  if ('ask' in unit) asks.set('unit', unit.ask);
+  const entries: Entry[] = [];
+  for (const fields of hazards) {
+    const owner = await resolveOwner(ctx, { ...draft, fields }, 'value' in unit ? unit.value : null);
+    const deadline = resolveDeadline(fields, ctx);
+    if (!fields.description) asks.set('description', zh.register.ask.description);
+    if ('ask' in owner && !asks.has('owner')) asks.set('owner', owner.ask);
+    if ('ask' in deadline && !asks.has('deadline')) asks.set('deadline', deadline.ask);
+    if ('value' in owner && 'value' in deadline && fields.description) {
+      entries.push({ fields: { ...fields, description: fields.description }, owner: owner.value, deadline: deadline.value });
+    }
+  }
+  if ('value' in unit && asks.size === 0) {
+    if (entries.length > CONFIRM_ABOVE && !draft.listConfirmed) {
+      return { missing: ['confirm'], asks: [zh.register.confirmList(unit.value.name, entries.map((e) => ({ description: e.fields.description, owner: e.owner.name, deadline: formatDate(e.deadline, ctx.now) })))] };
+    }
+    return { unit: unit.value, entries };
+  }
+  const missing = ASK_ORDER.filter((f) => asks.has(f));
+  return { missing, asks: missing.map((f) => asks.get(f) ?? '') };
 }
 
-/** Records the hazard of a complete draft and announces it. */
+/** Records the hazards of a complete draft and announces them in one message. */
 async function register(ctx: CommandContext, draft: RegistrationDraft, ready: Extract<Assessed, { unit: Unit }>): Promise<void> {
-  const { fields } = draft;
-  const { unit, owner } = ready;
-  const category = (fields.category && matchCategory(fields.category)) || inferCategory(`${ready.description} ${fields.location ?? ''}`, unit.sector);
-  const hazard = await ctx.store.hazards.create(
-    {
-      description: ready.description, location: fields.location ?? null, category, level: fields.level ?? 'general',
-      unitId: unit.id, reporterId: ctx.sender.id, ownerId: owner.id, measures: fields.measures ?? null,
-      deadline: ready.deadline, sourceGroupId: ctx.group?.id ?? null,
-    },
-    { actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: auditText(draft.said), attachments: ctx.attachments },
-  );
-  const text = zh.register.created(hazard, ctx.now);
-  const otherUnit = owner.unitId !== unit.id ? `\n${zh.register.ownerOtherUnitNoted(owner.name, await unitNameOf(ctx, owner))}` : '';
-  await ctx.reply(text + otherUnit, mentionHere(ctx, hazard, [owner]));
-  await notifyOtherSide(ctx, hazard, 'unit', text, [owner]);
+  const { unit } = ready;
+  const created: HazardView[] = [];
+  for (const { fields, owner, deadline } of ready.entries) {
+    const category = (fields.category && matchCategory(fields.category)) || inferCategory(`${fields.description} ${fields.location ?? ''}`, unit.sector);
+    created.push(await ctx.store.hazards.create(
+      {
+        description: fields.description, location: fields.location ?? null, category, level: fields.level ?? 'general',
+        unitId: unit.id, reporterId: ctx.sender.id, ownerId: owner.id, measures: fields.measures ?? null,
+        deadline, sourceGroupId: ctx.group?.id ?? null,
+      },
+      // every hazard of a list keeps the whole message as written: the audit trail reads it as it came
+      { actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: auditText(draft.said), attachments: ctx.attachments },
+    ));
+  }
+  const owners = [...new Map(ready.entries.map((e) => [e.owner.id, e.owner])).values()];
+  const [first] = created;
+  if (!first) return;
+  const text = created.length === 1 ? zh.register.created(first, ctx.now) : zh.register.createdMany(created, ctx.now);
+  const elsewhere = await Promise.all(owners.filter((o) => o.unitId !== unit.id).map(async (o) => zh.register.ownerOtherUnitNoted(o.name, await unitNameOf(ctx, o))));
+  await ctx.reply([text, ...elsewhere].join('\n'), mentionHere(ctx, first, owners));
+  await notifyOtherSide(ctx, first, 'unit', text, owners);
 }
 
 /**
@@ -215,14 +253,25 @@ function mentionedOwners(text: string, mentions: readonly string[]): string[] {
   return [...new Set([...text.matchAll(TEXT_MENTIONS)].map((m) => m[1] ?? '').filter(Boolean))];
 }
 
+/** `责任人@张伟`, `负责人：张伟`: the owner named under its label, whatever else is @-mentioned. */
+function labelledOwner(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}`).test(text);
+}
+
 /**
- * Sets the owner from @mentions: a name written plainly under its key wins (`责任人 李强 @张伟`:
- * 李强, 张伟 is only told); else one mention is the owner and several are a question.
+ * Sets the owner from @mentions: a name written under its label wins (`责任人 李强 @张伟`: 李强,
+ * 张伟 is only told); else one person mentioned is the owner and several are a question, never a
+ * silent pick of the first. Mentions of no one in the roster (`@所有人`) do not count.
  */
-function takeMentionedOwner(draft: RegistrationDraft, text: string, mentions: readonly string[]): void {
+async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft, text: string, mentions: readonly string[]): Promise<void> {
   const written = draft.fields.owner;
-  if (written && !text.includes(`@${written}`)) return;
-  const named = mentionedOwners(text, mentions);
+  if (written && (labelledOwner(text, written) || !text.includes(`@${written}`))) return;
+  let named = mentionedOwners(text, mentions);
+  if (named.length > 1) {
+    const known = await Promise.all(named.map(async (n) => (await ctx.store.roster.peopleByName(n)).length > 0));
+    named = named.filter((_, i) => known[i]);
+  }
   if (named.length === 1) {
     draft.fields.owner = named[0];
     delete draft.ownerChoices;
@@ -240,15 +289,17 @@ function takeMentionedOwner(draft: RegistrationDraft, text: string, mentions: re
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
   const unitNames = await ctx.store.roster.unitNames();
   const draft: RegistrationDraft = { fields: parseRegistration(text, { now: ctx.now, unitNames }), said: [ctx.message.text] };
-  takeMentionedOwner(draft, text, mentions);
+  await takeMentionedOwner(ctx, draft, text, mentions);
   // a registration already waiting for an answer is never dropped for a new one
   const waiting = await ctx.store.drafts.get(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);
   if (waiting?.command === REGISTER_COMMAND) {
     const about = describeDraft(readDraft(waiting), waiting.missing.split(',').filter(Boolean));
     const assessed = await assess(ctx, draft);
-    if ('unit' in assessed) {
+    if ('entries' in assessed) {
       await register(ctx, draft, assessed);
       await ctx.reply(about + zh.register.answerOrCancel);
+    } else if ('refused' in assessed) {
+      await ctx.reply(`${assessed.refused}\n${about}${zh.register.answerOrCancel}`);
     } else {
       // two drafts cannot both take the next answer: the new one waits until the old one is done
       await ctx.reply(zh.register.stillWaiting(about));
@@ -269,7 +320,12 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
   const unitNames = await ctx.store.roster.unitNames();
   const yes = YES.test(text.trim());
 
-  // answers to the bot's own questions first: which of the mentioned, the other unit's owner, the misspelt unit
+  // answers to the bot's own questions first: the list to confirm, which of the mentioned, the other unit's owner, the misspelt unit
+  if (stored.missing === 'confirm') {
+    if (yes) draft.listConfirmed = true;
+    await completeRegistration(ctx, draft);
+    return;
+  }
   if (missing.includes('owner') && draft.ownerChoices) {
     const pick = draft.ownerChoices.find((n) => text.includes(n));
     if (pick) {
@@ -298,7 +354,7 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
 
   const answer = parseRegistration(text, { now: ctx.now, unitNames });
   const answered: RegistrationDraft = { fields: answer, said: [] };
-  takeMentionedOwner(answered, text, mentions);
+  await takeMentionedOwner(ctx, answered, text, mentions);
   if (answered.ownerChoices && missing.includes('owner')) {
     draft.ownerChoices = answered.ownerChoices;
     delete draft.fields.owner;

@@ -173,6 +173,25 @@ export const zh = {
         ...(planRequired(h) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「${h.code} 治理方案 ${PLAN_EXAMPLE}」，可分几次发。`] : []),
       ].join('\n');
     },
+    /** several hazards of one numbered list, in one reply */
+    createdMany(hazards: readonly HazardView[], now: Date): string {
+      const [first, second] = hazards;
+      return fitRows(
+        [`已登记 ${hazards.length} 项隐患（${first ? unitLabel(first, now) : ''}）：`],
+        hazards.map((h) => `${h.code}${h.level === 'major' ? '【重大】' : ''} ${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`),
+        (shown) => [
+          ...(shown < hazards.length ? [`……等 ${hazards.length} 项，仅列前 ${shown} 项`] : []),
+          `请责任人按时整改，回复「${first?.code ?? 'YH-0012'} 进度60% 已做的工作」报告进度；几项一起可写「${first?.code ?? 'YH-0012'}、${second?.code ?? 'YH-0013'} 进度60%」。`,
+          ...(hazards.some(planRequired) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「编号 治理方案 ${PLAN_EXAMPLE}」。`] : []),
+        ],
+      );
+    },
+    confirmList: (unit: string, items: ReadonlyArray<{ description: string; owner: string; deadline: string }>) =>
+      [
+        `这条消息列了 ${items.length} 项隐患，将为${unit}登记 ${items.length} 条：`,
+        ...items.map((it, i) => `${i + 1}. ${inline(it.description, ECHO.row)}｜责任人 ${it.owner}｜时限 ${it.deadline}`),
+        `回复「确认」登记这 ${items.length} 条；某项不对请回复「取消」，改好后重新发送。`,
+      ].join('\n'),
     ask: {
       unit: '请补充隐患所在单位（名册中的单位名称），例：单位：红星化工',
       unitUnknown: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中，请写名册中的单位名称，例：单位：红星化工`,
@@ -181,7 +200,7 @@ export const zh = {
       unitAmbiguous: (names: readonly string[]) => `单位不明确：${names.join('、')}，请回复其中一个单位名称`,
       owner: '请补充整改责任人，例：责任人 @张伟',
       ownerUnknown: (name: string) => `责任人「${inline(name, ECHO.name)}」不在名册中，请 @ 名册中的人员，或联系管理员添加`,
-      ownerWhich: (names: readonly string[]) => `您@了${names.map((n) => inline(n, ECHO.name)).join('、')}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
+      ownerWhich: (names: readonly string[]) => `您@了${names.slice(0, 5).map((n) => inline(n, ECHO.name)).join('、')}${names.length > 5 ? `等${names.length}位` : ''}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
       ownerOtherUnit: (name: string, ownerUnit: string, unit: string) =>
         `责任人「${inline(name, ECHO.name)}」是${ownerUnit}的人员，不属于${unit}。仍由${inline(name, ECHO.name)}负责请回复「确认」；否则请写${unit}的责任人，例：责任人 @姓名`,
       ownerAmbiguous: (name: string, units: readonly string[]) => `名册中有多位「${name}」（${units.join('、')}），请写明单位，例：责任人 红星化工 ${name}`,
@@ -269,6 +288,12 @@ export const zh = {
   common: {
     unknownSender: (name: string) => `${inline(name, ECHO.name)}，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。`,
     codeMissing: (usage: string) => `请写明隐患编号。用法：${usage}`,
+    whichHazard: (open: readonly HazardView[], now: Date) =>
+      [
+        `这条说的是哪一项？您有 ${open.length} 项未销号：`,
+        ...open.map((h) => `${h.code} ${inline(h.description, ECHO.row)}｜时限 ${formatDate(h.deadline, now)}｜${h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status]}`),
+        `回复编号即可，例：${open[0]?.code ?? 'YH-0012'}`,
+      ].join('\n'),
     notFound: (code: string) => `没有找到隐患 ${code}，请核对编号（例：YH-0012）。`,
     usage: (problem: string, usage: string) => `${problem}\n用法：${usage}`,
     groupOnly: '这条命令请在群里使用。',
