@@ -8,7 +8,7 @@ import type { CardRenderer } from '../cards/card-renderer.ts';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
 import { asMarkdown } from '../channels/markdown-text.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { neutralize } from '../i18n/fit.ts';
@@ -223,7 +223,8 @@ export function createDispatcher(deps: DispatcherDeps) {
 
       if (outcome === 'sent') {
         await run(async (store) => {
-          for (const e of batch.entries) await store.outbox.markSent(e.id, new Date());
+          // the pass's time, from the bot's clock: a simulated day stamps simulated times
+          for (const e of batch.entries) await store.outbox.markSent(e.id, now);
         });
         sent += batch.entries.length;
       }
