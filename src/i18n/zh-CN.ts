@@ -522,8 +522,8 @@ export const zh = {
       return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.path}`;
     },
     unknownWords: (words: readonly string[]) =>
-      `没看懂筛选条件「${words.join('、')}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
-    unknownUnit: (name: string) => `单位「${name}」不在名册中。`,
+      `没看懂筛选条件「${inline(words.join('、'), ECHO.medium)}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
+    unknownUnit: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中。`,
     outOfScope: '只能导出本单位或所监管单位的台账。',
     title: (parts: readonly string[], now: Date) => `安全隐患整改台账${parts.length > 0 ? `（${parts.join('·')}）` : ''}　导出时间：${localDate(now)} ${localTime(now)}`,
     columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期'] as const,
