@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, reviewerName } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0008 催一下';
@@ -21,14 +21,21 @@ export default defineCommand({
     if (!hazard) return;
     const updated = await actOnHazard(ctx, hazard, { type: 'urge' }, { who: 'urge', text: args.text });
     if (!updated) return;
-    const owner = await ctx.store.roster.personById(updated.ownerId);
-    const text = zh.urge.pushed(updated, ctx.sender.name, args.text, ctx.now);
-    const groups = (await ctx.store.roster.groupsOfUnit(updated.unitId)).filter((g) => g.id !== ctx.group?.id);
+    // waiting for acceptance, it is the supervising department that is pressed
+    const reviewing = updated.status === 'pending_review' && updated.unitSupervisorId !== null;
+    const owner = reviewing ? null : await ctx.store.roster.personById(updated.ownerId);
+    const text = reviewing
+      ? zh.urge.pushedToReviewer(updated, ctx.sender.name, await reviewerName(ctx, updated), args.text, ctx.now)
+      : zh.urge.pushed(updated, ctx.sender.name, args.text, ctx.now);
+    const unitId = reviewing ? (updated.unitSupervisorId ?? updated.unitId) : updated.unitId;
+    const groups = (await ctx.store.roster.groupsOfUnit(unitId)).filter((g) => g.id !== ctx.group?.id);
     for (const group of groups) await ctx.push({ groupId: group.id, personId: null, text, mentions: owner ? [owner.id] : [] });
     // a unit without a group of its own hears it in private
     if (groups.length === 0 && owner) await ctx.push({ groupId: null, personId: owner.id, text, mentions: [] });
-    const here = ctx.group?.unitId === updated.unitId;
-    if (here) await ctx.reply(text, owner ? [owner] : []);
-    else await ctx.reply(zh.urge.done(updated, groups.length > 0 ? groups.map((g) => g.name) : [`私聊${updated.ownerName}`]));
+    if (ctx.group?.unitId === unitId) await ctx.reply(text, owner ? [owner] : []);
+    else {
+      const where = groups.length > 0 ? groups.map((g) => g.name) : [owner ? `私聊${owner.name}` : '（无群可发）'];
+      await ctx.reply(reviewing ? zh.urge.doneToReviewer(updated, where) : zh.urge.done(updated, where));
+    }
   },
 });

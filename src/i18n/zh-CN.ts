@@ -357,6 +357,9 @@ export const zh = {
     pushed: (h: HazardView, by: string, note: string, now: Date) =>
       `【催办】${by}催办 ${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status]}${note ? `\n${inline(note, ECHO.medium)}` : ''}\n请责任人 ${h.ownerName} 抓紧整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
     done: (h: HazardView, where: readonly string[]) => `已催办 ${tag(h)}：已在${where.join('、')}提醒责任人 ${h.ownerName}。`,
+    pushedToReviewer: (h: HazardView, by: string, reviewer: string, note: string, now: Date) =>
+      `【催办】${by}催办 ${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜已提交验收${note ? `\n${inline(note, ECHO.medium)}` : ''}\n请${reviewer}尽快验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
+    doneToReviewer: (h: HazardView, where: readonly string[]) => `已催办 ${tag(h)}：该隐患已提交验收，已在${where.join('、')}提醒验收。`,
   },
   plan: {
     labels: PLAN_LABELS,
