@@ -1,6 +1,6 @@
-import type { Command, CommandContext, RawArgs } from './command.ts';
+import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
-import { storeEvidence } from './evidence-store.ts';
+import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';
 import { answerLedgerQuestion } from './answer-ledger-question.ts';
@@ -8,7 +8,7 @@ import { closestCommand } from './closest-command.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { askWhichHazard, takePickedCode } from './pick-code.ts';
 import { runForEachCode } from './run-for-each-code.ts';
-import { resolveGroup, resolveSender } from './resolve-participants.ts';
+import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
 import type { Db } from '../db/database.ts';
@@ -41,7 +41,10 @@ interface Turn {
   store: Store;
   text: string;
   group: Group | null;
+  /** the sender as they act (a name-only binding acts as a contact); null when not proven */
   sender: Person | null;
+  /** who the bot could prove the sender to be, and if not, why */
+  resolution: SenderResolution;
   /** set once the message is known to be meant for the bot: then errors are answered */
   addressed: boolean;
   /** the bot was @-mentioned or spoken to in private: it answers whatever was said */
@@ -76,12 +79,18 @@ function sendable(deps: PipelineDeps, text: string, markdown = false): string {
 }
 
 function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attachments: CommandContext['attachments']): CommandContext {
+  return makeAnyoneContext(deps, turn, attachments) as CommandContext;
+}
+
+function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandContext['attachments']): AnyoneContext {
   const { store, group, sender, message } = turn;
-  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender.id };
+  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands,
     async reply(text, mentions = [], extra) {
+      // a private chat with an account the bot cannot name has nowhere to answer
+      if (target.groupId === null && target.personId === null) return;
       await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
     },
     async push(msg) {
@@ -96,11 +105,25 @@ async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise
   await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [] }, turn.message.at);
 }
 
+/** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */
+async function resolveTurn(turn: Turn): Promise<void> {
+  const { group, sender } = await resolveParticipants(turn.store, turn.message);
+  turn.group = group;
+  turn.resolution = sender;
+  turn.sender = sender.kind === 'person' ? actingAs(sender) : null;
+}
+
+/** What an account the bot cannot name is told when it gives a command. */
+function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessage): string {
+  if (resolution.kind === 'impostor') return zh.identity.impostor(resolution.person.name, message.platform);
+  if (resolution.kind === 'unclaimed') return zh.identity.unclaimed(resolution.person.name, zh.roles[resolution.person.role]);
+  return zh.common.unknownSender(message.sender.name);
+}
+
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-  turn.group = await resolveGroup(store, message);
-  turn.sender = await resolveSender(store, message, turn.group);
+  await resolveTurn(turn);
   const mentions = await mentionedPeopleNames(store, message);
   // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
   const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
@@ -110,7 +133,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
     if (!turn.sender) {
-      if (turn.calledByName) await replyPlain(deps, turn, zh.common.unknownSender(message.sender.name));
+      if (turn.calledByName) await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
       return;
     }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
@@ -130,8 +153,9 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     const command = draft && deps.commands.find((c) => c.name === draft.command);
     if (draft && command?.resume) {
       turn.addressed = true;
-      const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-      await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+      const sender = turn.sender;
+      await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
+        command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
       return;
     }
     // `红星化工还有几个隐患没整改？`, `待验收`, `红星化工`: answered from the ledger
@@ -152,15 +176,23 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 
   turn.addressed = true;
   const { command, code, rest } = routed;
+  const raw: RawArgs = { code, text: rest, mentions, now: message.at };
+  if (command.runForAnyone) {
+    const args = command.args.safeParse(raw);
+    if (!args.success) return replyPlain(deps, turn, zh.common.usage(args.error.issues[0]?.message ?? '格式不对', command.usage));
+    await command.runForAnyone(makeAnyoneContext(deps, turn, []), args.data);
+    return;
+  }
   if (!turn.sender) {
-    await replyPlain(deps, turn, zh.common.unknownSender(message.sender.name));
+    await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
     return;
   }
   if (command.roles && !command.roles.includes(turn.sender.role)) {
-    await replyPlain(deps, turn, zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
+    const { resolution } = turn;
+    const claimWouldHelp = resolution.kind === 'person' && resolution.nameOnly && command.roles.includes(resolution.person.role);
+    await replyPlain(deps, turn, claimWouldHelp ? zh.identity.claimNeeded(turn.sender.name) : zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
     return;
   }
-  const raw: RawArgs = { code, text: rest, mentions, now: message.at };
   const args = command.args.safeParse(raw);
   if (!args.success && code === null && args.error.issues.some((i) => i.path[0] === 'code')) {
     // `整改完成 请验收` without its code: which of the sender's hazards?
@@ -180,12 +212,14 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     await replyPlain(deps, turn, command.manyCodes ? zh.common.severalCodesApart(codes, command.usage) : zh.common.severalCodesNotHere(command.name, codes, command.usage));
     return;
   }
-  const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-  const ctx = makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored);
-  if (several) await runForEachCode(ctx, command, args.data as object, routed.codes);
-  else await command.run(ctx, args.data);
-  if (evidence.rejected.length > 0) {
-    await ctx.reply(evidence.rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
+  const sender = turn.sender;
+  // files are checked first and written only if the command recorded them: a refused command keeps none
+  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => {
+    const ctx = makeContext(deps, { ...turn, sender }, files);
+    return several ? runForEachCode(ctx, command, args.data as object, routed.codes) : command.run(ctx, args.data);
+  });
+  if (rejected.length > 0) {
+    await makeContext(deps, { ...turn, sender }, []).reply(rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
   }
 }
 
@@ -203,7 +237,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, addressed: false, calledByName };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -215,8 +249,8 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true, calledByName };
-          turn.sender = await resolveSender(store, message, turn.group);
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName };
+          await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));
       }
