@@ -476,6 +476,10 @@ export const zh = {
     statisticsColumns: ['序号', '单位', '排查数', '已整改', '整改率', '排查数', '已整改销号', '整改率', ...PLAN_PARTS.map((p) => PLAN_LABELS[p]), '挂牌督办', '逾期未改'] as const,
     total: '合计',
   },
+  audience: {
+    notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
+    ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
+  },
   identity: {
     platforms: PLATFORM_NAMES,
     /** a privileged roster person, writing from an account not bound yet */
