@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { loadHazard } from '../src/app/act-on-hazard.ts';
+import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
 import { canView } from '../src/domain/permissions.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -21,6 +22,11 @@ export default defineCommand({
     const refused = canView(ctx.sender, hazard);
     if (refused) {
       await ctx.reply(zh.permission[refused]);
+      return;
+    }
+    // a record is posted only where everyone may read it: not in another unit's group
+    if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+      await ctx.reply(zh.audience.notThisRoom(hazard.code));
       return;
     }
     await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now));

@@ -256,7 +256,8 @@ export const zh = {
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     dateUnreadable: (text: string) => `没看懂「${inline(text, ECHO.name)}」这个延期日期，请写成：YH-0012 申请延期到12月30日 原因：配件未到货，或 YH-0012 延期15天 原因：…`,
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
-    datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
+    datePast: (date: string, today: string) => `延期日期 ${date} 已过（今天是 ${today}），请给出今后的日期，例：YH-0012 申请延期到12月30日 原因：配件未到货`,
+    farAhead: (date: string, months: number) => `注意：延期日期 ${date} 在${months}个月以后，审批前请核对。`,
     dateTooFar: (date: LocalDate, years: number) => `延期日期 ${date} 超过${years}年，请核对日期。`,
   },
   refusal: {
@@ -547,6 +548,10 @@ export const zh = {
     statisticsGroups: ['一般隐患', '重大隐患', '重大隐患治理方案落实（项）'] as const,
     statisticsColumns: ['序号', '单位', '排查数', '已整改', '整改率', '排查数', '已整改销号', '整改率', ...PLAN_PARTS.map((p) => PLAN_LABELS[p]), '挂牌督办', '逾期未改'] as const,
     total: '合计',
+  },
+  audience: {
+    notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
+    ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
     platforms: PLATFORM_NAMES,
