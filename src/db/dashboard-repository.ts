@@ -9,6 +9,15 @@ import { periodInstants, type Period } from '../domain/report-periods.ts';
 import type { LocalDate } from '../domain/types.ts';
 
 type Count = number | bigint | null;
+
+/** One line of the dashboard's "open by unit / by department" table. */
+export interface OpenByRow {
+  id: number;
+  name: string;
+  open: number;
+  major: number;
+  overdue: number;
+}
 const num = (v: Count | undefined): number => Number(v ?? 0);
 
 /**
@@ -58,6 +67,73 @@ export function createDashboardRepository(db: DbTx) {
         WHERE ${OPEN} AND h.deadline < ${today} ${within(unitIds)}
         GROUP BY ${named}.id ORDER BY COUNT(*) DESC, ${named}.name ASC LIMIT ${limit}`;
       return rows.map((r) => ({ name: r.name, count: num(r.count), major: num(r.major) }));
+    },
+
+    /**
+     * Open hazards per unit (or per supervising department) with how many are major and how many
+     * overdue today, the most overdue first.
+     */
+    async openBy(by: 'unit' | 'department', today: LocalDate, unitIds?: readonly number[]): Promise<OpenByRow[]> {
+      const named = by === 'unit' ? Prisma.sql`u` : Prisma.sql`s`;
+      const rows = await db.$queryRaw<Array<{ id: Count; name: string; open: Count; major: Count; overdue: Count }>>`
+        SELECT ${named}.id AS id, ${named}.name AS name, COUNT(*) AS open, SUM(CASE WHEN h.level = 'major' THEN 1 ELSE 0 END) AS major,
+               SUM(CASE WHEN h.deadline < ${today} THEN 1 ELSE 0 END) AS overdue
+        FROM Hazard h JOIN Unit u ON u.id = h.unitId
+        ${by === 'department' ? Prisma.sql`JOIN Unit s ON s.id = u.supervisorId` : Prisma.empty}
+        WHERE ${OPEN} ${within(unitIds)}
+        GROUP BY ${named}.id, ${named}.name ORDER BY overdue DESC, open DESC, name ASC`;
+      return rows.map((r) => ({ id: num(r.id), name: r.name, open: num(r.open), major: num(r.major), overdue: num(r.overdue) }));
+    },
+
+    /** Hazards due in the period and how many were closed by their deadline (the weekly summary's rule). */
+    async onTime(period: Period, unitIds?: readonly number[]): Promise<{ due: number; onTime: number }> {
+      const rows = await db.$queryRaw<Array<{ due: Count; onTime: Count }>>`
+        SELECT COUNT(*) AS due, SUM(CASE WHEN h.closedOn IS NOT NULL AND h.closedOn <= h.deadline THEN 1 ELSE 0 END) AS onTime
+        FROM Hazard h WHERE h.deadline >= ${period.from} AND h.deadline <= ${period.to} ${within(unitIds)}`;
+      return { due: num(rows[0]?.due), onTime: num(rows[0]?.onTime) };
+    },
+
+    /** Where an evidence file is stored and the units whose hazards it documents. */
+    async evidence(sha256: string): Promise<{ path: string; mime: string; unitIds: number[] } | null> {
+      const rows = await db.$queryRaw<Array<{ path: string; mime: string; unitId: Count }>>`
+        SELECT a.path, a.mime, h.unitId FROM Attachment a
+        JOIN HazardEvent e ON e.id = a.eventId JOIN Hazard h ON h.id = e.hazardId
+        WHERE a.sha256 = ${sha256}`;
+      const first = rows[0];
+      return first ? { path: first.path, mime: first.mime, unitIds: rows.map((r) => num(r.unitId)) } : null;
+    },
+
+    /** A secret by name, made with `make` and kept the first time it is asked for. */
+    async secret(name: string, make: () => string, now: Date): Promise<string> {
+      const found = await db.appSecret.findUnique({ where: { name } });
+      if (found) return found.value;
+      await db.appSecret.create({ data: { name, value: make(), createdAt: now } });
+      return (await db.appSecret.findUniqueOrThrow({ where: { name } })).value;
+    },
+
+    /** Replaces a secret (rotation). */
+    async replaceSecret(name: string, value: string, now: Date): Promise<void> {
+      await db.appSecret.upsert({ where: { name }, create: { name, value, createdAt: now }, update: { value, createdAt: now } });
+    },
+
+    /** Records a dashboard link handed out; returns its id. */
+    async createLink(personId: number, createdAt: Date, expiresAt: Date): Promise<number> {
+      return (await db.dashboardLink.create({ data: { personId, createdAt, expiresAt }, select: { id: true } })).id;
+    },
+
+    async link(id: number): Promise<{ personId: number; expiresAt: Date; revokedAt: Date | null } | null> {
+      return db.dashboardLink.findUnique({ where: { id }, select: { personId: true, expiresAt: true, revokedAt: true } });
+    },
+
+    /** Revokes a person's links that are still valid; returns how many. */
+    async revokeLinks(personId: number, now: Date): Promise<number> {
+      const { count } = await db.dashboardLink.updateMany({ where: { personId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+      return count;
+    },
+
+    /** Notes that a link was used (on record for accountability). */
+    async touchLink(id: number, now: Date): Promise<void> {
+      await db.dashboardLink.update({ where: { id }, data: { lastUsedAt: now } });
     },
   };
 }
