@@ -9,7 +9,7 @@ import { createLogger } from '../src/app/logger.ts';
 import { RecordingChannel } from '../src/channels/recording-channel.ts';
 import { atLocal } from '../src/domain/calendar.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
-import type { SyncMode } from '../src/db/client.ts';
+import type { SyncMode } from '../src/db/database.ts';
 import { fmt, measure, type Throughput } from './measure.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
 

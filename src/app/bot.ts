@@ -13,9 +13,9 @@ import { SerialQueue } from './serial-queue.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
+import { closeDatabase, isPostgresUrl, openDatabase, optimizeDatabase, type Db } from '../db/database.ts';
 import { acquireProcessLock } from '../db/process-lock.ts';
-import { applySqliteMigrations } from '../db/migrate.ts';
+import { applyPostgresMigrations, applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import { calendarGaps } from '../domain/work-calendar.ts';
@@ -72,12 +72,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const baseClock = options.clock ?? (() => new Date());
   let stepping: Date | null = null;
   const clock = () => stepping ?? baseClock();
-  const lock = acquireProcessLock(config.dbFile);
+  // one bot per SQLite file; on PostgreSQL the server keeps writers apart (transaction())
+  const postgres = isPostgresUrl(config.databaseUrl);
+  const lock = postgres ? { release: () => undefined } : acquireProcessLock(config.dbFile);
   let db: Db;
   try {
-    const applied = applySqliteMigrations(config.dbFile);
+    const applied = postgres ? await applyPostgresMigrations(config.databaseUrl ?? '') : applySqliteMigrations(config.dbFile);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
-    db = await openDatabase(config.dbFile, config.dbSync);
+    db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   } catch (error) {
     lock.release();
     throw error;
@@ -157,7 +159,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async close() {
       await bot.stop();
       scheduler.dispose();
-      await queue.run(() => db.$disconnect());
+      await queue.run(() => closeDatabase(db));
       lock.release();
     },
   };

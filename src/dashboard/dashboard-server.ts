@@ -11,7 +11,7 @@ import { noticePage, overviewPage, unitPage } from './dashboard-pages.ts';
 import type { Logger } from '../app/logger.ts';
 import type { SerialQueue } from '../app/serial-queue.ts';
 import type { DashboardConfig } from '../core/config.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import { createStore, type Store } from '../db/store.ts';
 import type { Person } from '../domain/types.ts';
 

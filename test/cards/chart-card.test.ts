@@ -32,7 +32,7 @@ describe('chart cards', () => {
     // the card as written to the outbox with the digest: figures frozen when the job ran
     const card = await chat.read(async (s) => {
       const id = (await s.roster.groupByName('县安委会领导群'))!.id;
-      const rows = await chat.bot.db.outboxMessage.findMany({ where: { groupId: id, dedupeKey: { startsWith: 'send-daily-digest:' } }, orderBy: { id: 'desc' }, take: 1 });
+      const rows = await chat.bot.db.selectFrom('OutboxMessage').select('extra').where('groupId', '=', id).where('dedupeKey', 'like', 'send-daily-digest:%').orderBy('id', 'desc').limit(1).execute();
       return JSON.parse(rows[0]!.extra).card as CardData;
     });
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: cardHeight(card) });

@@ -5,8 +5,7 @@ CREATE TABLE "DashboardLink" (
     "createdAt" DATETIME NOT NULL,
     "expiresAt" DATETIME NOT NULL,
     "revokedAt" DATETIME,
-    "lastUsedAt" DATETIME,
-    CONSTRAINT "DashboardLink_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "lastUsedAt" DATETIME
 );
 
 -- CreateTable
