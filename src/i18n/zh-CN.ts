@@ -219,7 +219,8 @@ export const zh = {
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     dateUnreadable: (text: string) => `没看懂「${inline(text, ECHO.name)}」这个延期日期，请写成：YH-0012 申请延期到12月30日 原因：配件未到货，或 YH-0012 延期15天 原因：…`,
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
-    datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
+    datePast: (date: string, today: string) => `延期日期 ${date} 已过（今天是 ${today}），请给出今后的日期，例：YH-0012 申请延期到12月30日 原因：配件未到货`,
+    farAhead: (date: string, months: number) => `注意：延期日期 ${date} 在${months}个月以后，审批前请核对。`,
     dateTooFar: (date: LocalDate, years: number) => `延期日期 ${date} 超过${years}年，请核对日期。`,
   },
   refusal: {

@@ -54,27 +54,6 @@ CREATE TABLE "PendingBinding" (
     CONSTRAINT "PendingBinding_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "DashboardLink" (
-    "id" SERIAL NOT NULL,
-    "personId" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "revokedAt" TIMESTAMP(3),
-    "lastUsedAt" TIMESTAMP(3),
-
-    CONSTRAINT "DashboardLink_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "AppSecret" (
-    "name" TEXT NOT NULL,
-    "value" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "AppSecret_pkey" PRIMARY KEY ("name")
-);
-
 -- CreateIndex
 CREATE INDEX "BindingEvent_personId_platform_id_idx" ON "BindingEvent"("personId", "platform", "id");
 
@@ -95,9 +74,6 @@ CREATE INDEX "ClaimAttempt_at_idx" ON "ClaimAttempt"("at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PendingBinding_personId_platform_platformId_key" ON "PendingBinding"("personId", "platform", "platformId");
-
--- CreateIndex
-CREATE INDEX "DashboardLink_personId_idx" ON "DashboardLink"("personId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Person_wechatKey_key" ON "Person"("wechatKey");
