@@ -81,7 +81,8 @@ async function runConsole(config: AppConfig): Promise<void> {
 async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
   const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
-  await channel.start((message) => bot.receive(message));
+  // receiving never waits for the platform's send API: replies leave from the outbox
+  await channel.start((message) => bot.accept(message));
   await bot.start();
   const dashboard = await openDashboard(bot, config, log);
   console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
