@@ -13,6 +13,7 @@ import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
 import denyExtension from './deny-extension.ts';
 import dismissWatch from './dismiss-watch.ts';
+import dashboard from './dashboard.ts';
 import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
@@ -38,6 +39,7 @@ import submitCompletion from './submit-completion.ts';
 import todayDigest from './today-digest.ts';
 import supervise from './supervise.ts';
 import unsupervise from './unsupervise.ts';
+import urge from './urge.ts';
 import watchList from './watch-list.ts';
 
 /** Every chat command, in the order 帮助 lists them. */
@@ -59,11 +61,13 @@ export const commands: readonly Command[] = [
   groupHazards,
   overdueHazards,
   todayDigest,
+  dashboard,
   reminderSettings,
   exportLedger,
   help,
   supervise,
   unsupervise,
+  urge,
   ranking,
   briefing,
   blacklist,

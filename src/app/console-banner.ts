@@ -19,4 +19,4 @@ export const CONSOLE_BANNER = `隐患清零 · Hazard Zero 控制台演示
 发照片或文件：@图片 路径（单独一行，如同在群里发一张照片；路径从启动目录算起）
 试试（新建的演示库里第一条隐患是 YH-0001；登记、报进度、发照片、补齐重大隐患治理方案、报完成、验收销号）：
 ${CONSOLE_WALKTHROUGH.map((line) => `  ${line}`).join('\n')}
-之后可以试：逾期隐患、我的隐患、查询 YH-0001、帮助。名册见 demo/roster.yaml；Ctrl-D 退出。`;
+之后可以试：逾期隐患、我的隐患、查询 YH-0001、看板（领导群）、帮助。名册见 demo/roster.yaml；Ctrl-D 退出。`;

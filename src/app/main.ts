@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createBot } from './bot.ts';
+import { createBot, type Bot } from './bot.ts';
 import { debugEnabled, explainError, loadDotEnv } from './cli.ts';
 import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig, type AppConfig } from './config.ts';
@@ -10,11 +10,26 @@ import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } 
 import { DEMO_ROSTER, readRoster } from './roster-file.ts';
 import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
+import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';
 
 /** The chart cards' renderer; its font subsets are built once into <dataDir>/fonts. */
 const cardRenderer = (config: AppConfig) => createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') });
+
+/**
+ * The read-only dashboard (看板) on HZ_HTTP_PORT, unless it is off. A port already taken costs the
+ * dashboard, not the bot: it says so and the chat goes on.
+ */
+async function openDashboard(bot: Bot, config: AppConfig, log: Logger): Promise<DashboardServer | null> {
+  if (config.dashboard.port === null) return null;
+  try {
+    return await startDashboardServer({ db: bot.db, queue: bot.queue, config: config.dashboard, dataDir: config.dataDir, log });
+  } catch (error) {
+    console.log(`看板服务未能启动（${config.dashboard.host}:${config.dashboard.port}）：${error instanceof Error ? error.message : String(error)}。可用 HZ_HTTP_PORT 换一个端口，或设 HZ_HTTP_PORT=off 关闭看板。`);
+    return null;
+  }
+}
 
 const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
@@ -35,6 +50,7 @@ async function runConsole(settings: AppConfig): Promise<void> {
     console.log(`已创建演示数据库 ${config.databaseUrl ? 'PostgreSQL' : config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
   console.log(CONSOLE_BANNER);
+  const dashboard = await openDashboard(bot, config, log);
   // reminders, escalations and digests arrive in the terminal at their times
   await bot.start();
   const stop = async () => {
@@ -44,6 +60,7 @@ async function runConsole(settings: AppConfig): Promise<void> {
   process.once('SIGTERM', stop);
   await channel.start((message) => bot.receive(message));
   await channel.closed();
+  await dashboard?.close();
   await bot.close();
 }
 
@@ -54,10 +71,13 @@ async function runConsole(settings: AppConfig): Promise<void> {
 async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
   const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
-  await channel.start((message) => bot.receive(message));
+  // receiving never waits for the platform's send API: replies leave from the outbox
+  await channel.start((message) => bot.accept(message));
   await bot.start();
+  const dashboard = await openDashboard(bot, config, log);
   console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
   await untilSignal();
+  await dashboard?.close();
   await channel.stop();
   await bot.close();
 }
@@ -90,8 +110,10 @@ async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Prom
   wechaty.use(plugin);
   await wechaty.start();
   const hz = await plugin.ready;
+  const dashboard = await openDashboard(hz.bot, config, log);
   console.log(`隐患清零已启动（微信，${env.WECHATY_PUPPET}），Ctrl-C 退出。`);
   await untilSignal();
+  await dashboard?.close();
   await hz.stop();
   await wechaty.stop();
 }
