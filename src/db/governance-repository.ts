@@ -161,6 +161,13 @@ export function createGovernanceRepository(db: DbTx) {
       return rows.map((r) => Number(r.id));
     },
 
+    /** The Shanghai day each hazard was (last) listed for supervision, by hazard id. */
+    async supervisedOn(ids: readonly number[]): Promise<Map<number, LocalDate>> {
+      if (ids.length === 0) return new Map();
+      const events = await db.hazardEvent.findMany({ where: { hazardId: { in: [...ids] }, type: 'supervised' }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { hazardId: true, at: true } });
+      return new Map(events.map((e) => [e.hazardId, localDate(e.at)]));
+    },
+
     /** Supervision over a period: items listed in it, acceptances of listed items in it. */
     async supervisionCounts(period: Period): Promise<{ listed: number; closed: number }> {
       const at = { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) };

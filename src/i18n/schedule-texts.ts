@@ -8,9 +8,11 @@ import type { ScheduleConfig } from '../core/config.ts';
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 const major = (h: Pick<HazardItem, 'level'>) => (h.level === 'major' ? '【重大】' : '');
-const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
+/** '整改中60%', '待验收' …: a list line's state. */
+export const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
   h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status];
-const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
+/** 'owner → unit → supervising department': who is responsible along the chain. */
+export const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
 const overdueDays = (h: HazardItem, today: LocalDate) => daysBetween(h.deadline, today);
 
 /** "……等 N 项，仅列前 K 项" when a list was cut. */
@@ -138,14 +140,14 @@ export const scheduleTexts = {
       const quiet = s.quietHours ? `${s.quietHours.start}–${s.quietHours.end}` : '不设';
       return [
         '提醒设置',
-        `· 到期提醒：每个工作日 ${s.remindTime} 发到单位群，到期前 ${daysText(s.remindDays)}各提醒一次（遇周末节假日提前到之前的工作日）`,
-        `· 逾期提醒：每个工作日 ${s.overdueTime} 发到单位群；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群；重大隐患逾期首日即报领导群，节假日照发`,
+        `· 今日提醒：每个工作日 ${s.morningTime} 每个群一条，分节列出：逾期、即将到期（到期前 ${daysText(s.remindDays)}，遇周末节假日提前到之前的工作日）、挂牌督办（列入次日和每周一）、治理方案未齐（每周一）、滚动检查（到期日起每周一次）`,
+        `· 逾期：单位群逾期第一周每个工作日提醒，之后每周一；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群（领导群只在升级当天和每周一列出）；重大隐患逾期首日即报，节假日照发`,
         `· 每日汇总：每个工作日 ${s.digestTime} 发到领导群和各监管部门群（周末节假日的情况并入下一个工作日）`,
         `· 每周小结：每${WEEKDAY_NAMES[s.weekly.weekday] ?? ''} ${s.weekly.time} 发到领导群`,
         `· 免打扰：${quiet}；周末和法定节假日（按国务院安排，含调休）不推送例行提醒，顺延到下一个可推送时间`,
         ...calendarGaps.map((y) => `· 注意：日历数据尚未收录 ${y} 年的法定节假日安排，暂按周末计算；请管理员升级 chinese-days 或用 HZ_HOLIDAYS、HZ_WORKDAYS 补充`),
-        '同一群每次只发一条汇总消息；停机期间错过的当天提醒在重启后补发一次。',
-        '如需调整，请管理员修改 HZ_REMIND_TIME 等配置后重启。',
+        '同一群每天上午只发一条例行提醒，同一隐患只列一次；停机期间错过的当天提醒在重启后补发一次，过了当天不再补发。',
+        '如需调整，请管理员修改 HZ_MORNING_TIME 等配置后重启。',
       ].join('\n');
     },
   },

@@ -30,6 +30,7 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
   return {
     name: NAME,
     cron: options.cron,
+    recomputed: true,
     async run({ now, store }) {
       const today = localDate(now);
       if (!options.calendar.isWorkingDay(today)) return [];
