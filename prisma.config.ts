@@ -4,5 +4,5 @@ import { defineConfig } from 'prisma/config';
 // on the WASM schema engine (src/db/schema-engine.ts); this file only tells the CLI where things are.
 export default defineConfig({
   schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
+  migrations: { path: 'prisma/migrations/sqlite' },
 });

@@ -9,7 +9,7 @@ import { createLogger } from '../src/app/logger.ts';
 import { RecordingChannel } from '../src/channels/recording-channel.ts';
 import { atLocal } from '../src/domain/calendar.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
-import type { SyncMode } from '../src/db/client.ts';
+import type { SyncMode } from '../src/db/database.ts';
 import { fmt, measure, type Throughput } from './measure.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
 
@@ -109,6 +109,17 @@ function benchServe(file: string, hazards: number): void {
   for (const [name, ms] of Object.entries(figures.queriesMs)) report(hazards, `query: ${name}`, `${fmt(ms, 1)} ms`);
 }
 
+/** Chart cards in a fresh process: the digest card's data from this county, render time and memory. */
+function benchCards(file: string, hazards: number): void {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'cards-child.ts'), file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`cards-child failed: ${result.stderr}`);
+  const f = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { digestMs: number; extrasMs: number; firstMs: number; pngBytes: number; fonts: string; p50: number; max: number; cpuP50: number; extraRssMb: number };
+  report(hazards, 'card data: digest / 30-day trend + ranking', `${fmt(f.digestMs, 0)} ms / ${fmt(f.extrasMs, 0)} ms`);
+  report(hazards, 'card first render', `${fmt(f.firstMs, 0)} ms, PNG ${fmt(f.pngBytes / 1024, 0)} KB, fonts: ${f.fonts}`);
+  report(hazards, 'card render SVG→PNG, 20 in a row', `p50 ${fmt(f.p50, 0)} ms, max ${fmt(f.max, 0)} ms (CPU p50 ${fmt(f.cpuP50, 0)} ms)`, '< 300 ms');
+  report(hazards, 'card extra memory (peak RSS over 20 renders)', `${fmt(f.extraRssMb, 0)} MB`, '< 50 MB');
+}
+
 async function main(): Promise<void> {
   console.log(`Hazard Zero benchmark — ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
   for (const hazards of HAZARD_COUNTS) {
@@ -118,9 +129,13 @@ async function main(): Promise<void> {
     const county = await seedCounty(file, { units: 1_000, people: 5_000, hazards, seed: 20261201, today: TODAY });
     console.log(`\n${hazards.toLocaleString()} hazards (seeded in ${fmt((performance.now() - t) / 1000)} s):`);
     // each setting gets its own copy of the seeded county (one file: the seeding checkpointed it)
-    for (const sync of SYNC_MODES) copyFileSync(file, join(dir, `county-${sync}.db`));
-    benchServe(file, hazards);
-    for (const sync of SYNC_MODES) await benchPipeline(join(dir, `county-${sync}.db`), county, hazards, sync);
+    benchCards(file, hazards);
+    // HZ_BENCH_ONLY=cards measures the chart cards alone
+    if (process.env.HZ_BENCH_ONLY !== 'cards') {
+      for (const sync of SYNC_MODES) copyFileSync(file, join(dir, `county-${sync}.db`));
+      benchServe(file, hazards);
+      for (const sync of SYNC_MODES) await benchPipeline(join(dir, `county-${sync}.db`), county, hazards, sync);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
   console.log('\n| hazards | figure | value | target |\n|---:|---|---|---|');

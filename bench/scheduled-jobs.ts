@@ -10,7 +10,7 @@ import { createLogger } from '../src/app/logger.ts';
 import { scheduledJobs, workCalendar } from '../src/app/scheduled-jobs.ts';
 import { createScheduler } from '../src/app/scheduler.ts';
 import { SerialQueue } from '../src/app/serial-queue.ts';
-import { openDatabase } from '../src/db/client.ts';
+import { closeDatabase, openSqlite } from '../src/db/database.ts';
 import { applySqliteMigrations } from '../src/db/migrate.ts';
 import { addDays, atLocal } from '../src/domain/calendar.ts';
 
@@ -91,8 +91,8 @@ async function main(): Promise<void> {
       console.log(`seeded ${HAZARDS} hazards, ${UNITS} units, ${DEPARTMENTS} departments in ${Math.round(performance.now() - t)} ms`);
     }
     applySqliteMigrations(file);
-    const db = await openDatabase(file);
-    // openDatabase gathers the planner's statistics (PRAGMA optimize), as the bot does on start
+    const db = await openSqlite(file);
+    // openSqlite gathers the planner's statistics (PRAGMA optimize), as the bot does on start
     const schedule = defaultConfig().schedule;
     const jobs = scheduledJobs(schedule);
     const scheduler = createScheduler({
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       const cpu: number[] = [];
       let messages = 0;
       for (let i = 0; i < 7; i += 1) {
-        await db.outboxMessage.deleteMany({});
+        await db.deleteFrom('OutboxMessage').execute();
         t = performance.now();
         const before = process.cpuUsage();
         messages = await scheduler.runJob(job, now, false);
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       console.log(`${job.name.padEnd(26)} cpu median ${median(cpu)} ms, wall median ${median(wall)} ms  ${messages} messages`);
     }
     scheduler.dispose();
-    await db.$disconnect();
+    await closeDatabase(db);
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ const usage = 'YH-0012 验收通过';
 export default defineCommand({
   name: '验收通过',
   aliases: ['通过验收', '验收合格', '同意销号', '销号'],
+  afterCode: ['通过', '合格', '同意验收'],
   roles: ['department', 'admin'],
   section: '验收',
   summary: '验收通过并销号（监管部门；重大隐患须有整改证据）',

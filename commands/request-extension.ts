@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
-import { parseExtension } from '../src/parse/parse-extension.ts';
+import { extendedDeadline, parseExtension } from '../src/parse/parse-extension.ts';
 import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -17,21 +17,23 @@ export default defineCommand({
   args: withCode
     .transform((a) => ({ code: a.code, ...parseExtension(a.text, a.now), today: a.now }))
     .superRefine((a, issues) => {
-      if (!a.to) issues.addIssue({ code: 'custom', message: zh.extension.dateMissing });
+      if (!a.to && !a.by) issues.addIssue({ code: 'custom', message: a.toText ? zh.extension.dateUnreadable(a.toText) : zh.extension.dateMissing });
       else if (!a.reason) issues.addIssue({ code: 'custom', message: zh.extension.reasonMissing });
     }),
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);
-    if (!hazard || !args.to) return;
-    if (args.to < ctx.today) {
-      await ctx.reply(zh.extension.datePast(args.to));
+    // `延期15天` counts from the current deadline
+    const to = args.to ?? (args.by ? extendedDeadline(hazard?.deadline ?? ctx.today, args.by) : null);
+    if (!hazard || !to) return;
+    if (to < ctx.today) {
+      await ctx.reply(zh.extension.datePast(to));
       return;
     }
-    if (isDeadlineTooFar(args.to, ctx.today)) {
-      await ctx.reply(zh.extension.dateTooFar(args.to, MAX_DEADLINE_YEARS));
+    if (isDeadlineTooFar(to, ctx.today)) {
+      await ctx.reply(zh.extension.dateTooFar(to, MAX_DEADLINE_YEARS));
       return;
     }
-    const updated = await actOnHazard(ctx, hazard, { type: 'request_extension', to: args.to, reason: args.reason }, { who: 'rectify', text: args.reason });
+    const updated = await actOnHazard(ctx, hazard, { type: 'request_extension', to, reason: args.reason }, { who: 'rectify', text: args.reason });
     if (!updated) return;
     const text = zh.extension.requested(updated, await reviewerName(ctx, updated), ctx.now);
     await ctx.reply(text);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from './config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
@@ -9,11 +10,12 @@ import type { RosterFile } from './roster-file.ts';
 import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
 import { SerialQueue } from './serial-queue.ts';
+import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import { openDatabase, optimizeDatabase, type Db } from '../db/client.ts';
+import { closeDatabase, isPostgresUrl, openDatabase, optimizeDatabase, type Db } from '../db/database.ts';
 import { acquireProcessLock } from '../db/process-lock.ts';
-import { applySqliteMigrations } from '../db/migrate.ts';
+import { applyPostgresMigrations, applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import { calendarGaps } from '../domain/work-calendar.ts';
@@ -30,6 +32,8 @@ export interface BotOptions {
   clock?: () => Date;
   /** the scheduled jobs; those of the config by default */
   jobs?: readonly ScheduledJob[];
+  /** draws the chart cards of the digests and briefings (into <dataDir>/cards); without it they go as text */
+  cards?: CardRenderer | null;
 }
 
 /** The running core: one database, one queue, one outbox, one channel. */
@@ -68,19 +72,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const baseClock = options.clock ?? (() => new Date());
   let stepping: Date | null = null;
   const clock = () => stepping ?? baseClock();
-  const lock = acquireProcessLock(config.dbFile);
+  // one bot per SQLite file; on PostgreSQL the server keeps writers apart (transaction())
+  const postgres = isPostgresUrl(config.databaseUrl);
+  const lock = postgres ? { release: () => undefined } : acquireProcessLock(config.dbFile);
   let db: Db;
   try {
-    const applied = applySqliteMigrations(config.dbFile);
+    const applied = postgres ? await applyPostgresMigrations(config.databaseUrl ?? '') : applySqliteMigrations(config.dbFile);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
-    db = await openDatabase(config.dbFile, config.dbSync);
+    db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   } catch (error) {
     lock.release();
     throw error;
   }
   const queue = new SerialQueue();
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
-  const dispatcher = createDispatcher({ db, queue, channel, log });
+  const dispatcher = createDispatcher({ db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null });
   const scheduler = createScheduler({
     db, queue, log,
     jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),
@@ -153,7 +159,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async close() {
       await bot.stop();
       scheduler.dispose();
-      await queue.run(() => db.$disconnect());
+      await queue.run(() => closeDatabase(db));
       lock.release();
     },
   };

@@ -45,6 +45,12 @@ export interface Command<A = unknown> {
   summary: string;
   /** a keyword that may follow other words when a hazard code leads (YH-0012 已换阀门 进度60%) */
   keywordAnywhere?: boolean;
+  /** short words that name this command only right after a hazard code (`YH-0012 通过`) */
+  afterCode?: readonly string[];
+  /** words that, as a leading `#tag` or `【tag】`, name this command (`#隐患 …`) */
+  tags?: readonly string[];
+  /** free-text inspection findings without a keyword are this command */
+  findings?: boolean;
   /** section of 帮助 */
   section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
   args: z.ZodType<A, RawArgs>;

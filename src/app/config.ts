@@ -12,6 +12,7 @@ const days = z.coerce.number().int().min(0).max(3650);
 const schema = z
   .object({
     HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
+    HZ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '应为 postgresql://用户:密码@主机:端口/库名').optional(),
     HZ_DATA_DIR: z.string().min(1).default('data'),
     CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
     /** minutes an unanswered ask-back waits */
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const c = parsed.data;
   return {
+    databaseUrl: c.HZ_DATABASE_URL ?? null,
     dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL,
     schedule: toScheduleConfig(c),
     governance: {

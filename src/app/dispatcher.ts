@@ -3,10 +3,12 @@ import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import { splitMessage } from './split-message.ts';
+import { cardFile } from '../cards/card-files.ts';
+import type { CardRenderer } from '../cards/card-renderer.ts';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
 import { asMarkdown } from '../channels/markdown-text.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { neutralize } from '../i18n/fit.ts';
@@ -23,6 +25,8 @@ export interface DispatcherDeps {
   limiter?: RateLimiter;
   /** attempts before a keyed push (a reminder, a digest) is: about a day at the 10-minute cap */
   maxPushAttempts?: number;
+  /** draws the chart cards pushes carry into `dir`; without it they go as text alone */
+  cards?: { renderer: CardRenderer; dir: string } | null;
 }
 
 /** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
@@ -120,14 +124,31 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
+  /**
+   * A push with a card gets its picture as the file after the text (drawn outside the queue, so
+   * chat messages are not held up). A card that cannot be drawn costs the picture, never the text.
+   */
+  async function withCard(entry: OutboxEntry, delivery: Delivery): Promise<Delivery> {
+    const card = entry.extra?.card;
+    if (!card || !deps.cards || delivery.file) return delivery;
+    try {
+      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card) };
+    } catch (error) {
+      log.error({ err: error, outboxId: entry.id }, 'chart card could not be drawn: text only');
+      return delivery;
+    }
+  }
+
   async function pass(now: Date): Promise<number> {
-    const items = await run(async (store) => {
+    const read = await run(async (store) => {
       const due = await store.outbox.due(now);
       const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
       for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
       return out;
     });
-    if (items.length === 0) return 0;
+    if (read.length === 0) return 0;
+    const items: typeof read = [];
+    for (const { entry, delivery } of read) items.push({ entry, delivery: await withCard(entry, delivery) });
     const routeOf = (d: Delivery): Route | null => channel.route?.(d) ?? null;
     const batches = mergeBursts(items, (d) => routeOf(d)?.maxBytes || Number.POSITIVE_INFINITY);
     // a target that must wait holds back every later message to it: order is kept per target
@@ -202,7 +223,8 @@ export function createDispatcher(deps: DispatcherDeps) {
 
       if (outcome === 'sent') {
         await run(async (store) => {
-          for (const e of batch.entries) await store.outbox.markSent(e.id, new Date());
+          // the pass's time, from the bot's clock: a simulated day stamps simulated times
+          for (const e of batch.entries) await store.outbox.markSent(e.id, now);
         });
         sent += batch.entries.length;
       }

@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.ts';
 import { exportLedger } from './export-ledger.ts';
-import { openDatabase } from '../db/client.ts';
+import { closeDatabase, openDatabase } from '../db/database.ts';
 import { createStore } from '../db/store.ts';
 import { formatDate } from '../domain/calendar.ts';
 
@@ -30,11 +30,11 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const words = argv.filter((a, i) => !a.startsWith('--') && (outAt === -1 || i !== outAt + 1));
   const config = loadConfig(env);
-  if (!existsSync(config.dbFile)) {
+  if (!config.databaseUrl && !existsSync(config.dbFile)) {
     console.error(`数据库 ${config.dbFile} 不存在（可用 HZ_DB 指定）。`);
     return 1;
   }
-  const db = await openDatabase(config.dbFile);
+  const db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   try {
     const now = new Date();
     const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, out);
@@ -47,7 +47,7 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
     console.log(result.path);
     return 0;
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }
 

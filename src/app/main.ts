@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { readRoster } from './roster-file.ts';
 import type { Channel } from '../core/channel.ts';
+import { createCardRenderer } from '../cards/card-renderer.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 
 const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
@@ -22,6 +23,9 @@ const BANNER = `隐患清零 · Hazard Zero 控制台演示
   [红星化工安全对接群] 张伟: 帮助
 名册见 demo/roster.yaml；Ctrl-D 退出。`;
 
+/** The chart cards' renderer; its font subsets are built once into <dataDir>/fonts. */
+const cardRenderer = (config: AppConfig) => createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') });
+
 const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
   process.once('SIGTERM', () => resolve());
@@ -32,7 +36,7 @@ async function runConsole(config: AppConfig): Promise<void> {
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
   const channel = new ConsoleChannel();
   const fresh = !existsSync(config.dbFile);
-  const bot = await createBot({ config, channel, log });
+  const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   if (fresh) {
     const summary = await bot.importRoster(readRoster(DEMO_ROSTER));
     console.log(`已创建演示数据库 ${config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
@@ -55,7 +59,7 @@ async function runConsole(config: AppConfig): Promise<void> {
  * configured, listen, keep the outbox moving (a restart resumes it) until Ctrl-C.
  */
 async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
-  const bot = await createBot({ config, channel, log });
+  const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
   await channel.start((message) => bot.receive(message));
   await bot.start();

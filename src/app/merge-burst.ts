@@ -14,7 +14,7 @@ export const MAX_MERGED = 20;
 /** Entries of one scheduled job to one chat: reminders of the same run, say. */
 function burstKey(entry: OutboxEntry): string | null {
   const job = entry.extra?.job;
-  if (entry.kind !== 'push' || !job || entry.extra?.file || (entry.extra?.partsSent ?? 0) > 0) return null;
+  if (entry.kind !== 'push' || !job || entry.extra?.file || entry.extra?.card || (entry.extra?.partsSent ?? 0) > 0) return null;
   return `${job}|${entry.groupId ?? ''}|${entry.personId ?? ''}|${entry.extra?.markdown ? 'md' : 'text'}`;
 }
 

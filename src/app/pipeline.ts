@@ -7,7 +7,7 @@ import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { resolveGroup, resolveSender } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
@@ -74,7 +74,7 @@ async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise
 
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
-  if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+  if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
   turn.group = await resolveGroup(store, message);
   turn.sender = await resolveSender(store, message, turn.group);
   const mentions = await mentionedPeopleNames(store, message);
@@ -145,7 +145,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         deps.log.error({ err: error, messageId: message.messageId, platform: message.platform }, 'message failed');
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
-          if (!(await store.messages.markProcessed(message.platform, message.messageId))) return;
+          if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
           const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true };
           turn.sender = await resolveSender(store, message, turn.group);
           await replyPlain(deps, turn, zh.common.internalError);

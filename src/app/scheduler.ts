@@ -1,7 +1,7 @@
 import { createCronTrigger, type CronTrigger } from './cron-triggers.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SerialQueue } from './serial-queue.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/database.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { atLocal, localDate } from '../domain/calendar.ts';
 import { nextPushTime, type PushWindow } from '../domain/push-window.ts';

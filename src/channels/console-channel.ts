@@ -64,7 +64,9 @@ export class ConsoleChannel implements Channel {
   }
 
   async send(delivery: Delivery): Promise<void> {
-    this.#print(formatDelivery(delivery) + (delivery.file ? `\n  （文件：${delivery.file}）` : ''));
+    // a picture (a chart card) is named as one: the terminal shows its path to open
+    const kind = delivery.file && /\.png$/i.test(delivery.file) ? '图片' : '文件';
+    this.#print(formatDelivery(delivery) + (delivery.file ? `\n  （${kind}：${delivery.file}）` : ''));
   }
 
   /** Resolves when the input has ended (Ctrl-D or end of a piped file) and every line was handled. */

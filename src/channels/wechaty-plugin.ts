@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { Wechaty, WechatyPlugin } from 'wechaty';
 import { currentAccount, WechatyChannel } from './wechaty-channel.ts';
 import { createBot, type Bot } from '../app/bot.ts';
 import { loadConfig, type AppConfig } from '../app/config.ts';
 import { createLogger, type Logger } from '../app/logger.ts';
 import { readRoster } from '../app/roster-file.ts';
+import { createCardRenderer, type CardRenderer } from '../cards/card-renderer.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 
 export interface HazardZeroPluginOptions {
@@ -24,6 +26,8 @@ export interface HazardZeroPluginOptions {
   /** run the reminders, escalations and digests on node-cron (default true) */
   schedule?: boolean;
   rate?: { perMinute: number; burst: number };
+  /** draws the digests' chart cards; one with its fonts under <dataDir>/fonts by default, null for text only */
+  cards?: CardRenderer | null;
 }
 
 /** The running bot inside someone's Wechaty. */
@@ -83,7 +87,8 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
     let stopped = false;
 
     const setup = (async (): Promise<HazardZeroHandle> => {
-      const bot = await createBot({ config, channel, log, ...(options.clock ? { clock: options.clock } : {}) });
+      const cards = options.cards === undefined ? createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') }) : options.cards;
+      const bot = await createBot({ config, channel, log, cards, ...(options.clock ? { clock: options.clock } : {}) });
       if (options.roster) {
         const summary = await bot.importRoster(readRoster(options.roster));
         log.info(summary, 'roster imported');

@@ -46,6 +46,8 @@ export interface GovernanceConfig {
 }
 
 export type AppConfig = {
+  /** HZ_DATABASE_URL: a postgresql:// URL puts the ledger on that server; null: SQLite at dbFile */
+  databaseUrl: string | null;
   dbFile: string;
   dataDir: string;
   channel: 'console' | 'wechaty' | 'dingtalk' | 'wecom';

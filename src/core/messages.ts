@@ -1,5 +1,6 @@
 // The messages every layer passes around: what comes in from a platform, what the bot decides
 // to say (OutgoingMessage, kept in the outbox) and what a channel is asked to send (Delivery).
+import type { CardData } from '../domain/card.ts';
 import type { Group, Person, Platform } from '../domain/types.ts';
 
 /** A file or photo that came with a message (evidence). */
@@ -52,6 +53,8 @@ export interface OutgoingMessage {
     markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
     /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
     partsSent?: number;
+    /** a chart card sent after the text, drawn by the dispatcher from these figures (frozen when written) */
+    card?: CardData;
   };
   /** a push with a key is sent at most once, ever */
   dedupeKey?: string;

@@ -1,5 +1,7 @@
-import type { DbTx } from './client.ts';
-import { CREDIT_STANDING_SELECT, toStanding } from './hazard-repository.ts';
+import type { Insertable } from 'kysely';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import type { CreditListEntry } from './tables.ts';
+import { toStanding } from './hazard-repository.ts';
 import type { CreditEntry } from '../domain/credit.ts';
 import type { CreditStanding, LocalDate } from '../domain/types.ts';
 import type { WatchEvidence, WatchProposal } from '../domain/watch-rules.ts';
@@ -7,7 +9,7 @@ import type { WatchEvidence, WatchProposal } from '../domain/watch-rules.ts';
 type Row = {
   id: number; unitId: number; list: string; status: string; decisionNo: string | null; authority: string | null;
   decidedOn: string | null; expiresOn: string | null; removedOn: string | null; reason: string; evidence: string;
-  ruleKey: string | null; createdAt: Date; decidedAt: Date | null; note: string | null; unit: { name: string };
+  ruleKey: string | null; createdAt: string; decidedAt: string | null; note: string | null; unitName: string;
 };
 
 function toEntry(r: Row): CreditEntry {
@@ -18,14 +20,12 @@ function toEntry(r: Row): CreditEntry {
     // a hand-edited row: show it without evidence
   }
   return {
-    id: r.id, unitId: r.unitId, unitName: r.unit.name, list: r.list === 'formal' ? 'formal' : 'watch',
+    id: r.id, unitId: r.unitId, unitName: r.unitName, list: r.list === 'formal' ? 'formal' : 'watch',
     status: r.status as CreditEntry['status'], decisionNo: r.decisionNo, authority: r.authority, decidedOn: r.decidedOn,
     expiresOn: r.expiresOn, removedOn: r.removedOn, reason: r.reason, evidence, ruleKey: r.ruleKey,
-    createdAt: r.createdAt, decidedAt: r.decidedAt, note: r.note,
+    createdAt: fromSqlDate(r.createdAt), decidedAt: fromSqlDate(r.decidedAt), note: r.note,
   };
 }
-
-const WITH_UNIT = { unit: { select: { name: true } } } as const;
 
 export interface FormalEntryInput {
   unitId: number;
@@ -44,77 +44,82 @@ export interface FormalEntryInput {
  * an admin) and the 重点关注 watch list (proposed by rules, decided by an admin). Nothing is deleted:
  * removal and dismissal are dates and notes on the record.
  */
-export function createCreditRepository(db: DbTx) {
+export function createCreditRepository(db: Db) {
+  const entries = () => db.selectFrom('CreditListEntry as c').innerJoin('Unit as u', 'u.id', 'c.unitId').select([
+    'c.id', 'c.unitId', 'c.list', 'c.status', 'c.decisionNo', 'c.authority', 'c.decidedOn', 'c.expiresOn', 'c.removedOn', 'c.reason',
+    'c.evidence', 'c.ruleKey', 'c.createdAt', 'c.decidedAt', 'c.note', 'u.name as unitName',
+  ]);
+  const byIds = async (ids: readonly number[]): Promise<CreditEntry[]> =>
+    ids.length === 0 ? [] : (await entries().where('c.id', 'in', [...ids]).orderBy('c.id').execute()).map(toEntry);
+  async function insert(values: Omit<Insertable<CreditListEntry>, 'createdAt' | 'updatedAt'>, at: Date): Promise<CreditEntry> {
+    const stamp = sqlDate(at);
+    const { id } = await db.insertInto('CreditListEntry').values({ ...values, createdAt: stamp, updatedAt: stamp })
+      .returning('id').executeTakeFirstOrThrow();
+    const [entry] = await byIds([id]);
+    if (!entry) throw new Error(`credit entry ${id} not found`);
+    return entry;
+  }
+
   return {
     async addFormal(input: FormalEntryInput): Promise<CreditEntry> {
       const { at, ...rest } = input;
-      return toEntry(await db.creditListEntry.create({
-        data: { ...rest, list: 'formal', status: 'confirmed', createdAt: at, decidedAt: at, decidedById: input.enteredById },
-        include: WITH_UNIT,
-      }));
+      return insert({ ...rest, list: 'formal', status: 'confirmed', decidedAt: sqlDate(at), decidedById: input.enteredById }, at);
     },
 
     /** Entries of one list, oldest first; `open` leaves out dismissed and removed ones. */
     async entries(list: 'formal' | 'watch'): Promise<CreditEntry[]> {
-      return (await db.creditListEntry.findMany({ where: { list }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: WITH_UNIT })).map(toEntry);
+      return (await entries().where('c.list', '=', list).orderBy('c.createdAt').orderBy('c.id').execute()).map(toEntry);
     },
 
     async entriesOfUnit(unitId: number, list: 'formal' | 'watch'): Promise<CreditEntry[]> {
-      return (await db.creditListEntry.findMany({ where: { unitId, list }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: WITH_UNIT })).map(toEntry);
+      return (await entries().where('c.unitId', '=', unitId).where('c.list', '=', list).orderBy('c.createdAt').orderBy('c.id').execute()).map(toEntry);
     },
 
     /** Sets an early-removal day on entries; returns them as changed. */
     async setRemoved(ids: readonly number[], removedOn: LocalDate, decision: { byId: number; at: Date; note: string }): Promise<CreditEntry[]> {
-      await db.creditListEntry.updateMany({
-        where: { id: { in: [...ids] } },
-        data: { removedOn, decidedById: decision.byId, decidedAt: decision.at, note: decision.note || null },
-      });
-      return (await db.creditListEntry.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' }, include: WITH_UNIT })).map(toEntry);
+      if (ids.length === 0) return [];
+      await db.updateTable('CreditListEntry')
+        .set({ removedOn, decidedById: decision.byId, decidedAt: sqlDate(decision.at), note: decision.note || null, updatedAt: sqlDate(decision.at) })
+        .where('id', 'in', [...ids]).execute();
+      return byIds(ids);
     },
 
     /** Whether the rules proposed this before (in any state): a dismissed proposal is not raised again. */
     async proposed(unitId: number, ruleKey: string): Promise<boolean> {
-      return (await db.creditListEntry.count({ where: { unitId, ruleKey } })) > 0;
+      return (await db.selectFrom('CreditListEntry').select('id').where('unitId', '=', unitId).where('ruleKey', '=', ruleKey).executeTakeFirst()) !== undefined;
     },
 
     async propose(proposal: WatchProposal, at: Date): Promise<CreditEntry> {
-      return toEntry(await db.creditListEntry.create({
-        data: {
-          unitId: proposal.unitId, list: 'watch', status: 'proposed', ruleKey: proposal.ruleKey,
-          reason: proposal.rule, evidence: JSON.stringify(proposal.evidence), createdAt: at,
-        },
-        include: WITH_UNIT,
-      }));
+      return insert({
+        unitId: proposal.unitId, list: 'watch', status: 'proposed', ruleKey: proposal.ruleKey,
+        reason: proposal.rule, evidence: JSON.stringify(proposal.evidence),
+      }, at);
     },
 
     /** An admin puts a unit on the watch list directly, with a reason. */
     async addWatch(input: { unitId: number; reason: string; decidedOn: LocalDate; byId: number; at: Date }): Promise<CreditEntry> {
-      return toEntry(await db.creditListEntry.create({
-        data: {
-          unitId: input.unitId, list: 'watch', status: 'confirmed', reason: input.reason, decidedOn: input.decidedOn,
-          enteredById: input.byId, decidedById: input.byId, decidedAt: input.at, createdAt: input.at,
-        },
-        include: WITH_UNIT,
-      }));
+      return insert({
+        unitId: input.unitId, list: 'watch', status: 'confirmed', reason: input.reason, decidedOn: input.decidedOn,
+        enteredById: input.byId, decidedById: input.byId, decidedAt: sqlDate(input.at),
+      }, input.at);
     },
 
     /** Confirms or dismisses every proposal waiting for a unit; returns them as decided. */
     async decideProposals(unitId: number, decision: { status: 'confirmed' | 'dismissed'; today: LocalDate; byId: number; at: Date; note: string }): Promise<CreditEntry[]> {
-      const waiting = await db.creditListEntry.findMany({ where: { unitId, list: 'watch', status: 'proposed' }, select: { id: true } });
+      const waiting = await db.selectFrom('CreditListEntry').select('id').where('unitId', '=', unitId).where('list', '=', 'watch').where('status', '=', 'proposed').execute();
       const ids = waiting.map((w) => w.id);
-      await db.creditListEntry.updateMany({
-        where: { id: { in: ids } },
-        data: {
-          status: decision.status, decidedById: decision.byId, decidedAt: decision.at, note: decision.note || null,
-          ...(decision.status === 'confirmed' ? { decidedOn: decision.today } : {}),
-        },
-      });
-      return (await db.creditListEntry.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, include: WITH_UNIT })).map(toEntry);
+      if (ids.length === 0) return [];
+      await db.updateTable('CreditListEntry').set({
+        status: decision.status, decidedById: decision.byId, decidedAt: sqlDate(decision.at), note: decision.note || null, updatedAt: sqlDate(decision.at),
+        ...(decision.status === 'confirmed' ? { decidedOn: decision.today } : {}),
+      }).where('id', 'in', ids).execute();
+      return byIds(ids);
     },
 
     /** Confirmed entries by unit: rankings and exports flag units with them. */
     async standings(): Promise<Map<number, CreditStanding[]>> {
-      const rows = await db.creditListEntry.findMany({ where: { status: 'confirmed' }, select: { unitId: true, ...CREDIT_STANDING_SELECT } });
+      const rows = await db.selectFrom('CreditListEntry').select(['unitId', 'list', 'decidedOn', 'expiresOn', 'removedOn'])
+        .where('status', '=', 'confirmed').orderBy('id').execute();
       const byUnit = new Map<number, CreditStanding[]>();
       for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), toStanding(r)]);
       return byUnit;

@@ -1,13 +1,14 @@
-import type { DbTx } from './client.ts';
-import { Prisma } from './generated/client.ts';
-import { asOne, bySupervisionScope, groupKey, within, type Grouping } from './hazard-grouping.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { sqlDate, type Db } from './database.ts';
+import { dialectOf } from './dialect.ts';
+import { asOne, bySupervisionScope, countIf, groupKey, noFilter, within, type Grouping } from './hazard-grouping.ts';
 import { listHazards, OPEN } from './reminder-repository.ts';
 import type { Digest, OnTimeRate, ProgressItem, TopList, WeeklySummary } from '../domain/digest.ts';
 import { periodInstants, type Period } from '../domain/report-periods.ts';
 import type { LocalDate } from '../domain/types.ts';
 
 type Count = number | bigint | null;
-const num = (v: Count | undefined): number => Number(v ?? 0);
+const num = (v: Count | string | undefined): number => Number(v ?? 0);
 type Key = number | null;
 
 /** Rows of a grouped query, gathered by their group key. */
@@ -24,39 +25,42 @@ function byKey<R extends { scopeKey: Count }>(rows: R[]): Map<Key, R[]> {
  * What the digest and the weekly summary count, in SQL: counts, groupings and the first items
  * of each list, never the ledger itself. Each aggregate is one query for every scope at once.
  */
-export function createDigestRepository(db: DbTx) {
+export function createDigestRepository(db: Db) {
+  const dialect = dialectOf(db);
+  const query = async <R>(q: RawBuilder<R>): Promise<R[]> => (await q.execute(db)).rows;
+  const MAJOR = countIf(sql`h."level" = 'major'`);
   /** Counts created in a period (and how many major), per group. */
-  async function created(g: Grouping, filter: Prisma.Sql, period: Period) {
+  async function created(g: Grouping, filter: RawBuilder<unknown>, period: Period) {
     const { start, end } = periodInstants(period);
-    return db.$queryRaw<Array<{ scopeKey: Count; total: Count; major: Count }>>`
-      SELECT ${g.key} AS scopeKey, COUNT(*) AS total, SUM(h.level = 'major') AS major
-      FROM Hazard h ${g.join} WHERE h.createdAt >= ${start} AND h.createdAt < ${end} ${filter} GROUP BY scopeKey`;
+    return query(sql<{ scopeKey: Count; total: Count; major: Count }>`
+      SELECT ${g.key} AS "scopeKey", COUNT(*) AS "total", ${MAJOR} AS "major"
+      FROM "Hazard" h ${g.join} WHERE h."createdAt" >= ${sqlDate(start)} AND h."createdAt" < ${sqlDate(end)} ${filter} GROUP BY ${g.key}`);
   }
 
   /** Counts closed in a period, per group. */
-  async function closed(g: Grouping, filter: Prisma.Sql, period: Period) {
-    return db.$queryRaw<Array<{ scopeKey: Count; total: Count }>>`
-      SELECT ${g.key} AS scopeKey, COUNT(*) AS total
-      FROM Hazard h ${g.join} WHERE h.status = 'closed' AND h.closedOn >= ${period.from} AND h.closedOn <= ${period.to} ${filter} GROUP BY scopeKey`;
+  async function closed(g: Grouping, filter: RawBuilder<unknown>, period: Period) {
+    return query(sql<{ scopeKey: Count; total: Count }>`
+      SELECT ${g.key} AS "scopeKey", COUNT(*) AS "total"
+      FROM "Hazard" h ${g.join} WHERE h."status" = 'closed' AND h."closedOn" >= ${period.from} AND h."closedOn" <= ${period.to} ${filter} GROUP BY ${g.key}`);
   }
 
   /** Open hazards by category, with how many are major, per group. */
-  async function open(g: Grouping, filter: Prisma.Sql) {
-    return db.$queryRaw<Array<{ scopeKey: Count; category: string; total: Count; major: Count }>>`
-      SELECT ${g.key} AS scopeKey, h.category, COUNT(*) AS total, SUM(h.level = 'major') AS major
-      FROM Hazard h ${g.join} WHERE ${OPEN} ${filter} GROUP BY scopeKey, h.category`;
+  async function open(g: Grouping, filter: RawBuilder<unknown>) {
+    return query(sql<{ scopeKey: Count; category: string; total: Count; major: Count }>`
+      SELECT ${g.key} AS "scopeKey", h."category", COUNT(*) AS "total", ${MAJOR} AS "major"
+      FROM "Hazard" h ${g.join} WHERE ${OPEN} ${filter} GROUP BY ${g.key}, h."category"`);
   }
 
   /** The three units with the most overdue items, per group. */
-  async function worstUnits(g: Grouping, filter: Prisma.Sql, today: LocalDate) {
-    return db.$queryRaw<Array<{ scopeKey: Count; unitName: string; count: Count }>>`
-      SELECT scopeKey, unitName, count FROM (
-        SELECT ${g.key} AS scopeKey, u.name AS unitName, COUNT(*) AS count,
-               ROW_NUMBER() OVER (PARTITION BY ${g.key} ORDER BY COUNT(*) DESC, u.name ASC) AS place
-        FROM Hazard h ${g.join} JOIN Unit u ON u.id = h.unitId
-        WHERE ${OPEN} AND h.deadline < ${today} ${filter}
-        GROUP BY scopeKey, h.unitId
-      ) WHERE place <= 3 ORDER BY scopeKey, place`;
+  async function worstUnits(g: Grouping, filter: RawBuilder<unknown>, today: LocalDate) {
+    return query(sql<{ scopeKey: Count; unitName: string; count: Count }>`
+      SELECT "scopeKey", "unitName", "count" FROM (
+        SELECT ${g.key} AS "scopeKey", u."name" AS "unitName", COUNT(*) AS "count",
+               ROW_NUMBER() OVER (PARTITION BY ${g.key} ORDER BY COUNT(*) DESC, u."name" ASC) AS "place"
+        FROM "Hazard" h ${g.join} JOIN "Unit" u ON u."id" = h."unitId"
+        WHERE ${OPEN} AND h."deadline" < ${today} ${filter}
+        GROUP BY ${g.key}, h."unitId", u."name"
+      ) AS worst WHERE "place" <= 3 ORDER BY "scopeKey", "place"`);
   }
 
   /**
@@ -64,32 +68,32 @@ export function createDigestRepository(db: DbTx) {
    * decision on a submission counts as the latest word: a fix submitted and rejected the same day
    * is shown rejected, never as still waiting.
    */
-  async function progress(g: Grouping, filter: Prisma.Sql, period: Period, limit: number) {
+  async function progress(g: Grouping, filter: RawBuilder<unknown>, period: Period, limit: number) {
     const { start, end } = periodInstants(period);
-    return db.$queryRaw<Array<{ scopeKey: Count; code: string; unitName: string; actorName: string | null; type: string; progress: Count; total: Count }>>`
-      SELECT scopeKey, code, unitName, actorName, type, progress, total FROM (
-        SELECT *, ROW_NUMBER() OVER (PARTITION BY scopeKey ORDER BY at DESC, code ASC) AS place,
-               COUNT(*) OVER (PARTITION BY scopeKey) AS total
+    return query(sql<{ scopeKey: Count; code: string; unitName: string; actorName: string | null; type: string; progress: Count | string | null; total: Count }>`
+      SELECT "scopeKey", "code", "unitName", "actorName", "type", "progress", "total" FROM (
+        SELECT events.*, ROW_NUMBER() OVER (PARTITION BY "scopeKey" ORDER BY "at" DESC, "code" ASC) AS "place",
+               COUNT(*) OVER (PARTITION BY "scopeKey") AS "total"
         FROM (
-          SELECT ${g.key} AS scopeKey, h.code, u.name AS unitName, a.name AS actorName, e.type, e.at,
-                 json_extract(e.data, '$.progress') AS progress,
-                 ROW_NUMBER() OVER (PARTITION BY ${g.key}, e.hazardId ORDER BY e.at DESC, e.id DESC) AS latest
-          FROM HazardEvent e
-          JOIN Hazard h ON h.id = e.hazardId ${g.join}
-          JOIN Unit u ON u.id = h.unitId
-          LEFT JOIN Person a ON a.id = e.actorId
-          WHERE e.type IN ('progress', 'submitted', 'rejected', 'accepted') AND e.at >= ${start} AND e.at < ${end} ${filter}
-        ) WHERE latest = 1
-      ) WHERE place <= ${limit} ORDER BY scopeKey, place`;
+          SELECT ${g.key} AS "scopeKey", h."code", u."name" AS "unitName", a."name" AS "actorName", e."type", e."at",
+                 ${dialect.jsonField(sql`e."data"`, 'progress')} AS "progress",
+                 ROW_NUMBER() OVER (PARTITION BY ${g.key}, e."hazardId" ORDER BY e."at" DESC, e."id" DESC) AS "latest"
+          FROM "HazardEvent" e
+          JOIN "Hazard" h ON h."id" = e."hazardId" ${g.join}
+          JOIN "Unit" u ON u."id" = h."unitId"
+          LEFT JOIN "Person" a ON a."id" = e."actorId"
+          WHERE e."type" IN ('progress', 'submitted', 'rejected', 'accepted') AND e."at" >= ${sqlDate(start)} AND e."at" < ${sqlDate(end)} ${filter}
+        ) AS events WHERE "latest" = 1
+      ) AS ranked WHERE "place" <= ${limit} ORDER BY "scopeKey", "place"`);
   }
 
   /** Every part of the digest for every group of a grouping, from six queries. */
-  async function digests(g: Grouping, filter: Prisma.Sql, period: Period, today: LocalDate, limit: number): Promise<Map<Key, Digest>> {
+  async function digests(g: Grouping, filter: RawBuilder<unknown>, period: Period, today: LocalDate, limit: number): Promise<Map<Key, Digest>> {
     const [createdRows, closedRows, openRows, overdueLists, worstRows, progressRows] = await Promise.all([
       created(g, filter, period),
       closed(g, filter, period),
       open(g, filter),
-      listHazards(db, Prisma.sql`${OPEN} AND h.deadline < ${today} ${filter}`, g, 'overdue', limit),
+      listHazards(db, sql`${OPEN} AND h."deadline" < ${today} ${filter}`, g, 'overdue', limit),
       worstUnits(g, filter, today),
       progress(g, filter, period, limit),
     ]);
@@ -139,18 +143,17 @@ export function createDigestRepository(db: DbTx) {
 
   /** On-time rate of the hazards due in a period, per unit or per supervising unit, worst first. */
   async function onTimeBy(period: Period, by: 'unit' | 'supervisor', limit: number): Promise<TopList<OnTimeRate>> {
-    const named = by === 'unit' ? Prisma.sql`u` : Prisma.sql`s`;
-    const rows = await db.$queryRaw<Array<{ name: string; due: Count; onTime: Count; total: Count }>>`
-      SELECT ${named}.name AS name, COUNT(*) AS due,
-             SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) AS onTime,
-             COUNT(*) OVER () AS total
-      FROM Hazard h
-      JOIN Unit u ON u.id = h.unitId
-      ${by === 'supervisor' ? Prisma.sql`JOIN Unit s ON s.id = u.supervisorId` : Prisma.empty}
-      WHERE h.deadline >= ${period.from} AND h.deadline <= ${period.to}
-      GROUP BY ${named}.id
-      ORDER BY SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) * 1.0 / COUNT(*) ASC, COUNT(*) DESC, name ASC
-      LIMIT ${limit}`;
+    const named = by === 'unit' ? sql`u` : sql`s`;
+    const onTime = countIf(sql`h."closedOn" IS NOT NULL AND h."closedOn" <= h."deadline"`);
+    const rows = await query(sql<{ name: string; due: Count; onTime: Count; total: Count }>`
+      SELECT ${named}."name" AS "name", COUNT(*) AS "due", ${onTime} AS "onTime", COUNT(*) OVER () AS "total"
+      FROM "Hazard" h
+      JOIN "Unit" u ON u."id" = h."unitId"
+      ${by === 'supervisor' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : noFilter}
+      WHERE h."deadline" >= ${period.from} AND h."deadline" <= ${period.to}
+      GROUP BY ${named}."id", ${named}."name"
+      ORDER BY ${onTime} * 1.0 / COUNT(*) ASC, COUNT(*) DESC, ${named}."name" ASC
+      LIMIT ${limit}`);
     return { total: num(rows[0]?.total), items: rows.map((r) => ({ name: r.name, due: num(r.due), onTime: num(r.onTime) })) };
   }
 
@@ -166,21 +169,21 @@ export function createDigestRepository(db: DbTx) {
 
     /** The digest of every supervising unit's scope (its own units and those it supervises), by its unit id. */
     async supervisionDigests(period: Period, today: LocalDate, limit: number): Promise<Map<number, Digest>> {
-      const all = await digests(bySupervisionScope, Prisma.empty, period, today, limit);
+      const all = await digests(bySupervisionScope, noFilter, period, today, limit);
       return new Map([...all].flatMap(([key, digest]) => (key === null ? [] : [[key, digest] as const])));
     },
 
     /** The weekly summary for the leaders: the week's trend and on-time rates. */
     async weekly(week: Period, previous: Period, today: LocalDate, limit: number): Promise<WeeklySummary> {
-      const none = Prisma.empty;
+      const none = noFilter;
       const [createdWeek, createdBefore, closedWeek, closedBefore, openRows, overdue, all, byUnit, byDepartment] = await Promise.all([
         created(asOne, none, week), created(asOne, none, previous), closed(asOne, none, week), closed(asOne, none, previous),
         open(asOne, none),
-        db.$queryRaw<Array<{ total: Count; major: Count }>>`
-          SELECT COUNT(*) AS total, SUM(h.level = 'major') AS major FROM Hazard h WHERE ${OPEN} AND h.deadline < ${today}`,
-        db.$queryRaw<Array<{ due: Count; onTime: Count }>>`
-          SELECT COUNT(*) AS due, SUM(h.closedOn IS NOT NULL AND h.closedOn <= h.deadline) AS onTime
-          FROM Hazard h WHERE h.deadline >= ${week.from} AND h.deadline <= ${week.to}`,
+        query(sql<{ total: Count; major: Count }>`
+          SELECT COUNT(*) AS "total", ${MAJOR} AS "major" FROM "Hazard" h WHERE ${OPEN} AND h."deadline" < ${today}`),
+        query(sql<{ due: Count; onTime: Count }>`
+          SELECT COUNT(*) AS "due", ${countIf(sql`h."closedOn" IS NOT NULL AND h."closedOn" <= h."deadline"`)} AS "onTime"
+          FROM "Hazard" h WHERE h."deadline" >= ${week.from} AND h."deadline" <= ${week.to}`),
         onTimeBy(week, 'unit', limit),
         onTimeBy(week, 'supervisor', limit),
       ]);

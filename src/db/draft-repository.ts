@@ -1,5 +1,4 @@
-import type { DbTx } from './client.ts';
-import { sqlDate, statement } from './statements.ts';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
 
 /** A command waiting for the sender to supply a missing field. */
 export interface Draft {
@@ -12,27 +11,28 @@ export interface Draft {
 }
 
 /** Pending drafts, one per group and sender. */
-export function createDraftRepository(db: DbTx) {
+export function createDraftRepository(db: Db) {
   return {
     /** The live draft of this sender in this group; an expired one is removed and not returned. */
     async get(groupId: number, personId: number, now: Date): Promise<Draft | null> {
-      const row = statement(db, 'SELECT id, command, fields, missing, expiresAt FROM "PendingDraft" WHERE groupId = ? AND personId = ?')
-        .get(groupId, personId) as { id: number; command: string; fields: string; missing: string; expiresAt: string } | undefined;
+      const row = await db.selectFrom('PendingDraft').select(['id', 'command', 'fields', 'missing', 'expiresAt'])
+        .where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
       if (!row) return null;
-      const expiresAt = new Date(row.expiresAt);
+      const expiresAt = fromSqlDate(row.expiresAt);
       if (expiresAt <= now) {
-        statement(db, 'DELETE FROM "PendingDraft" WHERE id = ?').run(row.id);
+        await db.deleteFrom('PendingDraft').where('id', '=', row.id).execute();
         return null;
       }
       return { groupId, personId, command: row.command, fields: JSON.parse(row.fields) as Record<string, unknown>, missing: row.missing, expiresAt };
     },
     async save(draft: Draft): Promise<void> {
-      statement(db, `INSERT INTO "PendingDraft" (groupId, personId, command, fields, missing, expiresAt) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (groupId, personId) DO UPDATE SET command = excluded.command, fields = excluded.fields, missing = excluded.missing, expiresAt = excluded.expiresAt`)
-        .run(draft.groupId, draft.personId, draft.command, JSON.stringify(draft.fields), draft.missing, sqlDate(draft.expiresAt));
+      const values = { command: draft.command, fields: JSON.stringify(draft.fields), missing: draft.missing, expiresAt: sqlDate(draft.expiresAt) };
+      await db.insertInto('PendingDraft').values({ groupId: draft.groupId, personId: draft.personId, ...values })
+        .onConflict((oc) => oc.columns(['groupId', 'personId']).doUpdateSet(values)).execute();
     },
     async remove(groupId: number, personId: number): Promise<boolean> {
-      return statement(db, 'DELETE FROM "PendingDraft" WHERE groupId = ? AND personId = ?').run(groupId, personId).changes > 0;
+      const result = await db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
   };
 }

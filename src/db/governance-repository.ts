@@ -1,6 +1,8 @@
-import type { DbTx } from './client.ts';
-import { Prisma } from './generated/client.ts';
-import { VIEW_INCLUDE, toView } from './hazard-repository.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import { dialectOf, type Dialect } from './dialect.ts';
+import { countIf } from './hazard-grouping.ts';
+import { selectViews } from './hazard-repository.ts';
 import { EMPTY_TALLY, type HazardTally } from '../domain/assessment.ts';
 import { addDays, atLocal, daysBetween, localDate } from '../domain/calendar.ts';
 import type { Period } from '../domain/period.ts';
@@ -8,13 +10,8 @@ import type { HazardLevel, HazardStatus, HazardView, LocalDate } from '../domain
 import type { UnitWatchFacts } from '../domain/watch-rules.ts';
 import type { StatisticsHazard } from '../domain/statistics.ts';
 
-/**
- * DateTime columns are stored by the better-sqlite3 adapter as ISO text with an explicit offset
- * ('2026-11-30T14:46:02.972+00:00'); raw queries compare against the same shape.
- */
-function sqlInstant(at: Date): string {
-  return at.toISOString().replace('Z', '+00:00');
-}
+/** Instants are bound in the shape they are stored in (database.ts). */
+const sqlInstant = sqlDate;
 
 /** The first instant of a Shanghai day. */
 const dayStart = (date: LocalDate): Date => atLocal(`${date} 00:00`);
@@ -43,32 +40,24 @@ type TallyRow = { unitId: number | bigint } & Record<'found' | 'closed' | 'onTim
  * - the local day it stood closed on (its last acceptance, unless a rebound came after), or NULL;
  * - the deadline it had (set by registration, an approved extension or a rebound).
  */
-function closedOnAt(bound: string) {
-  return Prisma.sql`(SELECT CASE WHEN e.type = 'accepted' THEN date(e.at, '+8 hours') END FROM HazardEvent e
-    WHERE e.hazardId = Hazard.id AND e.type IN ('accepted', 'rebound') AND e.at < ${bound}
-    ORDER BY e.at DESC, e.id DESC LIMIT 1)`;
+function closedOnAt(d: Dialect, bound: string): RawBuilder<string | null> {
+  return sql`(SELECT CASE WHEN e."type" = 'accepted' THEN ${d.localDay(sql`e."at"`)} END FROM "HazardEvent" e
+    WHERE e."hazardId" = "Hazard"."id" AND e."type" IN ('accepted', 'rebound') AND e."at" < ${bound}
+    ORDER BY e."at" DESC, e."id" DESC LIMIT 1)`;
 }
-function deadlineAt(bound: string) {
-  return Prisma.sql`COALESCE((SELECT CASE e.type WHEN 'extension_approved' THEN json_extract(e.data, '$.to') ELSE json_extract(e.data, '$.deadline') END
-    FROM HazardEvent e
-    WHERE e.hazardId = Hazard.id AND e.type IN ('created', 'extension_approved', 'rebound') AND e.at < ${bound}
-    ORDER BY e.at DESC, e.id DESC LIMIT 1), Hazard.deadline)`;
+function deadlineAt(d: Dialect, bound: string): RawBuilder<string> {
+  return sql`COALESCE((SELECT CASE e."type" WHEN 'extension_approved' THEN ${d.jsonField(sql`e."data"`, 'to')} ELSE ${d.jsonField(sql`e."data"`, 'deadline')} END
+    FROM "HazardEvent" e
+    WHERE e."hazardId" = "Hazard"."id" AND e."type" IN ('created', 'extension_approved', 'rebound') AND e."at" < ${bound}
+    ORDER BY e."at" DESC, e."id" DESC LIMIT 1), "Hazard"."deadline")`;
 }
 
 const num = (v: number | bigint | null | undefined): number => Number(v ?? 0);
 
 /** The county-level numbers: assessment tallies, the major-hazard clearing, ledger rows. */
-export function createGovernanceRepository(db: DbTx) {
-  function ledgerWhere(filter: LedgerFilter, today: LocalDate) {
-    return {
-      ...(filter.period ? { createdAt: { gte: dayStart(filter.period.from), lt: dayStart(addDays(filter.period.to, 1)) } } : {}),
-      ...(filter.unitIds ? { unitId: { in: filter.unitIds } } : {}),
-      ...(filter.level ? { level: filter.level } : {}),
-      ...(filter.status === 'open' ? { status: { not: 'closed' } } : {}),
-      ...(filter.status === 'overdue' ? { status: { not: 'closed' }, deadline: { lt: today } } : {}),
-      ...(filter.status && filter.status !== 'open' && filter.status !== 'overdue' ? { status: filter.status } : {}),
-    };
-  }
+export function createGovernanceRepository(db: Db) {
+  const d = dialectOf(db);
+  const query = async <R>(q: RawBuilder<R>): Promise<R[]> => (await q.execute(db)).rows;
 
   return {
     /**
@@ -82,26 +71,28 @@ export function createGovernanceRepository(db: DbTx) {
       const vetoBefore = addDays(asOf, -vetoMajorOverdueDays);
       // MATERIALIZED: each history subquery runs once per hazard, not once per use below. A hazard
       // last closed before the period began (and registered before it) counts nowhere: skipped.
-      const rows = await db.$queryRaw<TallyRow[]>`
+      const inPeriod = sql`h."inPeriod" = 1`;
+      const existed = sql`h."existed" = 1`;
+      const rows = await query(sql<TallyRow>`
         WITH h AS MATERIALIZED (
-          SELECT unitId, level, originalDeadline,
-            date(createdAt, '+8 hours') AS createdOn,
-            (createdAt >= ${fromI} AND createdAt < ${toI}) AS inPeriod,
-            (createdAt < ${asOfEndI}) AS existed,
-            ${closedOnAt(asOfEndI)} AS closedThen,
-            ${deadlineAt(asOfEndI)} AS deadlineThen
-          FROM Hazard
-          WHERE createdAt < ${asOfEndI} AND (createdAt >= ${fromI} OR closedOn IS NULL OR closedOn >= ${period.from})
+          SELECT "unitId", "level", "originalDeadline",
+            ${d.localDay(sql`"createdAt"`)} AS "createdOn",
+            CASE WHEN "createdAt" >= ${fromI} AND "createdAt" < ${toI} THEN 1 ELSE 0 END AS "inPeriod",
+            CASE WHEN "createdAt" < ${asOfEndI} THEN 1 ELSE 0 END AS "existed",
+            ${closedOnAt(d, asOfEndI)} AS "closedThen",
+            ${deadlineAt(d, asOfEndI)} AS "deadlineThen"
+          FROM "Hazard"
+          WHERE "createdAt" < ${asOfEndI} AND ("createdAt" >= ${fromI} OR "closedOn" IS NULL OR "closedOn" >= ${period.from})
         )
-        SELECT unitId,
-          SUM(inPeriod) AS found,
-          SUM(inPeriod AND closedThen IS NOT NULL) AS closed,
-          SUM(inPeriod AND closedThen IS NOT NULL AND closedThen <= originalDeadline) AS onTime,
-          SUM(inPeriod AND (closedThen IS NOT NULL OR originalDeadline < ${asOf})) AS due,
-          TOTAL(CASE WHEN inPeriod AND closedThen IS NOT NULL THEN julianday(closedThen) - julianday(createdOn) ELSE 0 END) AS closeDays,
-          SUM(existed AND closedThen IS NULL AND deadlineThen < ${asOf}) AS overdue,
-          SUM(existed AND closedThen IS NULL AND level = 'major' AND deadlineThen < ${vetoBefore}) AS vetoItems
-        FROM h GROUP BY unitId`;
+        SELECT h."unitId",
+          ${countIf(inPeriod)} AS "found",
+          ${countIf(sql`${inPeriod} AND h."closedThen" IS NOT NULL`)} AS "closed",
+          ${countIf(sql`${inPeriod} AND h."closedThen" IS NOT NULL AND h."closedThen" <= h."originalDeadline"`)} AS "onTime",
+          ${countIf(sql`${inPeriod} AND (h."closedThen" IS NOT NULL OR h."originalDeadline" < ${asOf})`)} AS "due",
+          COALESCE(SUM(CASE WHEN ${inPeriod} AND h."closedThen" IS NOT NULL THEN ${d.daysBetween(sql`h."createdOn"`, sql`h."closedThen"`)} ELSE 0 END), 0) AS "closeDays",
+          ${countIf(sql`${existed} AND h."closedThen" IS NULL AND h."deadlineThen" < ${asOf}`)} AS "overdue",
+          ${countIf(sql`${existed} AND h."closedThen" IS NULL AND h."level" = 'major' AND h."deadlineThen" < ${vetoBefore}`)} AS "vetoItems"
+        FROM h GROUP BY h."unitId"`);
       const tallies = new Map<number, HazardTally>();
       for (const r of rows) {
         tallies.set(Number(r.unitId), {
@@ -109,13 +100,11 @@ export function createGovernanceRepository(db: DbTx) {
           closeDays: Math.round(num(r.closeDays)), overdue: num(r.overdue), rebounds: 0, vetoItems: num(r.vetoItems),
         });
       }
-      const rebounds = await db.reinspection.findMany({
-        where: { status: 'rebound', decidedAt: { gte: dayStart(period.from), lt: dayStart(addDays(asOf, 1)) } },
-        select: { hazard: { select: { unitId: true } } },
-      });
+      const rebounds = await db.selectFrom('Reinspection as r').innerJoin('Hazard as h', 'h.id', 'r.hazardId').select('h.unitId')
+        .where('r.status', '=', 'rebound').where('r.decidedAt', '>=', fromI).where('r.decidedAt', '<', asOfEndI).execute();
       for (const r of rebounds) {
-        const t = tallies.get(r.hazard.unitId) ?? { ...EMPTY_TALLY };
-        tallies.set(r.hazard.unitId, { ...t, rebounds: t.rebounds + 1 });
+        const t = tallies.get(r.unitId) ?? { ...EMPTY_TALLY };
+        tallies.set(r.unitId, { ...t, rebounds: t.rebounds + 1 });
       }
       return tallies;
     },
@@ -127,9 +116,9 @@ export function createGovernanceRepository(db: DbTx) {
     async majorClearing(period: Period, asOf: LocalDate): Promise<{ carriedOver: number; added: number; cleared: number; remainingIds: number[] }> {
       const fromI = sqlInstant(dayStart(period.from));
       const endI = sqlInstant(dayStart(addDays(asOf, 1)));
-      const rows = await db.$queryRaw<Array<{ id: number | bigint; isNew: number | bigint; closedAtStart: string | null; closedAtEnd: string | null }>>`
-        SELECT id, (createdAt >= ${fromI}) AS isNew, ${closedOnAt(fromI)} AS closedAtStart, ${closedOnAt(endI)} AS closedAtEnd
-        FROM Hazard WHERE level = 'major' AND createdAt < ${endI} ORDER BY id`;
+      const rows = await query(sql<{ id: number | bigint; isNew: number | bigint; closedAtStart: string | null; closedAtEnd: string | null }>`
+        SELECT "id", CASE WHEN "createdAt" >= ${fromI} THEN 1 ELSE 0 END AS "isNew", ${closedOnAt(d, fromI)} AS "closedAtStart", ${closedOnAt(d, endI)} AS "closedAtEnd"
+        FROM "Hazard" WHERE "level" = 'major' AND "createdAt" < ${endI} ORDER BY "id"`);
       let carriedOver = 0;
       let added = 0;
       let cleared = 0;
@@ -151,42 +140,52 @@ export function createGovernanceRepository(db: DbTx) {
      */
     async supervisedOpenIdsAt(asOf: LocalDate): Promise<number[]> {
       const endI = sqlInstant(dayStart(addDays(asOf, 1)));
-      const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
-        SELECT id FROM Hazard
-        WHERE createdAt < ${endI}
-          AND (SELECT e.type FROM HazardEvent e WHERE e.hazardId = Hazard.id AND e.type IN ('supervised', 'unsupervised') AND e.at < ${endI}
-               ORDER BY e.at DESC, e.id DESC LIMIT 1) = 'supervised'
-          AND ${closedOnAt(endI)} IS NULL
-        ORDER BY id`;
+      const rows = await query(sql<{ id: number | bigint }>`
+        SELECT "id" FROM "Hazard"
+        WHERE "createdAt" < ${endI}
+          AND (SELECT e."type" FROM "HazardEvent" e WHERE e."hazardId" = "Hazard"."id" AND e."type" IN ('supervised', 'unsupervised') AND e."at" < ${endI}
+               ORDER BY e."at" DESC, e."id" DESC LIMIT 1) = 'supervised'
+          AND ${closedOnAt(d, endI)} IS NULL
+        ORDER BY "id"`);
       return rows.map((r) => Number(r.id));
     },
 
     /** The Shanghai day each hazard was (last) listed for supervision, by hazard id. */
     async supervisedOn(ids: readonly number[]): Promise<Map<number, LocalDate>> {
       if (ids.length === 0) return new Map();
-      const events = await db.hazardEvent.findMany({ where: { hazardId: { in: [...ids] }, type: 'supervised' }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { hazardId: true, at: true } });
-      return new Map(events.map((e) => [e.hazardId, localDate(e.at)]));
+      const events = await db.selectFrom('HazardEvent').select(['hazardId', 'at'])
+        .where('hazardId', 'in', [...ids]).where('type', '=', 'supervised')
+        .orderBy('at', 'asc').orderBy('id', 'asc').execute();
+      return new Map(events.map((e) => [Number(e.hazardId), localDate(fromSqlDate(e.at))]));
     },
 
     /** Supervision over a period: items listed in it, acceptances of listed items in it. */
     async supervisionCounts(period: Period): Promise<{ listed: number; closed: number }> {
-      const at = { gte: dayStart(period.from), lt: dayStart(addDays(period.to, 1)) };
-      const listed = await db.hazardEvent.count({ where: { type: 'supervised', at } });
-      const closed = await db.hazardEvent.count({ where: { type: 'accepted', at, hazard: { supervised: true } } });
-      return { listed, closed };
+      const from = sqlInstant(dayStart(period.from));
+      const to = sqlInstant(dayStart(addDays(period.to, 1)));
+      const [counts] = await query(sql<{ listed: number | bigint | null; closed: number | bigint | null }>`
+        SELECT ${countIf(sql`e."type" = 'supervised'`)} AS "listed", ${countIf(sql`e."type" = 'accepted' AND h."supervised" = ${1}`)} AS "closed"
+        FROM "HazardEvent" e JOIN "Hazard" h ON h."id" = e."hazardId"
+        WHERE e."type" IN ('supervised', 'accepted') AND e."at" >= ${from} AND e."at" < ${to}`);
+      return { listed: num(counts?.listed), closed: num(counts?.closed) };
     },
 
     /** The hazards of a ledger export, in code order, each with who accepted it (the last acceptance, after a rebound). */
     async ledger(filter: LedgerFilter, today: LocalDate): Promise<LedgerHazard[]> {
-      const rows = await db.hazard.findMany({
-        where: ledgerWhere(filter, today),
-        orderBy: { id: 'asc' },
-        include: {
-          ...VIEW_INCLUDE,
-          events: { where: { type: 'accepted' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { actor: { select: { name: true } } } },
-        },
-      });
-      return rows.map((r) => ({ ...toView(r), acceptedBy: r.events[0]?.actor?.name ?? null }));
+      const acceptedBy = sql<string | null>`(SELECT a."name" FROM "HazardEvent" e LEFT JOIN "Person" a ON a."id" = e."actorId"
+        WHERE e."hazardId" = h."id" AND e."type" = 'accepted' ORDER BY e."at" DESC, e."id" DESC LIMIT 1)`;
+      return selectViews(db, (q) => {
+        let w = q.select(acceptedBy.as('acceptedBy'));
+        if (filter.period) {
+          w = w.where('h.createdAt', '>=', sqlInstant(dayStart(filter.period.from))).where('h.createdAt', '<', sqlInstant(dayStart(addDays(filter.period.to, 1))));
+        }
+        if (filter.unitIds) w = filter.unitIds.length === 0 ? w.where(sql<boolean>`1 = 0`) : w.where('h.unitId', 'in', filter.unitIds);
+        if (filter.level) w = w.where('h.level', '=', filter.level);
+        if (filter.status === 'open') w = w.where('h.status', '!=', 'closed');
+        else if (filter.status === 'overdue') w = w.where('h.status', '!=', 'closed').where('h.deadline', '<', today);
+        else if (filter.status) w = w.where('h.status', '=', filter.status);
+        return w.orderBy('h.id');
+      }, (r) => ({ acceptedBy: (r.acceptedBy as string | null) ?? null }));
     },
 
     /** Hazards registered in a period, with what the quarterly statistics count, as they stood on `asOf`. */
@@ -194,9 +193,9 @@ export function createGovernanceRepository(db: DbTx) {
       const fromI = sqlInstant(dayStart(period.from));
       const toI = sqlInstant(dayStart(addDays(period.to, 1)));
       const asOfEndI = sqlInstant(dayStart(addDays(asOf, 1)));
-      const rows = await db.$queryRaw<Array<{ unitId: number | bigint; level: string; supervised: number | bigint | boolean; plan: string; closedThen: string | null; deadlineThen: string }>>`
-        SELECT unitId, level, supervised, plan, ${closedOnAt(asOfEndI)} AS closedThen, ${deadlineAt(asOfEndI)} AS deadlineThen
-        FROM Hazard WHERE createdAt >= ${fromI} AND createdAt < ${toI} ORDER BY id`;
+      const rows = await query(sql<{ unitId: number | bigint; level: string; supervised: number | bigint | boolean; plan: string; closedThen: string | null; deadlineThen: string }>`
+        SELECT "unitId", "level", "supervised", "plan", ${closedOnAt(d, asOfEndI)} AS "closedThen", ${deadlineAt(d, asOfEndI)} AS "deadlineThen"
+        FROM "Hazard" WHERE "createdAt" >= ${fromI} AND "createdAt" < ${toI} ORDER BY "id"`);
       return rows
         .filter((r) => !unitIds || unitIds.includes(Number(r.unitId)))
         .map((r) => ({
@@ -209,16 +208,12 @@ export function createGovernanceRepository(db: DbTx) {
 
     /** What the watch rules look at on `today`: each unit's overdue hazards and recent rebounds. */
     async watchFacts(today: LocalDate, reboundsSince: Date): Promise<UnitWatchFacts[]> {
-      const overdue = await db.hazard.findMany({
-        where: { status: { not: 'closed' }, deadline: { lt: today } },
-        select: { unitId: true, code: true, level: true, deadline: true },
-        orderBy: { id: 'asc' },
-      });
-      const rebounds = await db.reinspection.findMany({
-        where: { status: 'rebound', decidedAt: { gte: reboundsSince } },
-        orderBy: { decidedAt: 'asc' },
-        select: { decidedAt: true, note: true, hazard: { select: { code: true, unitId: true } } },
-      });
+      const overdue = await db.selectFrom('Hazard').select(['unitId', 'code', 'level', 'deadline'])
+        .where('status', '!=', 'closed').where('deadline', '<', today).orderBy('id').execute();
+      const rebounds = (await db.selectFrom('Reinspection as r').innerJoin('Hazard as h', 'h.id', 'r.hazardId')
+        .select(['r.decidedAt', 'r.note', 'h.code', 'h.unitId'])
+        .where('r.status', '=', 'rebound').where('r.decidedAt', '>=', sqlInstant(reboundsSince)).orderBy('r.decidedAt').orderBy('r.id').execute())
+        .map((r) => ({ decidedAt: fromSqlDate(r.decidedAt), note: r.note, hazard: { code: r.code, unitId: r.unitId } }));
       const byUnit = new Map<number, { overdue: UnitWatchFacts['overdue'][number][]; rebounds: UnitWatchFacts['rebounds'][number][] }>();
       const of = (unitId: number) => {
         const entry = byUnit.get(unitId) ?? { overdue: [], rebounds: [] };

@@ -1,36 +1,16 @@
-import type { DbTx } from './client.ts';
-import { sqlDate, statement } from './statements.ts';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import type { DB } from './tables.ts';
 import { formatHazardCode } from '../parse/normalize.ts';
 import type {
   AttachmentInput, CreditStanding, Hazard, HazardEvent, HazardEventType, HazardLevel, HazardStatus, HazardView, LocalDate,
 } from '../domain/types.ts';
 
-/** A confirmed credit-list entry as a flag needs it; shared with the credit repository. */
-export const CREDIT_STANDING_SELECT = { list: true, decidedOn: true, expiresOn: true, removedOn: true } as const;
 type StandingRow = { list: string; decidedOn: string | null; expiresOn: string | null; removedOn: string | null };
 
 export function toStanding(r: StandingRow): CreditStanding {
   return { list: r.list === 'formal' ? 'formal' : 'watch', from: r.decidedOn, expiresOn: r.expiresOn, removedOn: r.removedOn };
 }
-
-/** What a HazardView needs beside the hazard row; shared with the governance repository. */
-export const VIEW_INCLUDE = {
-  unit: {
-    select: {
-      name: true, supervisorId: true,
-      creditItems: { where: { status: 'confirmed' }, select: CREDIT_STANDING_SELECT },
-    },
-  },
-  owner: { select: { name: true } },
-  reporter: { select: { name: true } },
-} as const;
-
-type HazardRow = Omit<Hazard, 'level' | 'status' | 'plan'> & { level: string; status: string; plan: string };
-type ViewRow = HazardRow & {
-  unit: { name: string; supervisorId: number | null; creditItems: StandingRow[] };
-  owner: { name: string };
-  reporter: { name: string };
-};
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -40,47 +20,61 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export function toView(r: ViewRow): HazardView {
+/** `Hazard h` joined with its unit, owner and reporter: the FROM of every hazard view. */
+export function viewSource(db: Db) {
+  return db.selectFrom('Hazard as h')
+    .innerJoin('Unit as u', 'u.id', 'h.unitId')
+    .innerJoin('Person as o', 'o.id', 'h.ownerId')
+    .innerJoin('Person as r', 'r.id', 'h.reporterId');
+}
+type ViewSource = ReturnType<typeof viewSource> extends SelectQueryBuilder<infer D, infer T, object> ? SelectQueryBuilder<D, T, object> : never;
+
+const VIEW_COLUMNS = [
+  'h.id', 'h.code', 'h.description', 'h.location', 'h.category', 'h.level', 'h.unitId', 'h.reporterId', 'h.ownerId', 'h.measures',
+  'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
+  'h.supervisingLeader', 'h.plan', 'h.createdAt', 'h.closedOn',
+  'u.name as unitName', 'u.supervisorId as unitSupervisorId', 'o.name as ownerName', 'r.name as reporterName',
+] as const;
+
+/**
+ * Runs a hazard-view query (`viewSource` narrowed and ordered by the caller, plus extra columns)
+ * and returns each row as a HazardView with its unit's credit standings, read in one more query.
+ */
+export async function selectViews<Extra extends object = object>(
+  db: Db,
+  query: (source: ViewSource) => SelectQueryBuilder<DB & Record<string, never>, never, object> | ViewSource,
+  extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
+): Promise<Array<HazardView & Extra>> {
+  const built = (query(viewSource(db) as ViewSource) as ViewSource).select(VIEW_COLUMNS);
+  const rows = (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>;
+  if (rows.length === 0) return [];
+  const unitIds = [...new Set(rows.map((r) => r.unitId))];
+  const standings = new Map<number, CreditStanding[]>();
+  const credit = await db.selectFrom('CreditListEntry').select(['unitId', 'list', 'decidedOn', 'expiresOn', 'removedOn'])
+    .where('status', '=', 'confirmed').where('unitId', 'in', unitIds).orderBy('id').execute();
+  for (const c of credit) standings.set(c.unitId, [...(standings.get(c.unitId) ?? []), toStanding(c)]);
+  return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? []), ...extra(r) }));
+}
+
+interface ViewRow {
+  id: number; code: string; description: string; location: string | null; category: string; level: string; unitId: number;
+  reporterId: number; ownerId: number; measures: string | null; deadline: string; originalDeadline: string; status: string;
+  progress: number; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
+  supervisingLeader: string | null; plan: string; createdAt: string; closedOn: string | null;
+  unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
+}
+
+function toView(r: ViewRow, unitCredit: CreditStanding[]): HazardView {
   return {
     id: r.id, code: r.code, description: r.description, location: r.location, category: r.category,
     level: r.level as HazardLevel, unitId: r.unitId, reporterId: r.reporterId, ownerId: r.ownerId,
     measures: r.measures, deadline: r.deadline, originalDeadline: r.originalDeadline,
     status: r.status as HazardStatus, progress: r.progress, sourceGroupId: r.sourceGroupId,
-    extensionTo: r.extensionTo, extensionReason: r.extensionReason, supervised: r.supervised,
-    supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: r.createdAt, closedOn: r.closedOn,
-    unitName: r.unit.name, unitSupervisorId: r.unit.supervisorId, ownerName: r.owner.name, reporterName: r.reporter.name,
-    unitCredit: r.unit.creditItems.map(toStanding),
+    extensionTo: r.extensionTo, extensionReason: r.extensionReason, supervised: Boolean(r.supervised),
+    supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: fromSqlDate(r.createdAt), closedOn: r.closedOn,
+    unitName: r.unitName, unitSupervisorId: r.unitSupervisorId, ownerName: r.ownerName, reporterName: r.reporterName,
+    unitCredit,
   };
-}
-
-// The per-message path (register, look up, update, history) runs as prepared statements on
-// Prisma's own connection (statements.ts): a Prisma query costs ~1 ms here, a statement ~0.01 ms.
-// The rows are shaped exactly as Prisma returns them for VIEW_INCLUDE, so toView serves both.
-const VIEW_SQL = `SELECT h.id, h.code, h.description, h.location, h.category, h.level, h.unitId, h.reporterId, h.ownerId, h.measures,
-  h.deadline, h.originalDeadline, h.status, h.progress, h.sourceGroupId, h.extensionTo, h.extensionReason, h.supervised,
-  h.supervisingLeader, h.plan, h.createdAt, h.closedOn,
-  u.name AS unitName, u.supervisorId AS unitSupervisorId, o.name AS ownerName, r.name AS reporterName
-  FROM "Hazard" h JOIN "Unit" u ON u.id = h.unitId JOIN "Person" o ON o.id = h.ownerId JOIN "Person" r ON r.id = h.reporterId`;
-type RawView = Omit<HazardRow, 'supervised' | 'createdAt'> & {
-  supervised: number; createdAt: string; unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
-};
-
-function rawView(db: DbTx, where: string, ...params: unknown[]): HazardView | null {
-  const r = statement(db, `${VIEW_SQL} WHERE ${where}`).get(...params) as RawView | undefined;
-  if (!r) return null;
-  const creditItems = statement(db, 'SELECT list, decidedOn, expiresOn, removedOn FROM "CreditListEntry" WHERE unitId = ? AND status = \'confirmed\' ORDER BY id')
-    .all(r.unitId) as StandingRow[];
-  return toView({
-    ...r, supervised: r.supervised !== 0, createdAt: new Date(r.createdAt),
-    unit: { name: r.unitName, supervisorId: r.unitSupervisorId, creditItems }, owner: { name: r.ownerName }, reporter: { name: r.reporterName },
-  });
-}
-
-/** The hazard columns `update` may change, as SQL values. */
-function sqlValue(value: unknown): unknown {
-  if (value instanceof Date) return sqlDate(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
 }
 
 export interface NewHazard {
@@ -123,31 +117,30 @@ export interface HazardFilter {
   limit?: number;
 }
 
-function whereOf(filter: Omit<HazardFilter, 'limit'>) {
-  return {
-    ...(filter.includeClosed ? {} : { status: { not: 'closed' } }),
-    ...(filter.unitIds ? { unitId: { in: filter.unitIds } } : {}),
-    ...(filter.ownerId !== undefined ? { ownerId: filter.ownerId } : {}),
-    ...(filter.deadlineBefore ? { deadline: { lt: filter.deadlineBefore } } : {}),
-  };
-}
-
-const HAZARD_COLUMNS = new Set(['status', 'progress', 'deadline', 'extensionTo', 'extensionReason', 'closedOn', 'closedAt', 'ownerId',
-  'supervised', 'supervisingLeader', 'level', 'plan']);
-
 /** The ledger: hazards and their immutable history. */
-export function createHazardRepository(db: DbTx) {
-  function addEvent(hazardId: number, event: NewEvent): void {
-    const { lastInsertRowid } = statement(db, 'INSERT INTO "HazardEvent" (hazardId, type, actorId, groupId, at, text, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(hazardId, event.type, event.actorId, event.groupId ?? null, sqlDate(event.at), event.text, JSON.stringify(event.data ?? {}));
-    for (const a of event.attachments ?? []) {
-      statement(db, 'INSERT INTO "Attachment" (eventId, name, mime, size, sha256, path) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(lastInsertRowid, a.name, a.mime, a.size, a.sha256, a.path);
+export function createHazardRepository(db: Db) {
+  function filtered<Q extends SelectQueryBuilder<DB & { h: DB['Hazard'] }, 'h', object>>(query: Q, filter: Omit<HazardFilter, 'limit'>): Q {
+    let q = query;
+    if (!filter.includeClosed) q = q.where('h.status', '!=', 'closed') as Q;
+    if (filter.unitIds) q = (filter.unitIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('h.unitId', 'in', filter.unitIds)) as Q;
+    if (filter.ownerId !== undefined) q = q.where('h.ownerId', '=', filter.ownerId) as Q;
+    if (filter.deadlineBefore) q = q.where('h.deadline', '<', filter.deadlineBefore) as Q;
+    return q;
+  }
+
+  async function addEvent(hazardId: number, event: NewEvent): Promise<void> {
+    const { id } = await db.insertInto('HazardEvent').values({
+      hazardId, type: event.type, actorId: event.actorId, groupId: event.groupId ?? null, at: sqlDate(event.at), text: event.text,
+      data: JSON.stringify(event.data ?? {}),
+    }).returning('id').executeTakeFirstOrThrow();
+    const attachments = event.attachments ?? [];
+    if (attachments.length > 0) {
+      await db.insertInto('Attachment').values(attachments.map((a) => ({ eventId: id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, path: a.path }))).execute();
     }
   }
 
-  function viewById(id: number): HazardView {
-    const view = rawView(db, 'h.id = ?', id);
+  async function viewById(id: number): Promise<HazardView> {
+    const [view] = await selectViews(db, (q) => q.where('h.id', '=', id));
     if (!view) throw new Error(`hazard ${id} not found`);
     return view;
   }
@@ -155,104 +148,106 @@ export function createHazardRepository(db: DbTx) {
   return {
     /** Registers a hazard with the next code and its `created` event. Call inside a transaction. */
     async create(input: NewHazard, event: Omit<NewEvent, 'type'>): Promise<HazardView> {
-      const { value } = statement(db, `INSERT INTO "Counter" (name, value) VALUES ('hazard', 1)
-        ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`).get() as { value: number };
-      // updatedAt is stamped with the wall clock, as Prisma's @updatedAt does
-      const { lastInsertRowid } = statement(db, `INSERT INTO "Hazard" (code, description, location, category, level, unitId, reporterId, ownerId,
-        measures, deadline, originalDeadline, sourceGroupId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        formatHazardCode(value), input.description, input.location, input.category, input.level, input.unitId, input.reporterId, input.ownerId,
-        input.measures, input.deadline, input.deadline, input.sourceGroupId, sqlDate(event.at), sqlDate(new Date()),
-      );
-      const id = Number(lastInsertRowid);
-      addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level } });
+      // one statement takes the next number: concurrent registrations never share a code
+      const { value } = await db.insertInto('Counter').values({ name: 'hazard', value: 1 })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`"Counter"."value" + 1` })).returning('value').executeTakeFirstOrThrow();
+      const at = sqlDate(event.at);
+      const { id } = await db.insertInto('Hazard').values({
+        code: formatHazardCode(value), description: input.description, location: input.location, category: input.category, level: input.level,
+        unitId: input.unitId, reporterId: input.reporterId, ownerId: input.ownerId, measures: input.measures, deadline: input.deadline,
+        originalDeadline: input.deadline, sourceGroupId: input.sourceGroupId, createdAt: at, updatedAt: at,
+      }).returning('id').executeTakeFirstOrThrow();
+      await addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level } });
       return viewById(id);
     },
 
     async byCode(code: string): Promise<HazardView | null> {
-      return rawView(db, 'h.code = ?', code);
+      const [view] = await selectViews(db, (q) => q.where('h.code', '=', code));
+      return view ?? null;
     },
 
-    /** Changes a hazard and records why, as one step of its history. */
+    /** Changes a hazard and records why, as one step of its history (stamped with the event's time). */
     async update(hazardId: number, changes: HazardChanges, event: NewEvent): Promise<HazardView> {
-      const { plan, ...rest } = changes;
+      const { plan, supervised, ...rest } = changes;
       // closing stamps the instant; reopening (a rebound) clears it with the closing day
-      const closedAt = changes.status === 'closed' ? event.at : changes.closedOn === null ? null : undefined;
-      const set: Record<string, unknown> = { ...rest, ...(plan ? { plan: JSON.stringify(plan) } : {}), ...(closedAt !== undefined ? { closedAt } : {}) };
-      // only known column names reach the SQL text; undefined means "unchanged", as in Prisma
-      const columns = Object.keys(set).filter((c) => set[c] !== undefined && HAZARD_COLUMNS.has(c)).sort();
-      const { changes: updated } = statement(db, `UPDATE "Hazard" SET ${[...columns, 'updatedAt'].map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`)
-        .run(...columns.map((c) => sqlValue(set[c])), sqlDate(new Date()), hazardId);
-      if (updated === 0) throw new Error(`hazard ${hazardId} not found`);
-      addEvent(hazardId, event);
+      const closedAt = changes.status === 'closed' ? sqlDate(event.at) : changes.closedOn === null ? null : undefined;
+      const set = Object.fromEntries(Object.entries({
+        ...rest,
+        ...(supervised !== undefined ? { supervised: supervised ? 1 : 0 } : {}),
+        ...(plan ? { plan: JSON.stringify(plan) } : {}),
+        ...(closedAt !== undefined ? { closedAt } : {}),
+      }).filter(([, v]) => v !== undefined));
+      const result = await db.updateTable('Hazard').set({ ...set, updatedAt: sqlDate(event.at) }).where('id', '=', hazardId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new Error(`hazard ${hazardId} not found`);
+      await addEvent(hazardId, event);
       return viewById(hazardId);
     },
 
     async events(hazardId: number): Promise<HazardEvent[]> {
-      const rows = statement(db, `SELECT e.id, e.hazardId, e.type, e.actorId, p.name AS actorName, e.at, e.text, e.data
-        FROM "HazardEvent" e LEFT JOIN "Person" p ON p.id = e.actorId WHERE e.hazardId = ? ORDER BY e.at, e.id`).all(hazardId) as Array<{
-        id: number; hazardId: number; type: string; actorId: number | null; actorName: string | null; at: string; text: string; data: string;
-      }>;
+      const rows = await db.selectFrom('HazardEvent as e').leftJoin('Person as p', 'p.id', 'e.actorId')
+        .select(['e.id', 'e.hazardId', 'e.type', 'e.actorId', 'p.name as actorName', 'e.at', 'e.text', 'e.data'])
+        .where('e.hazardId', '=', hazardId).orderBy('e.at').orderBy('e.id').execute();
       const files = new Map<number, AttachmentInput[]>();
-      for (const a of statement(db, `SELECT a.eventId, a.name, a.mime, a.size, a.sha256, a.path FROM "Attachment" a
-        JOIN "HazardEvent" e ON e.id = a.eventId WHERE e.hazardId = ? ORDER BY a.id`).all(hazardId) as Array<AttachmentInput & { eventId: number }>) {
+      const attachments = await db.selectFrom('Attachment as a').innerJoin('HazardEvent as e', 'e.id', 'a.eventId')
+        .select(['a.eventId', 'a.name', 'a.mime', 'a.size', 'a.sha256', 'a.path']).where('e.hazardId', '=', hazardId).orderBy('a.id').execute();
+      for (const a of attachments) {
         const list = files.get(a.eventId) ?? [];
         list.push({ name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, path: a.path });
         files.set(a.eventId, list);
       }
       return rows.map((r) => ({
         id: r.id, hazardId: r.hazardId, type: r.type as HazardEventType, actorId: r.actorId,
-        actorName: r.actorName, at: new Date(r.at), text: r.text, data: parseJson(r.data, {}), attachments: files.get(r.id) ?? [],
+        actorName: r.actorName, at: fromSqlDate(r.at), text: r.text, data: parseJson(r.data, {}), attachments: files.get(r.id) ?? [],
       }));
     },
 
     /** How many evidence files the hazard's history holds. */
     async evidenceCount(hazardId: number): Promise<number> {
-      return (statement(db, 'SELECT count(*) AS n FROM "Attachment" a JOIN "HazardEvent" e ON e.id = a.eventId WHERE e.hazardId = ?').get(hazardId) as { n: number }).n;
+      const { n } = await db.selectFrom('Attachment as a').innerJoin('HazardEvent as e', 'e.id', 'a.eventId')
+        .select((eb) => eb.fn.countAll<number>().as('n')).where('e.hazardId', '=', hazardId).executeTakeFirstOrThrow();
+      return Number(n);
     },
 
     /** The hazard a person last acted on in a group since a moment: where a bare photo belongs. */
     async lastActedOn(actorId: number, groupId: number, since: Date): Promise<HazardView | null> {
-      const event = statement(db, 'SELECT hazardId FROM "HazardEvent" WHERE actorId = ? AND groupId = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1')
-        .get(actorId, groupId, sqlDate(since)) as { hazardId: number } | undefined;
-      return event ? rawView(db, 'h.id = ?', event.hazardId) : null;
+      const event = await db.selectFrom('HazardEvent').select('hazardId')
+        .where('actorId', '=', actorId).where('groupId', '=', groupId).where('at', '>=', sqlDate(since))
+        .orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return event ? viewById(event.hazardId) : null;
     },
 
     /** Hazards by id, in id order. */
     async byIds(ids: readonly number[]): Promise<HazardView[]> {
       if (ids.length === 0) return [];
-      return (await db.hazard.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' }, include: VIEW_INCLUDE })).map(toView);
+      return selectViews(db, (q) => q.where('h.id', 'in', [...ids]).orderBy('h.id'));
     },
 
     /** Open hazards listed for supervision (挂牌督办), oldest first. */
     async supervisedOpen(): Promise<HazardView[]> {
-      return (await db.hazard.findMany({ where: { supervised: true, status: { not: 'closed' } }, orderBy: { id: 'asc' }, include: VIEW_INCLUDE })).map(toView);
+      return selectViews(db, (q) => q.where('h.supervised', '=', 1).where('h.status', '!=', 'closed').orderBy('h.id'));
     },
 
     /** Open major hazards, oldest first: the plan reminders look at their parts. */
     async openMajor(): Promise<HazardView[]> {
-      return (await db.hazard.findMany({ where: { level: 'major', status: { not: 'closed' } }, orderBy: { id: 'asc' }, include: VIEW_INCLUDE })).map(toView);
+      return selectViews(db, (q) => q.where('h.level', '=', 'major').where('h.status', '!=', 'closed').orderBy('h.id'));
     },
 
     /** Hazards by filter, the most urgent deadline first. */
     async list(filter: HazardFilter): Promise<HazardView[]> {
-      const rows = await db.hazard.findMany({
-        where: whereOf(filter),
-        orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-        take: filter.limit,
-        include: VIEW_INCLUDE,
+      return selectViews(db, (q) => {
+        const ordered = filtered(q, filter).orderBy('h.deadline').orderBy('h.id');
+        return filter.limit === undefined ? ordered : ordered.limit(filter.limit);
       });
-      return rows.map(toView);
     },
 
     async count(filter: Omit<HazardFilter, 'limit'>): Promise<number> {
-      return db.hazard.count({
-        where: whereOf(filter),
-      });
+      const { n } = await filtered(db.selectFrom('Hazard as h'), filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(n);
     },
 
     /** Every hazard, compact, for the ledger export of the transcript runner. */
     async all(): Promise<HazardView[]> {
-      return (await db.hazard.findMany({ orderBy: { id: 'asc' }, include: VIEW_INCLUDE })).map(toView);
+      return selectViews(db, (q) => q.orderBy('h.id'));
     },
   };
 }

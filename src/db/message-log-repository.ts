@@ -1,14 +1,14 @@
-import type { DbTx } from './client.ts';
-import { sqlDate, statement } from './statements.ts';
+import { sqlDate, type Db } from './database.ts';
 import type { Platform } from '../domain/types.ts';
 
 /** Platform message ids already handled, so a redelivered message has effect once. */
-export function createMessageLogRepository(db: DbTx) {
+export function createMessageLogRepository(db: Db) {
   return {
     /** Records the id; false when it was seen before. Run in the transaction that handles the message. */
-    async markProcessed(platform: Platform, messageId: string, at = new Date()): Promise<boolean> {
-      const { changes } = statement(db, 'INSERT OR IGNORE INTO "ProcessedMessage" (platform, messageId, at) VALUES (?, ?, ?)').run(platform, messageId, sqlDate(at));
-      return changes === 1;
+    async markProcessed(platform: Platform, messageId: string, at: Date): Promise<boolean> {
+      const result = await db.insertInto('ProcessedMessage').values({ platform, messageId, at: sqlDate(at) })
+        .onConflict((oc) => oc.columns(['platform', 'messageId']).doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
   };
 }

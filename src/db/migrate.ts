@@ -7,9 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 /** The migrations folder of the SQLite history. */
-export const sqliteMigrationsDir = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const sqliteMigrationsDir = fileURLToPath(new URL('../../prisma/migrations/sqlite', import.meta.url));
+/** The migrations folder of the PostgreSQL history, generated from the same schema (npm run db:migrate). */
+export const postgresMigrationsDir = fileURLToPath(new URL('../../prisma/migrations/postgresql', import.meta.url));
 
 /** One migration directory: its name (the apply order) and its script. */
 export interface Migration {
@@ -92,5 +95,60 @@ export function applySqliteMigrations(file: string, migrations: readonly Migrati
     return done;
   } finally {
     db.close();
+  }
+}
+
+// The table exactly as the schema engine creates it on PostgreSQL.
+const POSTGRES_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+/** Prisma Migrate's own advisory lock key: our runner and `prisma migrate` never run at once. */
+const MIGRATE_LOCK = 72707369;
+
+/**
+ * Applies every migration of the PostgreSQL history not yet recorded as finished to the
+ * database at `url`, each in its own transaction with its `_prisma_migrations` row, under Prisma
+ * Migrate's advisory lock (several bots starting together migrate once). Returns their names.
+ */
+export async function applyPostgresMigrations(url: string, migrations: readonly Migration[] = readMigrations(postgresMigrationsDir)): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    await client.query(POSTGRES_MIGRATIONS_TABLE);
+    const { rows } = await client.query<{ name: string; finished: Date | null; rolledBack: Date | null }>(
+      'SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS "rolledBack" FROM _prisma_migrations');
+    const failed = rows.find((row) => row.finished === null && row.rolledBack === null);
+    if (failed) {
+      throw new FailedMigrationError(`migration ${failed.name} failed earlier: fix the database, then mark it with \`prisma migrate resolve\` (docs/database.md)`);
+    }
+    const applied = new Set(rows.filter((row) => row.rolledBack === null).map((row) => row.name));
+    const done: string[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.name)) continue;
+      await client.query('BEGIN');
+      try {
+        const startedAt = new Date();
+        await client.query(migration.sql);
+        await client.query(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+          VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`, [randomUUID(), migration.checksum, migration.name, startedAt]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      done.push(migration.name);
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    await client.end();
   }
 }

@@ -1,5 +1,4 @@
-import type { DbTx } from './client.ts';
-import { statement } from './statements.ts';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import type { LocalDate } from '../domain/types.ts';
 
 export type ReinspectionStatus = 'pending' | 'passed' | 'rebound' | 'cancelled';
@@ -17,28 +16,25 @@ export interface Reinspection {
   note: string | null;
 }
 
-type Row = Omit<Reinspection, 'status'> & { status: string };
-const toReinspection = (r: Row): Reinspection => ({ ...r, status: r.status as ReinspectionStatus });
+const COLUMNS = ['id', 'hazardId', 'closedOn', 'round', 'dueOn', 'status', 'decidedById', 'decidedAt', 'note'] as const;
+type Row = Omit<Reinspection, 'status' | 'decidedAt'> & { status: string; decidedAt: string | null };
+const toReinspection = (r: Row): Reinspection => ({ ...r, status: r.status as ReinspectionStatus, decidedAt: fromSqlDate(r.decidedAt) });
 
 /** Follow-up checks of closed hazards: scheduled at acceptance, answered by the supervising department. */
-export function createReinspectionRepository(db: DbTx) {
+export function createReinspectionRepository(db: Db) {
   return {
     /** Schedules the checks of one closing; scheduling the same closing twice adds nothing. */
     async schedule(hazardId: number, closedOn: LocalDate, rounds: ReadonlyArray<{ round: number; dueOn: LocalDate }>): Promise<void> {
-      for (const r of rounds) {
-        await db.reinspection.upsert({
-          where: { hazardId_closedOn_round: { hazardId, closedOn, round: r.round } },
-          create: { hazardId, closedOn, round: r.round, dueOn: r.dueOn },
-          update: {},
-        });
-      }
+      if (rounds.length === 0) return;
+      await db.insertInto('Reinspection').values(rounds.map((r) => ({ hazardId, closedOn, round: r.round, dueOn: r.dueOn })))
+        .onConflict((oc) => oc.columns(['hazardId', 'closedOn', 'round']).doNothing()).execute();
     },
 
     /** The hazard's checks still pending, the earliest first. */
     async pendingFor(hazardId: number): Promise<Reinspection[]> {
-      const rows = statement(db, `SELECT id, hazardId, closedOn, round, dueOn, status, decidedById, decidedAt, note FROM "Reinspection"
-        WHERE hazardId = ? AND status = 'pending' ORDER BY dueOn, id`).all(hazardId) as Array<Omit<Row, 'decidedAt'> & { decidedAt: string | null }>;
-      return rows.map((r) => toReinspection({ ...r, decidedAt: r.decidedAt === null ? null : new Date(r.decidedAt) }));
+      const rows = await db.selectFrom('Reinspection').select(COLUMNS).where('hazardId', '=', hazardId).where('status', '=', 'pending')
+        .orderBy('dueOn').orderBy('id').execute();
+      return rows.map(toReinspection);
     },
 
     /**
@@ -47,20 +43,24 @@ export function createReinspectionRepository(db: DbTx) {
      * hazard is open again and gets new ones when it closes again. Returns the rounds answered.
      */
     async decideDue(hazardId: number, today: LocalDate, decision: { status: 'passed' | 'rebound'; byId: number; at: Date; note: string }): Promise<number[]> {
-      const due = await db.reinspection.findMany({ where: { hazardId, status: 'pending', dueOn: { lte: today } }, orderBy: { dueOn: 'asc' } });
-      await db.reinspection.updateMany({
-        where: { id: { in: due.map((r) => r.id) } },
-        data: { status: decision.status, decidedById: decision.byId, decidedAt: decision.at, note: decision.note },
-      });
+      const due = await db.selectFrom('Reinspection').select(['id', 'round']).where('hazardId', '=', hazardId).where('status', '=', 'pending')
+        .where('dueOn', '<=', today).orderBy('dueOn').orderBy('id').execute();
+      if (due.length > 0) {
+        await db.updateTable('Reinspection')
+          .set({ status: decision.status, decidedById: decision.byId, decidedAt: sqlDate(decision.at), note: decision.note })
+          .where('id', 'in', due.map((r) => r.id)).execute();
+      }
       if (decision.status === 'rebound') {
-        await db.reinspection.updateMany({ where: { hazardId, status: 'pending' }, data: { status: 'cancelled', decidedAt: decision.at } });
+        await db.updateTable('Reinspection').set({ status: 'cancelled', decidedAt: sqlDate(decision.at) })
+          .where('hazardId', '=', hazardId).where('status', '=', 'pending').execute();
       }
       return due.map((r) => r.round);
     },
 
     /** Every pending check due by `today`, the earliest first: what the department is asked about. */
     async due(today: LocalDate): Promise<Reinspection[]> {
-      const rows = await db.reinspection.findMany({ where: { status: 'pending', dueOn: { lte: today } }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] });
+      const rows = await db.selectFrom('Reinspection').select(COLUMNS).where('status', '=', 'pending').where('dueOn', '<=', today)
+        .orderBy('dueOn').orderBy('id').execute();
       return rows.map(toReinspection);
     },
   };

@@ -1,8 +1,7 @@
-import type { DbTx } from './client.ts';
-import { statement } from './statements.ts';
+import type { Db } from './database.ts';
 import type { Group, GroupPurpose, Person, Platform, Role, Unit, UnitKind } from '../domain/types.ts';
 
-type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: boolean | number };
+type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: number };
 type PersonRow = Omit<Person, 'role'> & { role: string };
 type GroupRow = Omit<Group, 'purpose'> & { purpose: string };
 
@@ -18,118 +17,143 @@ const toGroup = (r: GroupRow): Group => ({
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
 
-// The lookups every message makes run as prepared statements (see statements.ts); writes,
-// which are rare, go through Prisma.
-const UNIT = 'SELECT id, name, kind, supervisorId, sector, blacklisted FROM "Unit"';
-const PERSON = 'SELECT id, name, role, unitId, wecomId, dingtalkId, wechatId, mobile FROM "Person"';
-const GROUP = 'SELECT id, name, unitId, purpose, wecomId, dingtalkId, wechatId FROM "Group"';
+const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
+const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
+const GROUP = ['id', 'name', 'unitId', 'purpose', 'wecomId', 'dingtalkId', 'wechatId'] as const;
 
 export interface UnitInput { name: string; kind: UnitKind; supervisorId: number | null; sector: string | null }
 export interface PersonInput { name: string; unitId: number | null; role: Role; wecomId?: string | null; dingtalkId?: string | null; wechatId?: string | null; mobile?: string | null }
 export interface GroupInput { name: string; unitId: number | null; purpose: GroupPurpose; wecomId?: string | null; dingtalkId?: string | null; wechatId?: string | null }
 
 /** Units, people and groups: who is who, and where they talk. */
-export function createRosterRepository(db: DbTx) {
+export function createRosterRepository(db: Db, now: () => Date = () => new Date()) {
+  const units = () => db.selectFrom('Unit').select(UNIT);
+  const people = () => db.selectFrom('Person').select(PERSON);
+  const groups = () => db.selectFrom('Group').select(GROUP);
+  const stamp = () => now().toISOString().replace('Z', '+00:00');
+
+  async function unitById(id: number): Promise<Unit | null> {
+    const r = await units().where('id', '=', id).executeTakeFirst();
+    return r ? toUnit(r) : null;
+  }
+  async function personById(id: number): Promise<Person | null> {
+    const r = await people().where('id', '=', id).executeTakeFirst();
+    return r ? toPerson(r) : null;
+  }
+  async function groupById(id: number): Promise<Group | null> {
+    const r = await groups().where('id', '=', id).executeTakeFirst();
+    return r ? toGroup(r) : null;
+  }
+  const must = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`${what} not found`);
+    return value;
+  };
+
   return {
-    async unitById(id: number): Promise<Unit | null> {
-      const r = statement(db, `${UNIT} WHERE id = ?`).get(id) as UnitRow | undefined;
-      return r ? toUnit(r) : null;
-    },
+    unitById,
     async unitByName(name: string): Promise<Unit | null> {
-      const r = statement(db, `${UNIT} WHERE name = ?`).get(name) as UnitRow | undefined;
+      const r = await units().where('name', '=', name).executeTakeFirst();
       return r ? toUnit(r) : null;
     },
     async units(): Promise<Unit[]> {
-      return (statement(db, `${UNIT} ORDER BY id`).all() as UnitRow[]).map(toUnit);
+      return (await units().orderBy('id').execute()).map(toUnit);
     },
     /** Every unit's name: what a registration's text is matched against, without building 1,000 Unit objects. */
     async unitNames(): Promise<string[]> {
-      return statement(db, 'SELECT name FROM "Unit" ORDER BY id').pluck(true).all() as string[];
+      return (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
-      return (statement(db, `${UNIT} WHERE supervisorId = ? ORDER BY id`).all(unitId) as UnitRow[]).map(toUnit);
+      return (await units().where('supervisorId', '=', unitId).orderBy('id').execute()).map(toUnit);
     },
     /** Creates or updates a unit by name; returns it and whether anything changed. */
     async upsertUnit(input: UnitInput): Promise<{ unit: Unit; changed: boolean }> {
-      const existing = await db.unit.findUnique({ where: { name: input.name } });
-      if (!existing) return { unit: toUnit(await db.unit.create({ data: input })), changed: true };
+      const existing = await units().where('name', '=', input.name).executeTakeFirst();
+      if (!existing) {
+        const { id } = await db.insertInto('Unit').values({ ...input, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        return { unit: must(await unitById(id), 'unit'), changed: true };
+      }
       const same = existing.kind === input.kind && existing.supervisorId === input.supervisorId && existing.sector === input.sector;
       if (same) return { unit: toUnit(existing), changed: false };
-      return { unit: toUnit(await db.unit.update({ where: { id: existing.id }, data: input })), changed: true };
+      await db.updateTable('Unit').set(input).where('id', '=', existing.id).execute();
+      return { unit: must(await unitById(existing.id), 'unit'), changed: true };
     },
 
-    async personById(id: number): Promise<Person | null> {
-      const r = statement(db, `${PERSON} WHERE id = ?`).get(id) as PersonRow | undefined;
-      return r ? toPerson(r) : null;
-    },
+    personById,
     async peopleByName(name: string): Promise<Person[]> {
-      return (statement(db, `${PERSON} WHERE name = ? ORDER BY id`).all(name) as PersonRow[]).map(toPerson);
+      return (await people().where('name', '=', name).orderBy('id').execute()).map(toPerson);
     },
     async peopleByIds(ids: number[]): Promise<Person[]> {
+      if (ids.length === 0) return [];
+      const byId = new Map((await people().where('id', 'in', ids).execute()).map((r) => [r.id, toPerson(r)]));
       return ids.flatMap((id) => {
-        const r = statement(db, `${PERSON} WHERE id = ?`).get(id) as PersonRow | undefined;
-        return r ? [toPerson(r)] : [];
+        const person = byId.get(id);
+        return person ? [person] : [];
       });
     },
     async people(): Promise<Person[]> {
-      return (await db.person.findMany({ orderBy: { id: 'asc' } })).map(toPerson);
+      return (await people().orderBy('id').execute()).map(toPerson);
     },
     async peopleOfUnit(unitId: number): Promise<Person[]> {
-      return (await db.person.findMany({ where: { unitId }, orderBy: { id: 'asc' } })).map(toPerson);
+      return (await people().where('unitId', '=', unitId).orderBy('id').execute()).map(toPerson);
     },
     async personByPlatformId(platform: Platform, id: string): Promise<Person | null> {
       if (platform === 'console') return null;
-      const r = statement(db, `${PERSON} WHERE ${PLATFORM_ID_FIELD[platform]} = ?`).get(id) as PersonRow | undefined;
+      const r = await people().where(PLATFORM_ID_FIELD[platform], '=', id).executeTakeFirst();
       return r ? toPerson(r) : null;
     },
     async upsertPerson(input: PersonInput): Promise<{ person: Person; changed: boolean }> {
-      const existing = await db.person.findFirst({ where: { name: input.name, unitId: input.unitId } });
+      const existing = await people().where('name', '=', input.name)
+        .where((eb) => (input.unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', input.unitId)))
+        .orderBy('id').executeTakeFirst();
       const data = {
         name: input.name, unitId: input.unitId, role: input.role,
         wecomId: input.wecomId ?? null, dingtalkId: input.dingtalkId ?? null, wechatId: input.wechatId ?? null, mobile: input.mobile ?? null,
       };
-      if (!existing) return { person: toPerson(await db.person.create({ data })), changed: true };
+      if (!existing) {
+        const { id } = await db.insertInto('Person').values({ ...data, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        return { person: must(await personById(id), 'person'), changed: true };
+      }
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => existing[k] === data[k]);
       if (same) return { person: toPerson(existing), changed: false };
-      return { person: toPerson(await db.person.update({ where: { id: existing.id }, data })), changed: true };
+      await db.updateTable('Person').set(data).where('id', '=', existing.id).execute();
+      return { person: must(await personById(existing.id), 'person'), changed: true };
     },
     async setRole(personId: number, role: Role): Promise<Person> {
-      return toPerson(await db.person.update({ where: { id: personId }, data: { role } }));
+      await db.updateTable('Person').set({ role }).where('id', '=', personId).execute();
+      return must(await personById(personId), `person ${personId}`);
     },
     async bindPersonPlatformId(personId: number, platform: Exclude<Platform, 'console'>, id: string): Promise<void> {
-      await db.person.update({ where: { id: personId }, data: { [PLATFORM_ID_FIELD[platform]]: id } });
+      await db.updateTable('Person').set({ [PLATFORM_ID_FIELD[platform]]: id }).where('id', '=', personId).execute();
     },
 
     /** Forgets every person's id on one platform (wechat4u hands out new ids on each login). */
     async clearPersonPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
       const field = PLATFORM_ID_FIELD[platform];
-      return (await db.person.updateMany({ where: { NOT: { [field]: null } }, data: { [field]: null } })).count;
+      const result = await db.updateTable('Person').set({ [field]: null }).where(field, 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
-    async groupById(id: number): Promise<Group | null> {
-      const r = statement(db, `${GROUP} WHERE id = ?`).get(id) as GroupRow | undefined;
-      return r ? toGroup(r) : null;
-    },
+    groupById,
     async groupByName(name: string): Promise<Group | null> {
-      const r = statement(db, `${GROUP} WHERE name = ?`).get(name) as GroupRow | undefined;
+      const r = await groups().where('name', '=', name).executeTakeFirst();
       return r ? toGroup(r) : null;
     },
     async groupByPlatformId(platform: Platform, id: string): Promise<Group | null> {
       if (platform === 'console') return null;
-      const r = statement(db, `${GROUP} WHERE ${PLATFORM_ID_FIELD[platform]} = ?`).get(id) as GroupRow | undefined;
+      const r = await groups().where(PLATFORM_ID_FIELD[platform], '=', id).executeTakeFirst();
       return r ? toGroup(r) : null;
     },
     async groups(): Promise<Group[]> {
-      return (await db.group.findMany({ orderBy: { id: 'asc' } })).map(toGroup);
+      return (await groups().orderBy('id').execute()).map(toGroup);
     },
     async groupsOfUnit(unitId: number): Promise<Group[]> {
-      return (statement(db, `${GROUP} WHERE unitId = ? ORDER BY id`).all(unitId) as GroupRow[]).map(toGroup);
+      return (await groups().where('unitId', '=', unitId).orderBy('id').execute()).map(toGroup);
     },
     /** The groups bound to each of these units. */
     async groupsOfUnits(unitIds: readonly number[]): Promise<Map<number, Group[]>> {
       const byUnit = new Map<number, Group[]>();
       if (unitIds.length === 0) return byUnit;
-      for (const r of await db.group.findMany({ where: { unitId: { in: [...unitIds] } }, orderBy: { id: 'asc' } })) {
+      for (const r of await groups().where('unitId', 'in', [...unitIds]).orderBy('id').execute()) {
         const group = toGroup(r);
         if (group.unitId !== null) byUnit.set(group.unitId, [...(byUnit.get(group.unitId) ?? []), group]);
       }
@@ -137,33 +161,42 @@ export function createRosterRepository(db: DbTx) {
     },
     /** Units that supervise others (departments, towns, parks), with the ids of the units they supervise. */
     async supervisors(): Promise<Array<{ unit: Unit; supervised: number[] }>> {
-      const rows = await db.unit.findMany({ where: { supervised: { some: {} } }, include: { supervised: { select: { id: true } } }, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ unit: toUnit(r), supervised: r.supervised.map((s) => s.id) }));
+      const links = await db.selectFrom('Unit').select(['id', 'supervisorId']).where('supervisorId', 'is not', null).orderBy('id').execute();
+      const supervised = new Map<number, number[]>();
+      for (const l of links) if (l.supervisorId !== null) supervised.set(l.supervisorId, [...(supervised.get(l.supervisorId) ?? []), l.id]);
+      if (supervised.size === 0) return [];
+      const rows = await units().where('id', 'in', [...supervised.keys()]).orderBy('id').execute();
+      return rows.map((r) => ({ unit: toUnit(r), supervised: supervised.get(r.id) ?? [] }));
     },
     async groupsByPurpose(purpose: GroupPurpose): Promise<Group[]> {
-      return (await db.group.findMany({ where: { purpose }, orderBy: { id: 'asc' } })).map(toGroup);
+      return (await groups().where('purpose', '=', purpose).orderBy('id').execute()).map(toGroup);
     },
     async upsertGroup(input: GroupInput): Promise<{ group: Group; changed: boolean }> {
-      const existing = await db.group.findUnique({ where: { name: input.name } });
+      const existing = await groups().where('name', '=', input.name).executeTakeFirst();
       const data = {
         name: input.name, unitId: input.unitId, purpose: input.purpose,
         wecomId: input.wecomId ?? existing?.wecomId ?? null,
         dingtalkId: input.dingtalkId ?? existing?.dingtalkId ?? null,
         wechatId: input.wechatId ?? existing?.wechatId ?? null,
       };
-      if (!existing) return { group: toGroup(await db.group.create({ data })), changed: true };
+      if (!existing) {
+        const { id } = await db.insertInto('Group').values({ ...data, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        return { group: must(await groupById(id), 'group'), changed: true };
+      }
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => existing[k] === data[k]);
       if (same) return { group: toGroup(existing), changed: false };
-      return { group: toGroup(await db.group.update({ where: { id: existing.id }, data })), changed: true };
+      await db.updateTable('Group').set(data).where('id', '=', existing.id).execute();
+      return { group: must(await groupById(existing.id), 'group'), changed: true };
     },
     async updateGroup(id: number, data: { unitId?: number | null; purpose?: GroupPurpose }): Promise<Group> {
-      return toGroup(await db.group.update({ where: { id }, data }));
+      if (Object.keys(data).length > 0) await db.updateTable('Group').set(data).where('id', '=', id).execute();
+      return must(await groupById(id), `group ${id}`);
     },
     /** Moves a platform id onto this group (ids of re-logged-in accounts change). */
     async bindGroupPlatformId(groupId: number, platform: Exclude<Platform, 'console'>, id: string): Promise<void> {
       const field = PLATFORM_ID_FIELD[platform];
-      await db.group.updateMany({ where: { [field]: id, NOT: { id: groupId } }, data: { [field]: null } });
-      await db.group.update({ where: { id: groupId }, data: { [field]: id } });
+      await db.updateTable('Group').set({ [field]: null }).where(field, '=', id).where('id', '!=', groupId).execute();
+      await db.updateTable('Group').set({ [field]: id }).where('id', '=', groupId).execute();
     },
   };
 }

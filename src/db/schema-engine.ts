@@ -18,7 +18,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Absolute path of the Prisma schema. */
 export const schemaPath = join(repoRoot, 'prisma', 'schema.prisma');
 /** Absolute path of the migrations folder. */
-export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
+export const migrationsDir = join(repoRoot, 'prisma', 'migrations', 'sqlite');
 
 const LOCKFILE = 'migration_lock.toml';
 const noFilters: Wasm.SchemaFilter = { externalTables: [], externalEnums: [] };

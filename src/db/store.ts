@@ -1,6 +1,7 @@
-import { rawTransaction, type Db, type DbTx } from './client.ts';
+import { transaction, type Db } from './database.ts';
 import { createDigestRepository } from './digest-repository.ts';
 import { createCreditRepository } from './credit-repository.ts';
+import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
@@ -11,8 +12,8 @@ import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
 
-/** Every repository over one client or transaction. */
-export function createStore(db: DbTx) {
+/** Every repository over the database or one transaction. */
+export function createStore(db: Db) {
   return {
     roster: createRosterRepository(db),
     hazards: createHazardRepository(db),
@@ -25,16 +26,17 @@ export function createStore(db: DbTx) {
     reinspections: createReinspectionRepository(db),
     credit: createCreditRepository(db),
     governance: createGovernanceRepository(db),
+    dashboard: createDashboardRepository(db),
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
 
 /**
- * Runs `work` in one SQLite transaction with a store bound to it: all of it lands, or none.
- * The transaction is taken on the connection itself (rawTransaction), not with Prisma's
- * $transaction, whose bookkeeping cost more than all of a message's statements together.
+ * Runs `work` in one transaction with a store bound to it: all of it lands, or none (see
+ * transaction() in database.ts for what each database guarantees). Inside, use only the store:
+ * on SQLite the one connection belongs to the transaction until it ends.
  */
 export function inTransaction<T>(db: Db, work: (store: Store) => Promise<T>): Promise<T> {
-  return rawTransaction(db, () => work(createStore(db)));
+  return transaction(db, (tx) => work(createStore(tx)));
 }

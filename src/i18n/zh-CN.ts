@@ -8,6 +8,7 @@ import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import { cardTexts } from './card-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -233,6 +234,7 @@ export const zh = {
     approved: (h: HazardView, now: Date) => `${tag(h)} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
     denied: (h: HazardView, reason: string, now: Date) => `${tag(h)} 不予延期${reason ? `：${inline(reason, ECHO.medium)}` : ''}。仍须在 ${formatDate(h.deadline, now)} 前整改完毕。`,
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
+    dateUnreadable: (text: string) => `没看懂「${inline(text, ECHO.name)}」这个延期日期，请写成：YH-0012 申请延期到12月30日 原因：配件未到货，或 YH-0012 延期15天 原因：…`,
     reasonMissing: '延期须写明原因，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     datePast: (date: LocalDate) => `延期日期 ${date} 已过，请给出今后的日期。`,
     dateTooFar: (date: LocalDate, years: number) => `延期日期 ${date} 超过${years}年，请核对日期。`,
@@ -551,6 +553,7 @@ export const zh = {
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
   },
   ...scheduleTexts,
+  ...cardTexts,
 };
 
 export type Texts = typeof zh;

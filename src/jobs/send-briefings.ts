@@ -1,5 +1,6 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { JobContext, ScheduledJob } from './job.ts';
+import { cardExtras } from '../cards/card-extras.ts';
 import { briefingFacts } from '../app/governance-facts.ts';
 import type { GovernanceConfig } from '../core/config.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
@@ -10,8 +11,10 @@ import { zh } from '../i18n/zh-CN.ts';
 async function briefLeaders(ctx: JobContext, period: Period, governance: GovernanceConfig): Promise<Array<OutgoingMessage & { dedupeKey: string }>> {
   const facts = await briefingFacts(ctx.store, period, localDate(ctx.now), governance);
   const text = zh.briefing.render(facts, governance.assessment, ctx.now);
+  // a quarter's trend spans the quarter; a month's, thirty days
+  const card = zh.cards.briefing(facts, await cardExtras(ctx.store, facts.asOf, 'department', undefined, period.kind === 'quarter' ? 90 : undefined), ctx.now);
   return (await leaderTargets(ctx.store)).map((t) => ({
-    kind: 'push', ...t, mentions: [], text, extra: { title: `${period.label}通报` },
+    kind: 'push', ...t, mentions: [], text, extra: { title: `${period.label}通报`, card },
     dedupeKey: `briefing:${period.kind}:${period.from}:${targetKey(t)}`,
   }));
 }

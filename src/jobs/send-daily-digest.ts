@@ -1,4 +1,5 @@
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
+import { cardExtras } from '../cards/card-extras.ts';
 import { localDate } from '../domain/calendar.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
 import { digestPeriod } from '../domain/report-periods.ts';
@@ -13,6 +14,8 @@ interface Audience {
   groups: Group[];
   digest: Digest | null;
   scope: string;
+  /** the units the digest covers (undefined: the county) */
+  unitIds?: number[];
 }
 
 export interface DailyDigestOptions {
@@ -44,19 +47,21 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       ]);
       const audiences: Audience[] = [
         { groups: leaders, digest: county, scope: zh.digest.county },
-        ...supervisors.map(({ unit }) => ({
+        ...supervisors.map(({ unit, supervised }) => ({
           groups: (groupsOf.get(unit.id) ?? []).filter((g) => g.purpose !== 'leaders'),
           digest: departments.get(unit.id) ?? null,
           scope: zh.digest.supervised(unit.name),
+          unitIds: [unit.id, ...supervised],
         })),
       ];
       const messages: JobMessage[] = [];
-      for (const { groups, digest, scope } of audiences) {
-        if (!digest || digestIsEmpty(digest)) continue;
+      for (const { groups, digest, scope, unitIds } of audiences) {
+        if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
         const text = zh.digest.render(digest, scope, now);
+        const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({
-            kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME },
+            kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },
             dedupeKey: dedupeKey(NAME, { groupId: group.id }, 'digest', today),
           });
         }

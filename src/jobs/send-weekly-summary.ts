@@ -1,4 +1,5 @@
 import { dedupeKey, type ScheduledJob } from './job.ts';
+import { cardExtras } from '../cards/card-extras.ts';
 import { localDate } from '../domain/calendar.ts';
 import { weeklyPeriods } from '../domain/report-periods.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -25,8 +26,9 @@ export function sendWeeklySummary(options: { cron: string }): ScheduledJob {
       const quiet = summary.created.week === 0 && summary.closed.week === 0 && summary.open === 0 && summary.onTime.all.due === 0;
       if (quiet) return [];
       const text = zh.weekly.render(summary, now);
+      const card = zh.cards.weekly(summary, await cardExtras(store, today, 'department'), now);
       return groups.map((group) => ({
-        kind: 'push' as const, groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME },
+        kind: 'push' as const, groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },
         dedupeKey: dedupeKey(NAME, { groupId: group.id }, 'weekly', today),
       }));
     },

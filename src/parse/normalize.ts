@@ -32,3 +32,17 @@ export function findHazardCode(text: string): { code: string; index: number; len
   if (!m || m[1] === undefined) return null;
   return { code: formatHazardCode(Number(m[1])), index: m.index, length: m[0].length };
 }
+
+/** Every hazard code in a text, canonical, in the order written; a code written twice counts once. */
+export function findHazardCodes(text: string): Array<{ code: string; index: number; length: number }> {
+  const seen = new Set<string>();
+  const found: Array<{ code: string; index: number; length: number }> = [];
+  for (const m of text.matchAll(new RegExp(HAZARD_CODE.source, 'gi'))) {
+    if (m[1] === undefined) continue;
+    const code = formatHazardCode(Number(m[1]));
+    if (seen.has(code)) continue;
+    seen.add(code);
+    found.push({ code, index: m.index ?? 0, length: m[0].length });
+  }
+  return found;
+}

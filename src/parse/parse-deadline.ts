@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
+import { dayBeforeFestival, FESTIVAL_NAMES } from './festival-deadline.ts';
 import { addDays, dayjs, localDate } from '../domain/calendar.ts';
+import { isDeadlineFarAhead } from '../domain/deadline.ts';
 
 /** A deadline found in free text. */
 export interface DeadlineMatch {
@@ -9,7 +11,16 @@ export interface DeadlineMatch {
   text: string;
   /** Start index of `text` in the input. */
   index: number;
+  /**
+   * The date is before the message's day (`11月20日前` said on 12月2日): reported as written,
+   * never moved to next year, so the caller can refuse it and say why.
+   */
+  past: boolean;
+  /** More than {@link CONFIRM_AFTER_MONTHS} months ahead: worth confirming before it is saved. */
+  farAhead: boolean;
 }
+
+
 
 type Ymd = { year: number; month: number; day: number };
 
@@ -41,15 +52,22 @@ function validDate(year: number, month: number, day: number): string | null {
   return day <= d.daysInMonth() ? fmt({ year, month, day }) : null;
 }
 
-/** Month/day without a year: this year, or next year when already past. */
-function monthDayForward(today: string, month: number, day: number | 'end'): string | null {
+/**
+ * Month/day without a year: the nearest such date to today, last year's, this year's or next
+ * year's (a tie goes forward). On 12月2日 `1月10日` is next January, but `11月20日` is the one
+ * twelve days ago: a date already past is reported as past, not silently moved a year on.
+ */
+function monthDayNearest(today: string, month: number, day: number | 'end'): string | null {
   if (!(month >= 1 && month <= 12)) return null;
   const year = Number(today.slice(0, 4));
-  for (const y of [year, year + 1]) {
+  let best: { date: string; distance: number } | null = null;
+  for (const y of [year - 1, year, year + 1]) {
     const d = day === 'end' ? utcDay(fmt({ year: y, month, day: 1 })).endOf('month').format('YYYY-MM-DD') : validDate(y, month, day);
-    if (d && d >= today) return d;
+    if (!d) continue;
+    const distance = Math.abs(utcDay(d).diff(utcDay(today), 'day')) - (d >= today ? 0.5 : 0);
+    if (!best || distance < best.distance) best = { date: d, distance };
   }
-  return null;
+  return best?.date ?? null;
 }
 
 /** Day of month alone ('15号'): this month, or the next month that has that day once passed. */
@@ -79,13 +97,16 @@ const mondayOf = (date: string): string => addDays(date, -((utcDay(date).day() +
 const RELATIVE_DAY: Record<string, number> = { 今: 0, 当: 0, 明: 1, 后: 2, 大后: 3 };
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
-/** `N天` / `N个工作日` / `N周` / `N个月` counted from today (the message day is day 0). */
-function afterDuration(today: string, n: number, unit: string): string {
+/** `N天` / `N个工作日` / `N周` / `N个月` counted from `today` (that day is day 0). */
+export function afterDuration(today: string, n: number, unit: string): string {
   if (unit.includes('工作日')) return addWorkdays(today, n);
   if (unit.endsWith('月')) return utcDay(today).add(n, 'month').format('YYYY-MM-DD');
   if (/[周星礼]/.test(unit)) return addDays(today, 7 * n);
   return addDays(today, n);
 }
+
+/** 立即整改, 立行立改, 马上处理 as a deadline: today. `立即停用塔吊` is a measure, not a date. */
+const IMMEDIATE = /(?:立行立改|(?:立即|立刻|马上|即刻|当即|即行)(?:整改|处理|落实|整治|改正|完成)?(?:到位|完毕)?)(?![\p{Script=Han}])/u;
 
 const DURATION_UNIT = '(个?(?:工作日|天|日|周|星期|礼拜)|个月)';
 const DURATION_NUM = `(\\d{1,3}|${CN}{1,3}|半)`;
@@ -107,7 +128,7 @@ const toYmd = (date: string | null): Ymd | null =>
  * (its weekday parsers use Sunday-start weeks; its 'N天内' ignores 期限/工作日).
  * Each takes today's Shanghai date through the closure and assigns year/month/day.
  */
-function customParsers(today: string): chrono.Parser[] {
+function customParsers(today: string, now: Date): chrono.Parser[] {
   const parser = (pattern: RegExp, extract: (m: RegExpMatchArray, ctx: chrono.ParsingContext) => string | null): chrono.Parser => ({
     pattern: () => pattern,
     extract: (ctx, m) => toYmd(extract(m, ctx)),
@@ -115,6 +136,36 @@ function customParsers(today: string): chrono.Parser[] {
   const year = Number(today.slice(0, 4));
   const thisMonth = utcDay(today);
   return [
+    // 去年12月1日, 今年十二月十五日前, 明年1月10号: the year is written, so it is kept as written
+    parser(new RegExp(`(去|今|明|后)年${NUM}月${NUM}[日号]`), (m) => {
+      const y = year + ({ 去: -1, 今: 0, 明: 1, 后: 2 }[m[1] ?? ''] ?? 0);
+      return validDate(y, toNumber(m[2] ?? ''), toNumber(m[3] ?? ''));
+    }),
+
+    // 下月10号, 下个月十五日, 本月20号前 (本月 may name a day already past: reported as such)
+    parser(new RegExp(`(下下|下|本|这|当)个?月的?${NUM}[日号]`), (m, ctx) => {
+      if (prevChar(ctx, m) === '上') return null;
+      const month = thisMonth.startOf('month').add({ 下下: 2, 下: 1 }[m[1] ?? ''] ?? 0, 'month');
+      return validDate(month.year(), month.month() + 1, toNumber(m[2] ?? ''));
+    }),
+
+    // 48小时内, 24个小时之内, 限期72小时: counted from the message's instant
+    parser(new RegExp(`(?:(?:期限|限期|时限)[:：为是\\s]*(\\d{1,3}|${CN}{1,3})\\s*个?(?:小时|钟头)|(\\d{1,3}|${CN}{1,3})\\s*个?(?:小时|钟头)(?=之内|以内|内))`), (m, ctx) => {
+      if (/[\d\-负]/.test(prevChar(ctx, m))) return null;
+      const hours = toNumber(m[1] ?? m[2] ?? '');
+      return Number.isNaN(hours) ? null : localDate(new Date(now.getTime() + hours * 3_600_000));
+    }),
+
+    // 春节前, 过年前, 年前, 国庆节前, 中秋之前: the day before the next one (chinese-days' lunar calendar)
+    parser(new RegExp(`(${FESTIVAL_NAMES}|年)节?(?=之前|以前|前)`), (m, ctx) => {
+      // 年前 is 春节前 only as a word of its own: not 两年前, 去年前, 每年前
+      if (m[1] === '年' && /[\d零〇一二两三四五六七八九十几多半去今明前后每当上本同近往新跨个]/.test(prevChar(ctx, m))) return null;
+      return dayBeforeFestival(m[1] === '年' ? '春节' : (m[1] ?? ''), today);
+    }),
+
+    // 立即整改, 立行立改, 马上处理: today. Weak: any written date beats it (see IMMEDIATE)
+    parser(IMMEDIATE, () => today),
+
     // 今天 明天 后天 大后天 明早 今晚 (当天 = today)
     parser(/(今|当|明|大后|后)(?:天|日|早|晚)/, (m, ctx) =>
       m[1] === '后' && /[今以之然最前此]/.test(prevChar(ctx, m)) ? null : addDays(today, RELATIVE_DAY[m[1] ?? ''] ?? 0), // not 今后天气
@@ -156,7 +207,7 @@ function customParsers(today: string): chrono.Parser[] {
     parser(new RegExp(`${NUM}月(底|末|中旬|上旬|下旬|中)`), (m, ctx) => {
       if (/\d/.test(prevChar(ctx, m))) return null;
       const day = { 中: 15, 中旬: 20, 上旬: 10 }[m[2] ?? ''] ?? 'end';
-      return monthDayForward(today, toNumber(m[1] ?? ''), day);
+      return monthDayNearest(today, toNumber(m[1] ?? ''), day);
     }),
 
     // 12.15, 12/15, 2027.1.10, 2027/01/10 — not inside other numbers, codes, decimals or quantities.
@@ -164,7 +215,7 @@ function customParsers(today: string): chrono.Parser[] {
       if (/[\dA-Za-z./\-第]/.test(prevChar(ctx, m))) return null;
       const [, y, sep, mo = '', d = ''] = m;
       if (y && !m[0].slice(5).includes(sep ?? '')) return null; // 2027.1/10
-      return y ? validDate(Number(y), Number(mo), Number(d)) : monthDayForward(today, Number(mo), Number(d));
+      return y ? validDate(Number(y), Number(mo), Number(d)) : monthDayNearest(today, Number(mo), Number(d));
     }),
 
     // 15号前, 十五日之前 (a bare '2号' is a tank, not a date).
@@ -177,7 +228,8 @@ function customParsers(today: string): chrono.Parser[] {
     parser(
       new RegExp(`(?:(?:期限|限期|时限)[:：为是\\s]*${DURATION_NUM}\\s*${DURATION_UNIT}(?![之以]?前)|${DURATION_NUM}\\s*${DURATION_UNIT}(?=之内|以内|内))`),
       (m, ctx) => {
-        if (/\d/.test(prevChar(ctx, m))) return null;
+        // -3天内 is no deadline: it is left unread, so the bot says it did not understand it
+        if (/[\d\-负]/.test(prevChar(ctx, m))) return null;
         return durationDays(today, m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '');
       },
     ),
@@ -201,7 +253,7 @@ const SUFFIX = new RegExp(
 /** A date counts as a deadline, not a mere mention, when it carries one of these. */
 const MARKED_END = /(?:前|内|为止|止|完毕|完成|底|末|中|旬)$/;
 const MARKED_START = /^(?:期限|限期|时限)/;
-const MARKED_BEFORE = /(?:时限|期限|截止|截至|限期|完成|整改)(?:时间|日期)?(?:为|是|到|至|于)?[:：\s]*$/;
+const MARKED_BEFORE = /(?:(?:时限|期限|截止|截至|限期|完成|整改)(?:时间|日期)?(?:为|是|到|至|于)?|(?:^|[\s,，;；]|延期|延长|推迟|顺延)(?:到|至))[:：\s]*$/;
 
 /**
  * ZHHansDateParser takes any 2–4 digits before a month as the year, 年 or not, so
@@ -237,7 +289,7 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
   const src = normalize(text);
   const today = localDate(now);
   const engine = chrono.zh.hans.strict.clone();
-  engine.parsers = [...engine.parsers.filter((p) => CHRONO_KEPT.has(p.constructor.name)), ...customParsers(today)];
+  engine.parsers = [...engine.parsers.filter((p) => CHRONO_KEPT.has(p.constructor.name)), ...customParsers(today, now)];
   engine.refiners = engine.refiners.filter((r) => !CHRONO_DROPPED_REFINERS.has(r.constructor.name));
   // chrono's zh parsers read the reference with local-time getters, so hand them a
   // Date whose *local* midnight is today's Shanghai date; results are read back as
@@ -245,14 +297,14 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const ref = new Date(y, m - 1, d);
 
-  const found: (DeadlineMatch & { marked: boolean })[] = [];
+  const found: (DeadlineMatch & { marked: boolean; weak: boolean })[] = [];
   for (const r of engine.parse(src, ref, { forwardDate: true })) {
     const c = r.end ?? r.start; // a range '12月1日至12月15日' is due at its end
     if (!c.isCertain('day')) continue; // a time or month alone ('9点', '12月') is no date
     const stray = strayYear(r.text, c.isCertain('year'), c.get('year'));
     // no year written: ours, not chrono's guess, which skips 2月29日 in a year that has none
     const date = stray || !c.isCertain('year')
-      ? monthDayForward(today, c.get('month') ?? 0, c.get('day') ?? 0)
+      ? monthDayNearest(today, c.get('month') ?? 0, c.get('day') ?? 0)
       : validDate(fullYear(c.get('year') ?? 0, r.text), c.get('month') ?? 0, c.get('day') ?? 0);
     if (!date) continue;
     const lead = stray ?? /^[\s,，|]*/.exec(r.text)?.[0].length ?? 0; // ZHHansDateParser may start on a separator
@@ -260,10 +312,12 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
     const matchText = r.text.slice(lead) + (SUFFIX.exec(src.slice(r.index + r.text.length))?.[0] ?? '');
     const marked =
       MARKED_END.test(matchText) || MARKED_START.test(matchText) || MARKED_BEFORE.test(src.slice(Math.max(0, index - 8), index));
-    found.push({ date, text: text.slice(index, index + matchText.length), index, marked });
+    const weak = IMMEDIATE.test(matchText) && IMMEDIATE.exec(matchText)?.index === 0;
+    found.push({ date, text: text.slice(index, index + matchText.length), index, marked, weak, past: date < today, farAhead: isDeadlineFarAhead(date, today) });
   }
-  const best = found.find((f) => f.marked) ?? found[0];
-  return best ? { date: best.date, text: best.text, index: best.index } : null;
+  const strong = found.filter((f) => !f.weak);
+  const best = strong.find((f) => f.marked) ?? strong[0] ?? found[0];
+  return best ? { date: best.date, text: best.text, index: best.index, past: best.past, farAhead: best.farAhead } : null;
 }
 
 /**
@@ -278,5 +332,7 @@ export function parseDeadlineValue(text: string, now: Date): string | null {
   if (day) return dayOfMonthForward(today, toNumber(day[1] ?? ''));
   const dur = new RegExp(`^${DURATION_NUM}\\s*${DURATION_UNIT}(?:之内|以内|内)?$`).exec(t);
   if (dur) return durationDays(today, dur[1] ?? '', dur[2] ?? '');
+  const hours = new RegExp(`^(\\d{1,3}|${CN}{1,3})\\s*个?(?:小时|钟头)(?:之内|以内|内)?$`).exec(t);
+  if (hours) return findDeadline(`${hours[1]}小时内`, now)?.date ?? null;
   return findDeadline(text, now)?.date ?? null;
 }

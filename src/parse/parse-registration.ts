@@ -1,4 +1,6 @@
 import { findDeadline, parseDeadlineValue } from './parse-deadline.ts';
+import { splitNumberedItems } from './numbered-items.ts';
+import { findUnreadDeadline } from './unread-deadline.ts';
 import type { HazardLevel, LocalDate } from '../domain/types.ts';
 
 /** The fields of a registration as written; names are not yet matched to the roster. */
@@ -15,7 +17,18 @@ export interface RegistrationFields {
   deadline?: LocalDate;
   /** a deadline was written but could not be read */
   deadlineText?: string;
+  /** `督办人：` as written: who follows the rectification up (not the owner) */
+  supervisor?: string;
+  /**
+   * A numbered list (`1.… 2.… 3.…`, `一是…二是…`, `①②③`): one hazard per item, each sharing the
+   * fields above (unit, owner, deadline) unless it states its own. `description` then holds the
+   * items joined by `；` for callers that register one hazard.
+   */
+  items?: RegistrationItem[];
 }
+
+/** One item of a numbered list: its own description, and any field it states itself. */
+export type RegistrationItem = Omit<RegistrationFields, 'items' | 'description'> & { description: string };
 
 export type RegistrationField = 'unit' | 'description' | 'location' | 'level' | 'category' | 'owner' | 'measures' | 'deadline';
 
@@ -103,11 +116,45 @@ interface Piece {
   readonly after: RegistrationField | null;
 }
 
+/** `两个问题`, `以下隐患`, `存在如下问题`: a list's heading, not a hazard. */
+const LIST_HEADING = /^(?:发现|存在|有|共有|查出|检查出)?(?:了)?(?:以下|如下|下列)?[一二两三四五六七八九十\d]*(?:个|处|项|条|方面)?(?:的)?(?:问题|隐患|情况)?(?:如下)?$/;
+/** Fields written after the last item belong to the whole list: `…3.应急照明不亮，责任人张伟，12月15日前`. */
+const TRAILING_SHARED = ['owner', 'deadline', 'deadlineText', 'measures', 'supervisor'] as const;
+
 /**
  * Reads a registration in any of the shapes people write (DOMAIN.md): free text, key:value pairs,
- * multi-line forms, @mentions, Chinese dates. Pure; matching names to the roster is the caller's.
+ * multi-line forms, labels on their own lines, @mentions, Chinese dates, numbered lists of
+ * several hazards (`items`). Pure; matching names to the roster is the caller's.
  */
 export function parseRegistration(text: string, ctx: RegistrationContext): RegistrationFields {
+  const list = splitNumberedItems(text);
+  const items = list?.items.map((item) => parseOne(item, ctx)) ?? [];
+  // a numbered form (`1.单位：… 2.隐患：… 3.责任人：…`) is one hazard: fewer than two items describe one
+  if (!list || items.filter((item) => item.description).length < 2) return parseOne(text, ctx);
+  const fields = parseOne(list.head, ctx);
+  const heading = fields.description;
+  delete fields.description;
+  const last = items[items.length - 1];
+  for (const key of TRAILING_SHARED) {
+    if (last && fields[key] === undefined && last[key] !== undefined) {
+      (fields as Record<string, unknown>)[key] = last[key];
+      delete last[key];
+    }
+  }
+  const withText = items.filter((item): item is RegistrationItem => Boolean(item.description));
+  if (!fields.units) {
+    const units = [...new Set(withText.flatMap((item) => item.units ?? []))];
+    if (units.length > 0) fields.units = units;
+  }
+  // `红星化工储罐区：1.… 2.…`: the place every item is at
+  const place = heading && trimPunct(fields.units?.reduce((h, unit) => (h.startsWith(unit) ? h.slice(unit.length) : h), heading) ?? heading);
+  if (place && !LIST_HEADING.test(place)) fields.location ??= place;
+  fields.items = withText;
+  fields.description = withText.map((item) => item.description).join('；');
+  return fields;
+}
+
+function parseOne(text: string, ctx: RegistrationContext): RegistrationFields {
   const fields: RegistrationFields = {};
   const pieces: Piece[] = [];
   let segment = 0;
@@ -294,18 +341,32 @@ function takeSector(piece: string, fields: RegistrationFields): string {
 
 function takeDeadline(pieces: Piece[], fields: RegistrationFields, now: Date): void {
   if (fields.deadline) return;
-  const found = findDeadline(pieces.map((p) => p.text).join('\n'), now);
-  if (!found) return;
+  const all = pieces.map((p) => p.text).join('\n');
+  const found = findDeadline(all, now);
+  if (found) {
+    cutFromPieces(pieces, found.index, found.text.length);
+    fields.deadline = found.date;
+    delete fields.deadlineText;
+    return;
+  }
+  // written but not understood (`元宵节后`, `-3天内`): quoted back, never asked for as if missing
+  const unread = fields.deadlineText ? null : findUnreadDeadline(all);
+  if (unread) {
+    cutFromPieces(pieces, unread.index, unread.text.length);
+    fields.deadlineText = unread.text;
+  }
+}
+
+/** Takes a deadline phrase (found in the pieces joined by \n) out of its piece, with its lead and tail words. */
+function cutFromPieces(pieces: Piece[], index: number, length: number): void {
   let start = 0;
   for (const piece of pieces) {
-    const at = found.index - start;
+    const at = index - start;
     start += piece.text.length + 1;
     if (at < 0 || at >= piece.text.length) continue;
     const before = piece.text.slice(0, at).replace(DEADLINE_LEAD, '');
-    const after = piece.text.slice(at + found.text.length).replace(DEADLINE_TAIL, '');
+    const after = piece.text.slice(at + length).replace(DEADLINE_TAIL, '');
     piece.text = `${before} ${after}`;
-    fields.deadline = found.date;
-    delete fields.deadlineText;
     return;
   }
 }

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaClient } from '../../src/db/generated/client.ts';
 import { applySqliteMigrations, FailedMigrationError, readMigrations } from '../../src/db/migrate.ts';
 import {
   applyPendingMigrations,
@@ -142,18 +140,6 @@ describe('migrations', () => {
       );
     } finally {
       db.close();
-    }
-  });
-
-  it('serves the generated Prisma client', async () => {
-    const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${dbFile}` }) });
-    try {
-      const created = await prisma.unit.create({ data: { name: '开发区管委会', kind: 'park' } });
-      const found = await prisma.unit.findUnique({ where: { id: created.id } });
-      expect(found).toMatchObject({ name: '开发区管委会', kind: 'park', blacklisted: false, supervisorId: null });
-      expect(found?.createdAt).toBeInstanceOf(Date);
-    } finally {
-      await prisma.$disconnect();
     }
   });
 });

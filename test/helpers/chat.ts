@@ -5,6 +5,7 @@ import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig, type AppConfig } from '../../src/app/config.ts';
 import { createLogger, type Logger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
+import type { CardRenderer } from '../../src/cards/card-renderer.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
@@ -24,6 +25,8 @@ export interface ChatOptions {
   jobs?: readonly ScheduledJob[];
   /** silent by default */
   log?: Logger;
+  /** draws the chart cards (test/helpers/cards.ts); text only by default */
+  cards?: CardRenderer;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
   const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
   freshDatabase(config.dbFile);
-  const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, cards: options.cards ?? null, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
   if (roster) await bot.importRoster(readRoster(roster));

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('scheduled briefings', () => {
   it('brief the month just ended to the leaders group', async () => {
     const messages = await runJob(chat, sendMonthlyBriefing(defaultGovernance()), true);
-    expect(messages.map((m) => [m.to, m.dedupeKey, m.extra])).toEqual([[G.leaders, expect.stringMatching(/^briefing:month:2026-12-01:g\d+$/), { title: '2026年12月通报' }]]);
+    expect(messages.map((m) => [m.to, m.dedupeKey, m.extra])).toEqual([[G.leaders, expect.stringMatching(/^briefing:month:2026-12-01:g\d+$/), { title: '2026年12月通报', card: expect.objectContaining({ title: '2026年12月通报 · 全县' }) }]]);
     expect(messages[0]?.text.split('\n')[0]).toBe('【通报】2026年12月全县安全隐患排查整治情况（截至2026年12月31日）');
   });
 

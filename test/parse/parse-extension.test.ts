@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/parse/normalize.ts';
-import { parseExtension, parseReason } from '../../src/parse/parse-extension.ts';
+import { extendedDeadline, parseExtension, parseReason } from '../../src/parse/parse-extension.ts';
+import { addDays } from '../../src/domain/calendar.ts';
 
 /** 2026-12-01 09:00 in Shanghai. */
 const now = new Date('2026-12-01T01:00:00Z');
@@ -26,14 +27,41 @@ const rows: Array<[text: string, to: string | null, reason: string]> = [
   // no date: the command asks for one
   ['配件未到货', null, '配件未到货'],
   ['原因：配件未到货', null, '配件未到货'],
-  // a length of extension counts from the old deadline, which the parser does not know
-  ['延期15天，配件未到货', null, '延期15天，配件未到货'],
   ['', null, ''],
 ];
 
 describe('parseExtension', () => {
   it.each(rows)('%s → %s', (text, to, reason) => {
     expect(parse(text)).toEqual({ to, reason });
+  });
+
+  // a length counts from the current deadline, which the command knows (#10 item 12)
+  it.each([
+    ['延期15天，配件未到货', 15, '天', '配件未到货'],
+    ['15天 配件未到货', 15, '天', '配件未到货'],
+    ['再延长一周 等检测报告', 1, '周', '等检测报告'],
+    ['需延期十五天，原因：厂家停产', 15, '天', '厂家停产'],
+    ['宽限5个工作日，设备调试', 5, '个工作日', '设备调试'],
+    ['延期半个月 配件未到货', 15, '天', '配件未到货'],
+  ])('%s → +%i %s', (text, amount, unit, reason) => {
+    const parsed = parse(text);
+    expect(parsed).toMatchObject({ to: null, reason, by: { amount, unit } });
+    expect(extendedDeadline('2026-12-20', parsed.by!)).toBe(
+      { 天: addDays('2026-12-20', amount), 周: '2026-12-27', 个工作日: '2026-12-25' }[unit],
+    );
+  });
+
+  it('counts `15天内` from today, not from the deadline', () => {
+    expect(parse('15天内 配件未到货')).toEqual({ to: '2026-12-16', reason: '配件未到货' });
+  });
+
+  it('keeps a past date as past (#9 item 8: 申请延期到11月20日 became 2027-11-20)', () => {
+    expect(parseExtension('到11月20日 配件未到货', new Date('2026-12-02T02:00:00Z')).to).toBe('2026-11-20');
+  });
+
+  it('quotes a new date it cannot read, so the reply can say so', () => {
+    expect(parse('到节后 原因：春节停工')).toEqual({ to: null, toText: '节后', reason: '春节停工' });
+    expect(parse('延期到等配件到了 厂家缺货')).toMatchObject({ to: null, toText: '等配件到了' });
   });
 });
 

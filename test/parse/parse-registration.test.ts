@@ -212,12 +212,20 @@ const unreadable: Row[] = [
     { units: ['实验小学'], description: '消防通道被占用', owner: '李四', deadlineText: '尽快' }],
   ['位置：储罐区\n问题：呼吸阀损坏\n单位：红星化工\n责任人：张伟\n时限：尽快',
     { units: ['红星化工'], location: '储罐区', description: '呼吸阀损坏', owner: '张伟', deadlineText: '尽快' }],
+  // 马上 / 立即整改 / 立行立改 are today (#10 item 12); 尽快 names no day and is asked for
   ['红星化工储罐区呼吸阀损坏，责任人张伟，整改时限：马上',
-    { units: ['红星化工'], description: '红星化工储罐区呼吸阀损坏', owner: '张伟', deadlineText: '马上' }],
+    { units: ['红星化工'], description: '红星化工储罐区呼吸阀损坏', owner: '张伟', deadline: '2026-12-01' }],
   ['红星化工储罐区呼吸阀损坏，责任人张伟，尽快整改',
     { units: ['红星化工'], description: '红星化工储罐区呼吸阀损坏', owner: '张伟', deadlineText: '尽快整改' }],
   ['城南建筑工地 塔吊司机无证上岗 重大隐患 责任人陈七 立即整改',
-    { units: ['城南建筑工地'], description: '塔吊司机无证上岗', level: 'major', owner: '陈七', deadlineText: '立即整改' }],
+    { units: ['城南建筑工地'], description: '塔吊司机无证上岗', level: 'major', owner: '陈七', deadline: '2026-12-01' }],
+  ['红星化工 配电室门口堆放杂物 责任人张伟 立行立改',
+    { units: ['红星化工'], description: '配电室门口堆放杂物', owner: '张伟', deadline: '2026-12-01' }],
+  // written but not understood: quoted back (#10 item 12)
+  ['红星化工 配电室门口堆放杂物 责任人张伟 节后整改',
+    { units: ['红星化工'], description: '配电室门口堆放杂物', owner: '张伟', deadlineText: '节后' }],
+  ['红星化工 配电室门口堆放杂物 责任人张伟 -3天内',
+    { units: ['红星化工'], description: '配电室门口堆放杂物', owner: '张伟', deadlineText: '-3天内' }],
 ];
 
 describe('parseRegistration', () => {
@@ -233,5 +241,42 @@ describe('parseRegistration', () => {
     it.each(rows)('%s', (text, expected) => {
       expect(parse(text)).toEqual(expected);
     });
+  });
+});
+
+/** #10 item 5: a numbered list is several hazards sharing the unit, owner and deadline. */
+describe('numbered lists', () => {
+  it.each([
+    ['红星化工 1.配电室门口堆放杂物 2.灭火器过期 3.应急照明不亮，责任人张伟，12月15日前',
+      { units: ['红星化工'], owner: '张伟', deadline: '2026-12-15', items: ['配电室门口堆放杂物', '灭火器过期', '应急照明不亮'] }],
+    ['今天去红星化工检查发现两个问题一是配电室门口堆放杂物二是灭火器过期，责任人张伟，3天内整改',
+      { units: ['红星化工'], owner: '张伟', deadline: '2026-12-04', items: ['配电室门口堆放杂物', '灭火器过期'] }],
+    ['红星化工 责任人张伟 12月15日前\n①消防通道堵塞②灭火器过期③疏散指示灯不亮',
+      { units: ['红星化工'], owner: '张伟', deadline: '2026-12-15', items: ['消防通道堵塞', '灭火器过期', '疏散指示灯不亮'] }],
+    ['蓝天物流\n1、叉车未年检\n2、消防通道堵塞\n责任人：钱经理\n整改时限：12月20日',
+      { units: ['蓝天物流'], owner: '钱经理', deadline: '2026-12-20', items: ['叉车未年检', '消防通道堵塞'] }],
+    ['实验小学（1）宿舍楼消火栓无水（2）疏散指示灯不亮 责任人李四 一周内',
+      { units: ['实验小学'], owner: '李四', deadline: '2026-12-08', items: ['宿舍楼消火栓无水', '疏散指示灯不亮'] }],
+    ['红星化工1配电室堆放杂物2灭火器过期 责任人张伟 月底前',
+      { units: ['红星化工'], owner: '张伟', deadline: '2026-12-31', items: ['配电室堆放杂物', '灭火器过期'] }],
+  ] as const)('%s', (text, expected) => {
+    const { items, description, ...shared } = parse(text);
+    expect(items?.map((i) => i.description)).toEqual(expected.items);
+    expect(description).toBe(expected.items.join('；'));
+    const { items: _, ...rest } = expected;
+    expect(shared).toEqual(rest);
+  });
+
+  it('keeps what one item says of itself, and the place they share', () => {
+    const fields = parse('红星化工储罐区：1.呼吸阀损坏，重大隐患 2.静电接地断开 责任人张伟 月底前');
+    expect(fields).toMatchObject({ units: ['红星化工'], location: '储罐区', owner: '张伟', deadline: '2026-12-31' });
+    expect(fields.items).toEqual([{ description: '呼吸阀损坏', level: 'major' }, { description: '静电接地断开' }]);
+  });
+
+  it.each([
+    '红星化工2号罐呼吸阀损坏，1.5米高处无护栏，责任人张伟，12月15日前',
+    '红星化工 3处灭火器过期 2个安全出口上锁 责任人张伟 12月15日前',
+  ])('a number that is no list marker leaves one hazard: %s', (text) => {
+    expect(parse(text).items).toBeUndefined();
   });
 });

@@ -98,7 +98,60 @@ const chat: string[] = [
   '关于YH-0012的情况我再核实',
 ];
 
+/** #10 items 2 and 11: several codes, code variants, tags, findings without a keyword. */
+const variants: Array<[text: string, command: string, codes: string[], rest: string]> = [
+  ['YH-0008、YH-0012 已整改完毕请验收', '整改完成', ['YH-0008', 'YH-0012'], '请验收'],
+  ['YH-0002 YH-0008 验收通过', '验收通过', ['YH-0002', 'YH-0008'], ''],
+  ['YH-0002和YH-0008验收通过', '验收通过', ['YH-0002', 'YH-0008'], ''],
+  ['验收通过 YH-0002、YH-0008、yh9', '验收通过', ['YH-0002', 'YH-0008', 'YH-0009'], ''],
+  ['YH-0002,YH-0002 进度50%', '进度', ['YH-0002'], '50%'],
+  ['0010进度20%', '进度', ['YH-0010'], '20%'],
+  ['0010 进度20% 已清理一半', '进度', ['YH-0010'], '20% 已清理一半'],
+  ['yh-0012 通过', '验收通过', ['YH-0012'], ''],
+  ['YH-0012 通过，可以销号', '验收通过', ['YH-0012'], '可以销号'],
+  ['YH-0012 合格', '验收通过', ['YH-0012'], ''],
+  ['【转发】YH-0001 进度 30%', '进度', ['YH-0001'], '30%'],
+  ['[转发] YH-0001 进度 30%', '进度', ['YH-0001'], '30%'],
+  ['转发：YH-0001 整改完成 请验收', '整改完成', ['YH-0001'], '请验收'],
+  ['#隐患 红星化工 配电室门口堆放杂物 责任人张伟 3天内', '登记隐患', [], '红星化工 配电室门口堆放杂物 责任人张伟 3天内'],
+  ['【隐患】蓝天物流叉车未年检，责任人钱经理，12月20日前', '登记隐患', [], '蓝天物流叉车未年检，责任人钱经理，12月20日前'],
+  ['#隐患登记# 红星化工 灭火器过期', '登记隐患', [], '红星化工 灭火器过期'],
+  ['【整改进度】YH-0001 60%', '进度', ['YH-0001'], '60%'],
+  ['【重要】登记隐患 红星化工 灭火器过期', '登记隐患', [], '红星化工 灭火器过期'],
+  ['今天去红星化工检查发现两个问题一是配电室门口堆放杂物二是灭火器过期', '登记隐患', [], '今天去红星化工检查发现两个问题一是配电室门口堆放杂物二是灭火器过期'],
+  ['昨天暗访蓝天物流，发现：1.叉车未年检 2.消防通道堵塞', '登记隐患', [], '昨天暗访蓝天物流，发现:1.叉车未年检 2.消防通道堵塞'],
+];
+
+const stillChat: string[] = [
+  '0010',
+  '0571 88886666',
+  '0800开会',
+  '通过',
+  '通过了吗',
+  'YH-0012 通过了消防检测的那个事',
+  'YH-0012 合格证已更新',
+  'YH-0012 整改不通过',
+  '检查发现的问题都整改了吗？',
+  '上次督查发现的问题均已整改到位',
+  '今天检查发现的问题明天再说',
+  '#收到',
+];
+
 describe('routeMessage with the real commands', () => {
+  it.each(variants)('%s → %s %j', (text, command, codes, rest) => {
+    const routed = routeMessage(normalizeText(text), commands, commandForBareCode);
+    expect(routed && { command: routed.command.name, codes: routed.codes, code: routed.code, rest: routed.rest }).toEqual({ command, codes, code: codes[0] ?? null, rest });
+  });
+
+  it.each(stillChat)('%s is still chat', (text) => {
+    expect(route(text)).toBeNull();
+  });
+
+  it('tells the codes addressed from codes only mentioned, and keeps the tags', () => {
+    const routed = routeMessage(normalizeText('【转发】YH-0012 驳回 同YH-0008一样型号不符'), commands, commandForBareCode);
+    expect(routed).toMatchObject({ codes: ['YH-0012'], otherCodes: ['YH-0008'], tags: ['转发'] });
+  });
+
   it.each(withCode)('%s → %s %s', (text, command, code, rest) => {
     expect(route(text)).toEqual({ command, code, rest });
   });

@@ -1,0 +1,246 @@
+import type { ColumnType } from "kysely";
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type Attachment = {
+    id: Generated<number>;
+    eventId: number;
+    name: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    /**
+     * path below the data folder
+     */
+    path: string;
+};
+export type Counter = {
+    name: string;
+    value: number;
+};
+export type CreditListEntry = {
+    id: Generated<number>;
+    unitId: number;
+    /**
+     * formal | watch
+     */
+    list: string;
+    /**
+     * formal: confirmed; watch: proposed | confirmed | dismissed
+     */
+    status: string;
+    decisionNo: string | null;
+    authority: string | null;
+    decidedOn: string | null;
+    expiresOn: string | null;
+    removedOn: string | null;
+    reason: Generated<string>;
+    /**
+     * JSON evidence for watch-list proposals
+     */
+    evidence: Generated<string>;
+    ruleKey: string | null;
+    /**
+     * who entered it (formal) or proposed it (null: the watch rules)
+     */
+    enteredById: number | null;
+    /**
+     * who confirmed, dismissed or removed it, when, and why
+     */
+    decidedById: number | null;
+    decidedAt: string | null;
+    note: string | null;
+    createdAt: Generated<string>;
+    updatedAt: string;
+};
+export type Group = {
+    id: Generated<number>;
+    name: string;
+    unitId: number | null;
+    /**
+     * unit | department | leaders | other
+     */
+    purpose: Generated<string>;
+    wecomId: string | null;
+    dingtalkId: string | null;
+    wechatId: string | null;
+    createdAt: Generated<string>;
+};
+export type Hazard = {
+    id: Generated<number>;
+    code: string;
+    description: string;
+    location: string | null;
+    category: string;
+    /**
+     * general | major
+     */
+    level: Generated<string>;
+    unitId: number;
+    reporterId: number;
+    ownerId: number;
+    measures: string | null;
+    /**
+     * YYYY-MM-DD, Asia/Shanghai; the last day allowed
+     */
+    deadline: string;
+    originalDeadline: string;
+    /**
+     * registered | rectifying | pending_review | closed
+     */
+    status: Generated<string>;
+    progress: Generated<number>;
+    sourceGroupId: number | null;
+    /**
+     * pending extension request: the asked date, or null
+     */
+    extensionTo: string | null;
+    extensionReason: string | null;
+    /**
+     * 挂牌督办
+     */
+    supervised: Generated<number>;
+    supervisingLeader: string | null;
+    /**
+     * major-hazard plan parts (JSON object keyed by part)
+     */
+    plan: Generated<string>;
+    createdAt: Generated<string>;
+    updatedAt: string;
+    /**
+     * local date of closing, YYYY-MM-DD
+     */
+    closedOn: string | null;
+    closedAt: string | null;
+};
+export type HazardEvent = {
+    id: Generated<number>;
+    hazardId: number;
+    /**
+     * created | progress | submitted | accepted | rejected | extension_requested | extension_approved | extension_denied | reassigned | supervised | unsupervised | plan_updated | evidence | reinspection_passed | rebound
+     */
+    type: string;
+    actorId: number | null;
+    /**
+     * the group it was said in: a photo sent next in that group is evidence of it
+     */
+    groupId: number | null;
+    at: string;
+    text: Generated<string>;
+    /**
+     * JSON: the fields this event changed (progress, deadline, …)
+     */
+    data: Generated<string>;
+};
+export type JobRun = {
+    job: string;
+    lastRunAt: string;
+};
+export type OutboxMessage = {
+    id: Generated<number>;
+    dedupeKey: string | null;
+    /**
+     * reply | push
+     */
+    kind: string;
+    groupId: number | null;
+    personId: number | null;
+    text: string;
+    /**
+     * JSON array of person ids
+     */
+    mentions: Generated<string>;
+    /**
+     * JSON: markdown flag, file path, …
+     */
+    extra: Generated<string>;
+    /**
+     * pending | sent | failed
+     */
+    status: Generated<string>;
+    attempts: Generated<number>;
+    nextAttemptAt: Generated<string>;
+    lastError: string | null;
+    createdAt: Generated<string>;
+    sentAt: string | null;
+};
+export type PendingDraft = {
+    id: Generated<number>;
+    groupId: number;
+    personId: number;
+    command: string;
+    /**
+     * JSON of the fields gathered so far
+     */
+    fields: string;
+    missing: string;
+    expiresAt: string;
+};
+export type Person = {
+    id: Generated<number>;
+    name: string;
+    unitId: number | null;
+    /**
+     * admin | leader | department | contact
+     */
+    role: string;
+    wecomId: string | null;
+    dingtalkId: string | null;
+    wechatId: string | null;
+    mobile: string | null;
+    createdAt: Generated<string>;
+};
+export type ProcessedMessage = {
+    platform: string;
+    messageId: string;
+    at: Generated<string>;
+};
+export type Reinspection = {
+    id: Generated<number>;
+    hazardId: number;
+    /**
+     * the closing the check follows (a hazard reopened and closed again is checked again)
+     */
+    closedOn: string;
+    /**
+     * days after closing: 30 | 90
+     */
+    round: number;
+    dueOn: string;
+    /**
+     * pending | passed | rebound | cancelled
+     */
+    status: Generated<string>;
+    decidedById: number | null;
+    decidedAt: string | null;
+    note: string | null;
+};
+export type Unit = {
+    id: Generated<number>;
+    name: string;
+    /**
+     * park | town | department | enterprise | other
+     */
+    kind: string;
+    supervisorId: number | null;
+    sector: string | null;
+    blacklisted: Generated<number>;
+    createdAt: Generated<string>;
+};
+export type DB = {
+    Attachment: Attachment;
+    Counter: Counter;
+    CreditListEntry: CreditListEntry;
+    Group: Group;
+    Hazard: Hazard;
+    HazardEvent: HazardEvent;
+    JobRun: JobRun;
+    OutboxMessage: OutboxMessage;
+    PendingDraft: PendingDraft;
+    Person: Person;
+    ProcessedMessage: ProcessedMessage;
+    Reinspection: Reinspection;
+    Unit: Unit;
+};
