@@ -8,12 +8,15 @@ import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
 import cancel from './cancel.ts';
+import claimIdentity from './claim-identity.ts';
+import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
 import denyExtension from './deny-extension.ts';
 import dismissWatch from './dismiss-watch.ts';
 import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
+import issueClaimCode from './issue-claim-code.ts';
 import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
@@ -74,6 +77,9 @@ export const commands: readonly Command[] = [
   setLeadersGroup,
   addPerson,
   setRole,
+  issueClaimCode,
+  claimIdentity,
+  confirmBinding,
 ];
 
 /** What a message that is only a hazard code does: show it. */

@@ -33,6 +33,9 @@ export interface CommandContext {
   push(message: Omit<OutgoingMessage, 'kind'>): Promise<void>;
 }
 
+/** The context of a command that also runs for senders the bot cannot name yet (认领): `sender` is null for them. */
+export type AnyoneContext = Omit<CommandContext, 'sender'> & { sender: Person | null };
+
 /** A chat command, declared as data (STYLE.md). */
 export interface Command<A = unknown> {
   /** the Chinese name shown in 帮助 */
@@ -55,6 +58,8 @@ export interface Command<A = unknown> {
   section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
   args: z.ZodType<A, RawArgs>;
   run(ctx: CommandContext, args: A): Promise<void>;
+  /** When present, runs instead of `run` for every sender, proven or not (roles are not checked). */
+  runForAnyone?(ctx: AnyoneContext, args: A): Promise<void>;
   /** Continues a draft this command left (ask-back) with the sender's next message. */
   resume?(ctx: CommandContext, draft: Draft, text: string): Promise<void>;
 }

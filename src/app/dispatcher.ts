@@ -64,14 +64,15 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
  * tests) a delivery is sent as it is.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
-  if (!route) return [delivery];
+  if (!route) return [{ ...delivery, key: `${delivery.key ?? 'outbox'}#1/1` }];
   // a route that shows markdown gets the escaped text, measured and cut as it will be sent
   const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
   const parts: Delivery[] = rest.text.trim()
     ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
     : [];
   if (file) parts.push({ ...rest, text: '', mentions: [], file });
-  return parts.length > 0 ? parts : [rest];
+  const all = parts.length > 0 ? parts : [rest];
+  return all.map((part, i) => ({ ...part, key: `${delivery.key ?? 'outbox'}#${i + 1}/${all.length}` }));
 }
 
 function where(d: Delivery): string {
@@ -106,6 +107,22 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function saveProgress(store: Store, batch: Batch, done: number): Promise<void> {
     const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
     if (only && done > (only.extra?.partsSent ?? 0)) await store.outbox.markProgress(only.id, done);
+  }
+
+  /**
+   * The platform took part `done` of `total`: writes that down at once — the whole message sent
+   * after its last part, else how many parts went out — so a restart repeats neither a part nor
+   * the message. The write goes straight to the database, not behind the queue: it waits only for
+   * a transaction that holds the connection (the driver's own lock), never for whole handlers or
+   * jobs queued meanwhile. What is left is the platform's answer in flight and this one statement:
+   * a kill in between sends that one part again (docs/operations.md).
+   */
+  async function recordSent(batch: Batch, done: number, total: number, now: Date): Promise<void> {
+    const outbox = createStore(deps.db).outbox;
+    const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
+    // the pass's time, from the bot's clock: a simulated day stamps simulated times
+    if (done >= total) await outbox.markSent(batch.entries.map((e) => e.id), now);
+    else if (only) await outbox.markProgress(only.id, done);
   }
 
   async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
@@ -165,7 +182,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         });
         continue;
       }
-      const parts = partsOf(batch.delivery, route);
+      const parts = partsOf({ ...batch.delivery, key: `outbox:${batch.entries.map((e) => e.id).join('+')}` }, route);
       const start = batch.entries.length === 1 ? Math.min(batch.entries[0]?.extra?.partsSent ?? 0, parts.length) : 0;
       let done = start;
       let outcome: 'sent' | 'held' | 'failed' = 'sent';
@@ -219,13 +236,12 @@ export function createDispatcher(deps: DispatcherDeps) {
           outcome = 'failed';
           break;
         }
+        await recordSent(batch, done, parts.length, now);
       }
 
       if (outcome === 'sent') {
-        await run(async (store) => {
-          // the pass's time, from the bot's clock: a simulated day stamps simulated times
-          for (const e of batch.entries) await store.outbox.markSent(e.id, now);
-        });
+        // nothing was left to send (every part went out before a restart): only the mark was missing
+        if (start >= parts.length) await run((store) => store.outbox.markSent(batch.entries.map((e) => e.id), now));
         sent += batch.entries.length;
       }
     }

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import type { IncomingAttachment } from '../core/messages.ts';
+import type { Store } from '../db/store.ts';
 import type { AttachmentInput } from '../domain/types.ts';
+import { isIsoMediaFile, isOleFile, isWholeZip } from './container-checks.ts';
 
 /** Evidence larger than this is refused: a phone photo is a few MB. */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
+/** What is kept as evidence, by the type the bytes are: the whitelist. */
 const ALLOWED: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic',
   'application/pdf': 'pdf', 'video/mp4': 'mp4',
@@ -15,35 +19,31 @@ const ALLOWED: Record<string, string> = {
   'application/msword': 'doc', 'application/vnd.ms-excel': 'xls',
 };
 
-const OFFICE_ZIP: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+/** Old Office files are OLE containers that do not say which they hold: the declared type or the name does. */
 const OFFICE_OLE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel' };
 
-/** The office type a container holds, from what the platform said or the file name. */
-function officeType(table: Record<string, string>, declared: string, name: string): string | null {
-  if (Object.values(table).includes(declared)) return declared;
+function oleOfficeType(declared: string, name: string): string | null {
+  if (Object.values(OFFICE_OLE).includes(declared)) return declared;
   const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  return table[ext] ?? null;
+  return OFFICE_OLE[ext] ?? null;
 }
 
 /**
- * The type a file really is, from its first bytes. A name or declared type that the bytes do not
- * bear out is not trusted: a program renamed photo.jpg is refused. Containers (zip, OLE) say
- * only "an office file"; which one comes from the declared type or the name.
+ * The type a file really is, from its bytes, or null. `file-type` reads the signature and, for
+ * zip files, the entries (a .docx holds `word/`, a .xlsx `xl/`: a zip that is neither is a zip);
+ * the containers it only glances at are checked whole here: an MP4 or HEIC must be ISO media
+ * boxes from the first byte to the last (not any file with `ftyp` at byte 4), a zip must end in
+ * its central directory, an OLE file must have a sane header. A name or declared type the bytes
+ * do not bear out is not trusted: a program renamed photo.jpg is refused.
  */
-function sniff(data: Buffer, declared: string, name: string): string | null {
-  const ascii = (from: number, to: number) => data.subarray(from, to).toString('latin1');
-  if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (ascii(0, 4) === 'GIF8') return 'image/gif';
-  if (ascii(0, 4) === '%PDF') return 'application/pdf';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(4, 8) === 'ftyp') return /^(heic|heix|mif1|msf1)$/.test(ascii(8, 12)) ? 'image/heic' : 'video/mp4';
-  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return officeType(OFFICE_ZIP, declared, name);
-  if (data.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return officeType(OFFICE_OLE, declared, name);
-  return null;
+async function sniff(data: Buffer, declared: string, name: string): Promise<string | null> {
+  const found = await fileTypeFromBuffer(data);
+  if (!found) return null;
+  if (found.mime === 'video/mp4') return isIsoMediaFile(data, 'moov') ? 'video/mp4' : null;
+  if (found.mime === 'image/heic' || found.mime === 'image/heif') return isIsoMediaFile(data, 'meta') ? 'image/heic' : null;
+  if (found.ext === 'docx' || found.ext === 'xlsx') return isWholeZip(data) ? found.mime : null;
+  if (found.ext === 'cfb') return isOleFile(data) ? oleOfficeType(declared, name) : null;
+  return found.mime;
 }
 
 /**
@@ -63,20 +63,31 @@ function writeDurably(path: string, data: Buffer): void {
   renameSync(temp, path);
 }
 
-export type EvidenceResult = { stored: AttachmentInput[]; rejected: Array<{ name: string; reason: string }> };
+/** A file that passed the checks, with where it will be kept; nothing is on disk yet. */
+export interface AcceptedFile {
+  attachment: AttachmentInput;
+  data: Buffer;
+}
+
+export interface EvidenceCheck {
+  accepted: AcceptedFile[];
+  rejected: Array<{ name: string; reason: string }>;
+}
 
 /**
- * Stores evidence files under `<dataDir>/evidence/`, named by content hash so the same photo sent
- * twice is kept once; too large or unknown types are refused with a reason.
+ * Checks the files that came with a message: too large or not an evidence type are refused with a
+ * reason; the rest get their record (type from the bytes, content hash, path under `evidence/`).
+ * Writes nothing: a command may still refuse (wrong role, wrong state), and a refused command
+ * keeps no file. {@link withEvidence} writes what was recorded.
  */
-export function storeEvidence(dataDir: string, files: readonly IncomingAttachment[]): EvidenceResult {
-  const result: EvidenceResult = { stored: [], rejected: [] };
+export async function checkEvidence(files: readonly IncomingAttachment[]): Promise<EvidenceCheck> {
+  const result: EvidenceCheck = { accepted: [], rejected: [] };
   for (const file of files) {
     if (file.data.length > MAX_EVIDENCE_BYTES) {
       result.rejected.push({ name: file.name, reason: `超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB` });
       continue;
     }
-    const mime = sniff(file.data, file.mime, file.name);
+    const mime = await sniff(file.data, file.mime, file.name);
     const ext = mime ? ALLOWED[mime] : undefined;
     if (!mime || !ext) {
       result.rejected.push({ name: file.name, reason: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）' });
@@ -84,12 +95,34 @@ export function storeEvidence(dataDir: string, files: readonly IncomingAttachmen
     }
     const sha256 = createHash('sha256').update(file.data).digest('hex');
     const path = join('evidence', sha256.slice(0, 2), `${sha256}.${ext}`);
-    const full = join(dataDir, path);
-    if (!existsSync(full)) {
-      mkdirSync(join(dataDir, 'evidence', sha256.slice(0, 2)), { recursive: true });
-      writeDurably(full, file.data);
-    }
-    result.stored.push({ name: file.name, mime, size: file.data.length, sha256, path });
+    result.accepted.push({ attachment: { name: file.name, mime, size: file.data.length, sha256, path }, data: file.data });
   }
   return result;
+}
+
+/**
+ * Runs `act` with the accepted files' records, then — still inside the message's transaction, so
+ * the bytes are on disk before the records commit — writes under `<dataDir>/evidence/` exactly
+ * the files an event recorded meanwhile (named by content hash: a photo sent twice is kept once).
+ * A file no event took, because the command was refused, is never written. Returns the refused files.
+ */
+export async function withEvidence(
+  store: Store,
+  dataDir: string,
+  files: readonly IncomingAttachment[],
+  act: (accepted: AttachmentInput[]) => Promise<void>,
+): Promise<EvidenceCheck['rejected']> {
+  const check = await checkEvidence(files);
+  const before = check.accepted.length > 0 ? await store.hazards.lastAttachmentId() : 0;
+  await act(check.accepted.map((a) => a.attachment));
+  if (check.accepted.length === 0) return check.rejected;
+  const recorded = await store.hazards.attachmentPathsAfter(before);
+  for (const { attachment, data } of check.accepted) {
+    if (!recorded.has(attachment.path)) continue;
+    const full = join(dataDir, attachment.path);
+    if (existsSync(full)) continue;
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeDurably(full, data);
+  }
+  return check.rejected;
 }

@@ -1,6 +1,6 @@
 import { actOnHazard } from './act-on-hazard.ts';
 import type { CommandContext } from './command.ts';
-import { storeEvidence } from './evidence-store.ts';
+import { withEvidence } from './evidence-store.ts';
 import type { IncomingAttachment } from '../core/messages.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -15,12 +15,12 @@ export async function attachFollowUpEvidence(ctx: CommandContext, dataDir: strin
   const since = new Date(ctx.now.getTime() - ctx.config.governance.evidenceMinutes * 60_000);
   const hazard = await ctx.store.hazards.lastActedOn(ctx.sender.id, ctx.group.id, since);
   if (!hazard) return false;
-  const { stored, rejected } = storeEvidence(dataDir, files);
   const lines: string[] = [];
-  if (stored.length > 0) {
+  const rejected = await withEvidence(ctx.store, dataDir, files, async (stored) => {
+    if (stored.length === 0) return;
     const updated = await actOnHazard(ctx, hazard, { type: 'add_evidence', files: stored.length }, { who: 'participant', text: '', attachments: stored });
     if (updated) lines.push(zh.evidence.stored(updated, stored.length, await ctx.store.hazards.evidenceCount(updated.id)));
-  }
+  });
   lines.push(...rejected.map((r) => zh.common.fileRejected(r.name, r.reason)));
   if (lines.length > 0) await ctx.reply(lines.join('\n'));
   return true;

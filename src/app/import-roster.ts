@@ -1,4 +1,6 @@
 import type { RosterFile } from './roster-file.ts';
+import { platformIdOf } from './resolve-participants.ts';
+import type { BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
 import type { GroupPurpose, UnitKind } from '../domain/types.ts';
 
@@ -10,8 +12,28 @@ export interface ImportSummary {
   changed: number;
 }
 
+/**
+ * The roster's platform ids are authoritative: one held by someone else (a claim gone wrong) is
+ * taken from them, and every id the roster sets or changes is logged as a `roster` binding.
+ */
+async function takeRosterIds(store: Store, name: string, unitId: number | null, ids: Record<BoundPlatform, string | undefined>, now: Date): Promise<void> {
+  const self = (await store.roster.peopleByName(name)).find((p) => p.unitId === unitId) ?? null;
+  for (const platform of ['wecom', 'dingtalk', 'wechaty'] as const) {
+    const id = ids[platform];
+    if (id === undefined) continue;
+    // the same id again changes nothing, unless it was only matched by nickname before: now the roster vouches for it
+    if (self && platformIdOf(self, platform) === id && (await store.identity.personBindingMethod(self.id, platform)) !== 'name') continue;
+    const holder = await store.roster.personByPlatformId(platform, id);
+    if (holder && holder.id !== self?.id) {
+      await store.identity.unbindPerson(holder.id, platform);
+      await store.identity.log({ subject: 'person', personId: holder.id, groupId: null, platform, platformId: id, method: 'unbound', actorId: null, at: now, note: `roster gives it to ${name}` });
+    }
+    if (self) await store.identity.log({ subject: 'person', personId: self.id, groupId: null, platform, platformId: id, method: 'roster', actorId: null, at: now, note: '' });
+  }
+}
+
 /** Applies a validated roster: creates or updates by name, never deletes. Run it in a transaction. */
-export async function importRoster(store: Store, roster: RosterFile): Promise<ImportSummary> {
+export async function importRoster(store: Store, roster: RosterFile, now = new Date()): Promise<ImportSummary> {
   let changed = 0;
   const unitIds = new Map<string, number>();
   const changedUnits = new Set<string>();
@@ -29,11 +51,18 @@ export async function importRoster(store: Store, roster: RosterFile): Promise<Im
   }
   changed += changedUnits.size;
   for (const p of roster.people) {
+    await takeRosterIds(store, p.name, p.unit ? (unitIds.get(p.unit) ?? null) : null, { wecom: p.wecom, dingtalk: p.dingtalk, wechaty: p.wechat }, now);
     const result = await store.roster.upsertPerson({
       name: p.name, unitId: p.unit ? (unitIds.get(p.unit) ?? null) : null, role: p.role,
       wecomId: p.wecom ?? null, dingtalkId: p.dingtalk ?? null, wechatId: p.wechat ?? null, mobile: p.mobile ?? null,
     });
     if (result.changed) changed += 1;
+    if (p.weixin !== undefined && (await store.identity.wechatKeyOf(result.person.id)) !== `weixin:${p.weixin}`) {
+      const holder = await store.identity.personIdByWechatKey(`weixin:${p.weixin}`);
+      if (holder !== null) await store.identity.setWechatKey(holder, null);
+      await store.identity.setWechatKey(result.person.id, `weixin:${p.weixin}`);
+      changed += result.changed ? 0 : 1;
+    }
   }
   for (const g of roster.groups) {
     const unitId = g.unit ? (unitIds.get(g.unit) ?? null) : null;

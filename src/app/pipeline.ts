@@ -1,10 +1,10 @@
-import type { Command, CommandContext, RawArgs } from './command.ts';
+import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
 import type { AppConfig } from './config.ts';
-import { storeEvidence } from './evidence-store.ts';
+import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
-import { resolveGroup, resolveSender } from './resolve-participants.ts';
+import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
 import type { Db } from '../db/database.ts';
@@ -35,7 +35,10 @@ interface Turn {
   store: Store;
   text: string;
   group: Group | null;
+  /** the sender as they act (a name-only binding acts as a contact); null when not proven */
   sender: Person | null;
+  /** who the bot could prove the sender to be, and if not, why */
+  resolution: SenderResolution;
   /** set once the message is known to be meant for the bot: then errors are answered */
   addressed: boolean;
 }
@@ -52,12 +55,18 @@ function sendable(deps: PipelineDeps, text: string, markdown = false): string {
 }
 
 function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attachments: CommandContext['attachments']): CommandContext {
+  return makeAnyoneContext(deps, turn, attachments) as CommandContext;
+}
+
+function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandContext['attachments']): AnyoneContext {
   const { store, group, sender, message } = turn;
-  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender.id };
+  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands,
     async reply(text, mentions = [], extra) {
+      // a private chat with an account the bot cannot name has nowhere to answer
+      if (target.groupId === null && target.personId === null) return;
       await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
     },
     async push(msg) {
@@ -72,11 +81,25 @@ async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise
   await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [] }, turn.message.at);
 }
 
+/** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */
+async function resolveTurn(turn: Turn): Promise<void> {
+  const { group, sender } = await resolveParticipants(turn.store, turn.message);
+  turn.group = group;
+  turn.resolution = sender;
+  turn.sender = sender.kind === 'person' ? actingAs(sender) : null;
+}
+
+/** What an account the bot cannot name is told when it gives a command. */
+function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessage): string {
+  if (resolution.kind === 'impostor') return zh.identity.impostor(resolution.person.name, message.platform);
+  if (resolution.kind === 'unclaimed') return zh.identity.unclaimed(resolution.person.name, zh.roles[resolution.person.role]);
+  return zh.common.unknownSender(message.sender.name);
+}
+
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-  turn.group = await resolveGroup(store, message);
-  turn.sender = await resolveSender(store, message, turn.group);
+  await resolveTurn(turn);
   const mentions = await mentionedPeopleNames(store, message);
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
@@ -92,33 +115,42 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     const command = draft && deps.commands.find((c) => c.name === draft.command);
     if (!draft || !command?.resume) return;
     turn.addressed = true;
-    const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-    await command.resume(makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored), draft, turn.text);
+    const sender = turn.sender;
+    await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
+      command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
     return;
   }
 
   turn.addressed = true;
   const { command, code, rest } = routed;
+  const raw: RawArgs = { code, text: rest, mentions, now: message.at };
+  if (command.runForAnyone) {
+    const args = command.args.safeParse(raw);
+    if (!args.success) return replyPlain(deps, turn, zh.common.usage(args.error.issues[0]?.message ?? '格式不对', command.usage));
+    await command.runForAnyone(makeAnyoneContext(deps, turn, []), args.data);
+    return;
+  }
   if (!turn.sender) {
-    await replyPlain(deps, turn, zh.common.unknownSender(message.sender.name));
+    await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
     return;
   }
   if (command.roles && !command.roles.includes(turn.sender.role)) {
-    await replyPlain(deps, turn, zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
+    const { resolution } = turn;
+    const claimWouldHelp = resolution.kind === 'person' && resolution.nameOnly && command.roles.includes(resolution.person.role);
+    await replyPlain(deps, turn, claimWouldHelp ? zh.identity.claimNeeded(turn.sender.name) : zh.permission.roleNotAllowed(command.name, command.roles.map((r) => zh.roles[r])));
     return;
   }
-  const raw: RawArgs = { code, text: rest, mentions, now: message.at };
   const args = command.args.safeParse(raw);
   if (!args.success) {
     const problem = args.error.issues[0]?.message ?? '格式不对';
     await replyPlain(deps, turn, zh.common.usage(problem, command.usage));
     return;
   }
-  const evidence = storeEvidence(deps.config.dataDir, message.attachments);
-  const ctx = makeContext(deps, { ...turn, sender: turn.sender }, evidence.stored);
-  await command.run(ctx, args.data);
-  if (evidence.rejected.length > 0) {
-    await ctx.reply(evidence.rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
+  const sender = turn.sender;
+  // files are checked first and written only if the command recorded them: a refused command keeps none
+  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => command.run(makeContext(deps, { ...turn, sender }, files), args.data));
+  if (rejected.length > 0) {
+    await makeContext(deps, { ...turn, sender }, []).reply(rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
   }
 }
 
@@ -134,7 +166,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, addressed: false };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -146,8 +178,8 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: await resolveGroup(store, message), sender: null, addressed: true };
-          turn.sender = await resolveSender(store, message, turn.group);
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true };
+          await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));
       }

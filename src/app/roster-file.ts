@@ -26,6 +26,8 @@ const personSchema = z.object({
   wecom: id,
   dingtalk: id,
   wechat: id,
+  /** 微信号: recognises the person's WeChat account across wechat4u logins (where the puppet shows it) */
+  weixin: id,
   mobile: id,
 }).strict();
 

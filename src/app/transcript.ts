@@ -69,6 +69,8 @@ export interface TranscriptResult {
 export interface TranscriptOptions {
   /** database file; a fresh temporary one when absent */
   dbFile?: string;
+  /** a PostgreSQL database to run on instead of the file (HZ_DATABASE_URL) */
+  databaseUrl?: string | null;
   /** called for every delivery as it happens */
   onDelivery?: (d: RecordedDelivery) => void;
 }
@@ -82,7 +84,7 @@ export async function runTranscript(file: string, options: TranscriptOptions = {
   let bot: Bot | null = null;
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? now, options.onDelivery);
-  const config = defaultConfig({ dbFile, dataDir: join(dirname(resolve(dbFile)), 'data') });
+  const config = defaultConfig({ dbFile, databaseUrl: options.databaseUrl ?? null, dataDir: join(dirname(resolve(dbFile)), 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   try {
     let pending: IncomingAttachment[] = [];

@@ -40,6 +40,21 @@ export function currentAccount(wechaty: Wechaty): Contact | null {
   }
 }
 
+/**
+ * What identifies a WeChat account across logins, where the puppet shows it. wechat4u hands out
+ * new contact ids at every login; its contact payload carries the 微信号 (`weixin`, often empty on
+ * the web protocol) and the 备注 (`alias`), which only the bot's own account can set and which the
+ * WeChat server keeps. A room nickname (群昵称) is set by the member and proves nothing.
+ */
+export async function durableIdOf(contact: Contact): Promise<string | undefined> {
+  const weixin = contact.handle() ?? contact.payload?.weixin;
+  if (weixin) return `weixin:${weixin}`;
+  const remark = (await contact.alias())?.trim();
+  return remark ? `remark:${remark}` : undefined;
+}
+
+const withDurableId = (durableId: string | undefined) => (durableId ? { durableId } : {});
+
 /** Message types whose file is kept as evidence. */
 const FILE_TYPES = new Set([types.Message.Image, types.Message.Attachment, types.Message.Video]);
 
@@ -100,7 +115,7 @@ export class WechatyChannel implements Channel {
       messageId: message.id,
       group: room ? { id: room.id, name: await room.topic() } : null,
       // the room alias (群昵称) is usually the real name in work groups
-      sender: { id: talker.id, name: (room && (await room.alias(talker))) || talker.name() },
+      sender: { id: talker.id, name: (room && (await room.alias(talker))) || talker.name(), ...withDurableId(await durableIdOf(talker)) },
       text: stripSelfMention(message.text(), selfNames),
       mentions: mentioned.filter((c) => c.id !== self?.id).map((c) => ({ id: c.id, name: c.name() })),
       attachments,
@@ -125,13 +140,19 @@ export class WechatyChannel implements Channel {
     return { target: `wechaty:${account}`, ...this.#rate, maxBytes: WECHAT_MAX_BYTES };
   }
 
-  /** The room of a roster group: by its bound id, else by topic (ids change on every wechat4u login). */
+  /**
+   * The room of a roster group: by its bound id, else by topic (ids change on every wechat4u
+   * login) — but only when exactly one room has that topic: anyone can create a room with the
+   * leaders' group's name and pull the bot in.
+   */
   async findRoom(group: { name: string; wechatId: string | null }): Promise<Room | undefined> {
     if (group.wechatId) {
       const byId = await this.#wechaty.Room.find({ id: group.wechatId }).catch(() => undefined);
       if (byId) return byId;
     }
-    return this.#wechaty.Room.find({ topic: group.name });
+    const titled = await this.#wechaty.Room.findAll({ topic: group.name });
+    if (titled.length > 1) this.options.log?.warn({ group: group.name, rooms: titled.length }, 'several rooms share a roster group\'s topic: none is used');
+    return titled.length === 1 ? titled[0] : undefined;
   }
 
   async #member(room: Room, person: Person): Promise<Contact | undefined> {

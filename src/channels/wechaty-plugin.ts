@@ -14,8 +14,10 @@ export interface HazardZeroPluginOptions {
   /** a roster YAML imported at start (units, people, groups; importing again changes nothing) */
   roster?: string;
   /**
-   * Whether the puppet's room and contact ids survive a re-login. wechat4u's do not: then people's
-   * ids are forgotten at each login and bound again by name. The puppet service's (WeCom) do.
+   * Whether the puppet's room and contact ids survive a re-login. wechat4u's do not: then every
+   * id is forgotten at each login; a person is recognised again by what survives (微信号 or the
+   * bot account's 备注 for them), a unit contact by name, and anyone privileged must claim again.
+   * The puppet service's (WeCom) ids do survive.
    */
   stableIds?: boolean;
   log?: Logger;
@@ -44,7 +46,8 @@ export type HazardZeroPlugin = WechatyPlugin & { readonly ready: Promise<HazardZ
 
 /**
  * Binds every roster group to its room by topic after a login, so pushes reach groups nobody has
- * spoken in yet; with unstable ids, forgets people's ids so they are bound again by name.
+ * spoken in yet (a topic two rooms share binds neither); with unstable ids, first forgets every
+ * person's and group's id, which died with the old login.
  */
 async function rebindAfterLogin(wechaty: Wechaty, bot: Bot, channel: WechatyChannel, stableIds: boolean, log: Logger): Promise<void> {
   const groups = await bot.queue.run(() => createStore(bot.db).roster.groups());
@@ -54,7 +57,10 @@ async function rebindAfterLogin(wechaty: Wechaty, bot: Bot, channel: WechatyChan
     if (room) found.push({ id: group.id, roomId: room.id });
   }
   await bot.queue.run(() => inTransaction(bot.db, async (store) => {
-    if (!stableIds) await store.roster.clearPersonPlatformIds('wechaty');
+    if (!stableIds) {
+      await store.roster.clearPersonPlatformIds('wechaty');
+      await store.roster.clearGroupPlatformIds('wechaty');
+    }
     for (const f of found) await store.roster.bindGroupPlatformId(f.id, 'wechaty', f.roomId);
   }));
   log.info({ rooms: found.length, groups: groups.length, account: currentAccount(wechaty)?.name() }, 'wechaty rooms bound after login');

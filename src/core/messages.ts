@@ -17,7 +17,12 @@ export interface IncomingMessage {
   messageId: string;
   /** the conversation: its platform id and display name; null for a private chat */
   group: { id: string; name: string } | null;
-  sender: { id: string; name: string };
+  /**
+   * Who wrote it. `id` is the platform's account id, the only thing that proves who someone is;
+   * `name` is a display name anyone can set. `durableId` is what identifies the account across
+   * logins where `id` does not (WeChat via wechat4u: `weixin:<微信号>` or `remark:<备注>`).
+   */
+  sender: { id: string; name: string; durableId?: string };
   text: string;
   mentions: Array<{ id: string; name: string }>;
   attachments: IncomingAttachment[];
@@ -39,6 +44,11 @@ export interface Delivery {
   title?: string;
   /** path of a file to send with it (export) */
   file?: string;
+  /**
+   * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
+   * burst): the same on every try, so a platform with an idempotency key can be given it.
+   */
+  key?: string;
 }
 
 /** What the bot says: a reply in the group it was asked in, or a push to a group or person. */

@@ -208,6 +208,18 @@ export function createHazardRepository(db: Db) {
       return Number(n);
     },
 
+    /** The newest attachment record's id (0 for none): files recorded after it are a message's own. */
+    async lastAttachmentId(): Promise<number> {
+      const row = await db.selectFrom('Attachment').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirst();
+      return Number(row?.id ?? 0);
+    },
+
+    /** The evidence paths recorded after attachment `afterId`. */
+    async attachmentPathsAfter(afterId: number): Promise<Set<string>> {
+      const rows = await db.selectFrom('Attachment').select('path').where('id', '>', afterId).execute();
+      return new Set(rows.map((r) => r.path));
+    },
+
     /** The hazard a person last acted on in a group since a moment: where a bare photo belongs. */
     async lastActedOn(actorId: number, groupId: number, since: Date): Promise<HazardView | null> {
       const event = await db.selectFrom('HazardEvent').select('hazardId')

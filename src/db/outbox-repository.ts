@@ -71,10 +71,15 @@ export function createOutboxRepository(db: Db) {
       const { n } = await db.selectFrom('OutboxMessage').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
       return Number(n);
     },
-    async markSent(id: number, at: Date): Promise<void> {
+    /**
+     * Marks the entries of one message sent, in one statement (a burst of reminders merged into
+     * one message is sent once: it is marked once, all or nothing).
+     */
+    async markSent(ids: readonly number[], at: Date): Promise<void> {
+      if (ids.length === 0) return;
       const result = await db.updateTable('OutboxMessage').set({ status: 'sent', sentAt: sqlDate(at), attempts: sql`"attempts" + 1` })
-        .where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new Error(`outbox message ${id} not found`);
+        .where('id', 'in', [...ids]).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== ids.length) throw new Error(`outbox messages ${ids.join(', ')}: ${Number(result.numUpdatedRows)} found`);
     },
     async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
       await db.updateTable('OutboxMessage').set({ attempts: sql`"attempts" + 1`, lastError: error, nextAttemptAt: sqlDate(nextAttemptAt) })
@@ -85,12 +90,13 @@ export function createOutboxRepository(db: Db) {
       await db.updateTable('OutboxMessage').set({ nextAttemptAt: sqlDate(nextAttemptAt), ...(reason ? { lastError: reason } : {}) })
         .where('id', '=', id).execute();
     },
-    /** Records how many parts of a split message went out, so a retry never repeats them. */
+    /** Records how many parts of a split message went out, so a retry never repeats them (never fewer than before). */
     async markProgress(id: number, partsSent: number): Promise<void> {
       const row = await db.selectFrom('OutboxMessage').select('extra').where('id', '=', id).executeTakeFirst();
       if (!row) return;
-      const extra = { ...(JSON.parse(row.extra) as NonNullable<OutgoingMessage['extra']>), partsSent };
-      await db.updateTable('OutboxMessage').set({ extra: JSON.stringify(extra) }).where('id', '=', id).execute();
+      const extra = JSON.parse(row.extra) as NonNullable<OutgoingMessage['extra']>;
+      if ((extra.partsSent ?? 0) >= partsSent) return;
+      await db.updateTable('OutboxMessage').set({ extra: JSON.stringify({ ...extra, partsSent }) }).where('id', '=', id).execute();
     },
     async markFailed(id: number, error: string): Promise<void> {
       await db.updateTable('OutboxMessage').set({ status: 'failed', attempts: sql`"attempts" + 1`, lastError: error }).where('id', '=', id).execute();

@@ -107,7 +107,9 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
         .orderBy('id').executeTakeFirst();
       const data = {
         name: input.name, unitId: input.unitId, role: input.role,
-        wecomId: input.wecomId ?? null, dingtalkId: input.dingtalkId ?? null, wechatId: input.wechatId ?? null, mobile: input.mobile ?? null,
+        // an id the roster does not give stays as it was bound (a claim, a confirmation)
+        wecomId: input.wecomId ?? existing?.wecomId ?? null, dingtalkId: input.dingtalkId ?? existing?.dingtalkId ?? null,
+        wechatId: input.wechatId ?? existing?.wechatId ?? null, mobile: input.mobile ?? null,
       };
       if (!existing) {
         const { id } = await db.insertInto('Person').values({ ...data, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
@@ -130,6 +132,13 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
     async clearPersonPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
       const field = PLATFORM_ID_FIELD[platform];
       const result = await db.updateTable('Person').set({ [field]: null }).where(field, 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** Forgets every group's chat id on one platform (wechat4u room ids die with the login too). */
+    async clearGroupPlatformIds(platform: Exclude<Platform, 'console'>): Promise<number> {
+      const field = PLATFORM_ID_FIELD[platform];
+      const result = await db.updateTable('Group').set({ [field]: null }).where(field, 'is not', null).executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
 

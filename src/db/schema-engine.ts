@@ -17,8 +17,21 @@ import type * as Wasm from '@prisma/schema-engine-wasm/schema_engine_bg';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Absolute path of the Prisma schema. */
 export const schemaPath = join(repoRoot, 'prisma', 'schema.prisma');
-/** Absolute path of the migrations folder. */
+/** Absolute path of the SQLite migrations folder (the history the WASM engine can replay here). */
 export const migrationsDir = join(repoRoot, 'prisma', 'migrations', 'sqlite');
+/** Absolute path of the PostgreSQL migrations folder. */
+export const postgresMigrationsDir = join(repoRoot, 'prisma', 'migrations', 'postgresql');
+/**
+ * The schema as it was when the last migrations were written: the PostgreSQL history's next
+ * migration is the difference between it and the current schema (diffing two schemas needs no
+ * server; replaying a PostgreSQL history would).
+ */
+export const snapshotPath = join(repoRoot, 'prisma', 'migrations', 'schema.snapshot.prisma');
+
+/** The schema text with its datasource provider swapped (the schema keeps no @db.* attributes, so nothing else changes). */
+export function schemaFor(provider: 'sqlite' | 'postgresql', text: string): string {
+  return text.replace(/(datasource db \{[^}]*provider\s*=\s*)"[a-z]+"/, `$1"${provider}"`);
+}
 
 const LOCKFILE = 'migration_lock.toml';
 const noFilters: Wasm.SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -87,11 +100,11 @@ function adapterFactory(url: string): { factory: SqlMigrationAwareDriverAdapterF
 }
 
 /** Runs `fn` on an engine connected to `url` (a shadow database is opened in memory when needed). */
-async function withEngine<T>(url: string, fn: (engine: Wasm.SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(url: string, fn: (engine: Wasm.SchemaEngine) => Promise<T>, schema = readFileSync(schemaPath, 'utf8')): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const { factory, close } = adapterFactory(url);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const datamodels: [string, string][] = [[schemaPath, readFileSync(schemaPath, 'utf8')]];
+  const datamodels: [string, string][] = [[schemaPath, schema]];
   try {
     const engine = await SchemaEngine.new({ datamodels }, () => {}, adapter);
     try {
@@ -214,4 +227,18 @@ export async function applyPendingMigrations(dbFile: string): Promise<string[]> 
     engine.applyMigrations({ migrationsList, filters: noFilters }),
   );
   return appliedMigrationNames;
+}
+
+/**
+ * The SQL that takes a PostgreSQL database with schema `from` (null: empty) to schema `to`, from
+ * the two schema texts alone; '' when they match.
+ */
+export async function diffPostgresSchemas(from: string | null, to: string): Promise<string> {
+  const toPg = schemaFor('postgresql', to);
+  const target = (content: string): Wasm.DiffTarget => ({ tag: 'schemaDatamodel', files: [{ path: schemaPath, content }] });
+  const result = await withEngine(':memory:', (engine) =>
+    engine.diff({ from: from === null ? { tag: 'empty' } : target(schemaFor('postgresql', from)), to: target(toPg), script: true, exitCode: null, filters: noFilters }),
+  toPg);
+  const script = result.stdout ?? '';
+  return script.replace(/^--.*$/gm, '').trim() === '' ? '' : script;
 }

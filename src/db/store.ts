@@ -5,6 +5,7 @@ import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
+import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
@@ -27,6 +28,7 @@ export function createStore(db: Db) {
     credit: createCreditRepository(db),
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
+    identity: createIdentityRepository(db),
   };
 }
 

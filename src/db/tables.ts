@@ -16,6 +16,34 @@ export type Attachment = {
      */
     path: string;
 };
+export type BindingEvent = {
+    id: Generated<number>;
+    /**
+     * person | group
+     */
+    subject: string;
+    personId: number | null;
+    groupId: number | null;
+    /**
+     * wechaty | dingtalk | wecom
+     */
+    platform: string;
+    platformId: string;
+    /**
+     * claim | confirm | name | relogin | admin | first_sight | unbound
+     */
+    method: string;
+    actorId: number | null;
+    at: string;
+    note: Generated<string>;
+};
+export type ClaimAttempt = {
+    id: Generated<number>;
+    platform: string;
+    senderId: string;
+    at: string;
+    ok: number;
+};
 export type Counter = {
     name: string;
     value: number;
@@ -134,6 +162,15 @@ export type HazardEvent = {
      */
     data: Generated<string>;
 };
+export type IdentityClaim = {
+    id: Generated<number>;
+    personId: number;
+    code: string;
+    issuedById: number;
+    issuedAt: string;
+    expiresAt: string;
+    usedAt: string | null;
+};
 export type JobRun = {
     job: string;
     lastRunAt: string;
@@ -166,6 +203,15 @@ export type OutboxMessage = {
     createdAt: Generated<string>;
     sentAt: string | null;
 };
+export type PendingBinding = {
+    id: Generated<number>;
+    personId: number;
+    platform: string;
+    platformId: string;
+    senderName: string;
+    groupId: number | null;
+    at: string;
+};
 export type PendingDraft = {
     id: Generated<number>;
     groupId: number;
@@ -189,6 +235,10 @@ export type Person = {
     wecomId: string | null;
     dingtalkId: string | null;
     wechatId: string | null;
+    /**
+     * WeChat: what survives a wechat4u re-login, when the puppet shows it: `weixin:<微信号>` or `remark:<备注>`
+     */
+    wechatKey: string | null;
     mobile: string | null;
     createdAt: Generated<string>;
 };
@@ -231,13 +281,17 @@ export type Unit = {
 };
 export type DB = {
     Attachment: Attachment;
+    BindingEvent: BindingEvent;
+    ClaimAttempt: ClaimAttempt;
     Counter: Counter;
     CreditListEntry: CreditListEntry;
     Group: Group;
     Hazard: Hazard;
     HazardEvent: HazardEvent;
+    IdentityClaim: IdentityClaim;
     JobRun: JobRun;
     OutboxMessage: OutboxMessage;
+    PendingBinding: PendingBinding;
     PendingDraft: PendingDraft;
     Person: Person;
     ProcessedMessage: ProcessedMessage;

@@ -7,7 +7,7 @@ import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
 import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
-import type { HazardEvent, HazardView, LocalDate } from '../domain/types.ts';
+import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
@@ -139,6 +139,9 @@ function eventLine(e: HazardEvent, now: Date): string {
   const text = inline(e.text, ECHO.medium);
   return `  ${time} ${e.actorName ?? '系统'} ${EVENT_LABELS[e.type]}${extra}${text ? `：${text}` : ''}${files}`;
 }
+
+/** The platforms as users call them. */
+const PLATFORM_NAMES: Record<Platform, string> = { console: '控制台', wechaty: '微信', dingtalk: '钉钉', wecom: '企业微信' };
 
 export const zh = {
   hazard: {
@@ -542,6 +545,44 @@ export const zh = {
     statisticsGroups: ['一般隐患', '重大隐患', '重大隐患治理方案落实（项）'] as const,
     statisticsColumns: ['序号', '单位', '排查数', '已整改', '整改率', '排查数', '已整改销号', '整改率', ...PLAN_PARTS.map((p) => PLAN_LABELS[p]), '挂牌督办', '逾期未改'] as const,
     total: '合计',
+  },
+  identity: {
+    platforms: PLATFORM_NAMES,
+    /** a privileged roster person, writing from an account not bound yet */
+    unclaimed: (name: string, role: string) =>
+      `${name}，您在名册中是${role}，首次在本平台使用须先认领身份：请管理员私聊机器人发「认领码 ${name}」，把收到的6位认领码告诉您，您再发「认领 认领码」（例：认领 123456）；或请管理员发「确认绑定 ${name}」。`,
+    /** the name is a person's who is bound to another account */
+    impostor: (name: string, platform: Platform) =>
+      `名册中的「${name}」已绑定另一个${PLATFORM_NAMES[platform]}账号，本账号不能以其身份操作。如确是本人换了账号，请管理员发「认领码 ${name}」给您重新认领。`,
+    /** a name-only binding acting beyond a contact's rights */
+    claimNeeded: (name: string) => `${name}，您的账号是按昵称自动关联的，只有单位联系人的权限。要使用这条命令，请先认领身份：请管理员发「认领码 ${name}」，您再发「认领 认领码」。`,
+    pendingNotice: (name: string, role: string, platform: Platform, group: string | null) =>
+      `【身份待确认】有${PLATFORM_NAMES[platform]}账号以「${name}」（${role}）的名义${group ? `在「${inline(group, ECHO.name)}」` : ''}发消息，尚未绑定。确是本人请发「确认绑定 ${name}」，或发「认领码 ${name}」把认领码交给本人。`,
+    nameBoundNotice: (name: string, platform: Platform, group: string | null) =>
+      `【身份绑定】${PLATFORM_NAMES[platform]}账号已按昵称关联到单位联系人「${name}」${group ? `（在「${inline(group, ECHO.name)}」）` : ''}，只有联系人权限。如不是本人，请把名册中此人的账号改正。`,
+    claimedNotice: (name: string, platform: Platform, how: string) => `【身份绑定】「${name}」的${PLATFORM_NAMES[platform]}账号已绑定（${how}）。`,
+    groupBoundNotice: (group: string, by: string) => `【群绑定】名册中的群「${group}」已绑定到 ${by} 所在的群聊。`,
+    titleTakenNotice: (group: string, chat: string) =>
+      `【群名冲突】另有一个群聊使用了「${group}」的群名，已记为「${inline(chat, ECHO.name)}」，未绑定，消息与提醒仍发往原来的群。如原群已换成这个新群，请管理员在新群发「绑定本群 ${group}」。`,
+    claimUsage: '认领 123456',
+    claimCodeUsage: '认领码 张伟',
+    claimCodeIssued: (name: string, code: string, hours: number) =>
+      `「${name}」的认领码：${code}（${hours}小时内有效，只能用一次）。请当面或电话告诉本人，由本人用自己的账号发「认领 ${code}」。不要转发到群里。`,
+    claimCodeSentPrivately: (name: string) => `「${name}」的认领码已私信发给您，请查看与机器人的单聊。`,
+    claimOk: (name: string, unit: string | null, role: string) => `认领成功：本账号已绑定为 ${name}（${unit ? `${unit}，` : ''}${role}）。`,
+    claimBad: '认领码不对、已用过或已过期。请核对6位数字，或请管理员重新发认领码。',
+    claimLocked: '认领失败次数过多，请1小时后再试，或请管理员发「确认绑定 姓名」。',
+    claimPaused: '近1小时认领失败次数过多，认领暂停，请稍后再试或请管理员发「确认绑定 姓名」。',
+    claimOtherAccount: (name: string) => `本账号已绑定为 ${name}，一个账号只能绑定一个人。如需更正请联系管理员。`,
+    alreadyYou: (name: string) => `本账号已绑定为 ${name}，无需认领。`,
+    confirmUsage: '确认绑定 张伟',
+    confirmNone: (name: string) => `没有以「${name}」名义等待确认的账号（7天内）。请让本人先在群里发一条消息，或改用「认领码 ${name}」。`,
+    confirmSeveral: (name: string, n: number) => `有 ${n} 个不同账号以「${name}」的名义发过消息，无法确定哪一个是本人，请改用「认领码 ${name}」。`,
+    confirmTaken: (name: string, other: string) => `以「${name}」名义发消息的账号已绑定为 ${other}，不能再绑定。`,
+    confirmed: (name: string, platform: Platform, group: string | null, at: string) =>
+      `已确认：${at}${group ? `在「${inline(group, ECHO.name)}」` : ''}以「${name}」名义发消息的${PLATFORM_NAMES[platform]}账号已绑定为 ${name}。`,
+    groupReboundNotice: (group: string) => `【群绑定】管理员已将名册中的群「${group}」改绑到一个新的群聊，今后的消息与提醒发到新群。`,
+    groupRebound: (group: string) => `已将名册中的群「${group}」改绑到本群，今后的消息与提醒发到这里。`,
   },
   roles: { admin: '管理员', leader: '领导', department: '监管部门', contact: '单位联系人' },
   delivery: {

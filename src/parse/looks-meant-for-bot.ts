@@ -1,8 +1,9 @@
 import { looksLikeFindings } from './looks-like-findings.ts';
 import { findHazardCodes } from './normalize.ts';
+import { routeMessage, type Routable } from './route.ts';
 
 /** Why a message looks meant for the bot, or `chat` when it does not. */
-export type Addressed = 'mention' | 'code' | 'ledger' | 'findings' | 'chat';
+export type Addressed = 'mention' | 'command' | 'code' | 'unit' | 'ledger' | 'findings' | 'chat';
 
 export interface MeantForBot {
   meant: boolean;
@@ -14,6 +15,10 @@ export interface AddressOptions {
   mentionsBot?: boolean;
   /** the bot's names as people @ it in text (`@隐患清零`, `@小安`) */
   botNames?: readonly string[];
+  /** the commands: a message one of them routes (`帮助`, `排名`, `0010进度20%`) is meant */
+  commands?: readonly Routable[];
+  /** the roster's units: a unit's name alone (`红星化工`, `红星化工？`) asks about it */
+  unitNames?: readonly string[];
 }
 
 /** The ledger's words (#10 "The rule"): a message using one is about the ledger. */
@@ -32,20 +37,24 @@ const ASKS = /[?？]|吗$|呢$|多少|几个|哪些|有没有|怎么样|咋样/;
  * Tells apart a message meant for the bot from everyday chat, so a meant message is never left in
  * silence (#10 "The rule"). Meant: it @mentions the bot, names a hazard code (unless all it adds is
  * `收到`/`好的`), reads as inspection findings, or uses the ledger's words (登记/隐患/进度/整改/验收/
- * 销号/延期/督办 …) other than in talk among people (`延期的事明天说`, `各单位要高度重视隐患整改`).
- * `收到`, `好的`, `辛苦了` are chat. Pure: the caller passes what the platform knows.
+ * 销号/延期/督办 …) other than in talk among people (`延期的事明天说`, `各单位要高度重视隐患整改`), or is
+ * a unit's name alone (`红星化工`), or a command routes it (with `commands`). `收到`, `好的`,
+ * `辛苦了` are chat. Pure: the caller passes what the platform knows.
  */
 export function looksMeantForBot(text: string, options: AddressOptions = {}): MeantForBot {
   const t = text.trim();
   if (options.mentionsBot || (options.botNames ?? []).some((name) => name && t.includes(`@${name}`))) return { meant: true, why: 'mention' };
   if (t === '') return { meant: false, why: 'chat' };
+  if (options.commands && routeMessage(t, options.commands)) return { meant: true, why: 'command' };
+  const bare = t.replace(/[?？。.!！\s]+$/, '');
+  if (options.unitNames?.includes(bare)) return { meant: true, why: 'unit' };
   const codes = findHazardCodes(t);
-  if (codes.length > 0 || /^0\d{3}(?![\d\-./:])\s*\S/.test(t)) {
+  if (codes.length > 0) {
     let rest = t;
     for (const c of [...codes].reverse()) rest = rest.slice(0, c.index) + rest.slice(c.index + c.length);
-    if (codes.length === 0) rest = rest.replace(/^0\d{3}/, '');
-    if (!COURTESY.test(rest.replace(/[、,，和及与]/g, ' ').trim())) return { meant: true, why: 'code' };
-    return { meant: false, why: 'chat' };
+    rest = rest.replace(/[、,，和及与]/g, ' ').trim();
+    // `YH-0012` alone asks about it; `YH-0012 收到` only acknowledges
+    return rest === '' || !COURTESY.test(rest) ? { meant: true, why: 'code' } : { meant: false, why: 'chat' };
   }
   if (COURTESY.test(t)) return { meant: false, why: 'chat' };
   if (looksLikeFindings(t)) return { meant: true, why: 'findings' };

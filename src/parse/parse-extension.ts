@@ -21,7 +21,7 @@ export interface ExtensionRequest {
 }
 
 /** `申请延期到`, `需延期至`, `延长至`: the words that lead up to the new date. */
-const TO_DATE = /(?:(?:需要?|要|申请)?(?:延期|延长|推迟|顺延))?\s*(?:到|至|为)?\s*$/;
+const TO_DATE = /(?:(?:需要?|要|申请|拟|想)\s*)?(?:(?:延期|延长|推迟|顺延)\s*)?(?:到|至|为)?\s*$/;
 /** `原因：`, `理由是`, `因为`, `由于` at the start of a clause label the reason; `天气原因` is the reason itself. */
 const REASON_LABEL = /(^|[\s,，;；。])(?:(?:延期)?(?:原因|理由)(?:是|为)?\s*[:=]?|因为|由于)\s*/g;
 const EDGE_PUNCT = /^[\s,;。，；:=]+|[\s,;。，；:=]+$/g;

@@ -30,30 +30,42 @@ export interface RegistrationFields {
 /** One item of a numbered list: its own description, and any field it states itself. */
 export type RegistrationItem = Omit<RegistrationFields, 'items' | 'description'> & { description: string };
 
-export type RegistrationField = 'unit' | 'description' | 'location' | 'level' | 'category' | 'owner' | 'measures' | 'deadline';
+export type RegistrationField = 'unit' | 'description' | 'location' | 'level' | 'category' | 'owner' | 'supervisor' | 'measures' | 'deadline';
+
+/** The labels officials put before the owner's name (#10 item 13), longest first. */
+const OWNER_KEYS = ['整改责任人', '整改负责人', '落实责任人', '具体责任人', '责任人', '负责人', '整改人', '落实人'];
+/** `督办人` follows the work up for a department or leader: recorded apart, never taken as the owner. */
+const SUPERVISOR_KEYS = ['督办责任人', '督办领导', '督办人'];
+const NAME_KEYS = [...OWNER_KEYS, ...SUPERVISOR_KEYS].sort((a, b) => b.length - a.length).join('|');
 
 /** Keys people write in forms, longest first within each field so 隐患描述 wins over 隐患. */
 const KEYS: ReadonlyArray<readonly [RegistrationField, readonly string[]]> = [
-  ['unit', ['被检查单位', '责任单位', '单位名称', '企业名称', '所属单位', '单位', '企业', '场所']],
-  ['description', ['隐患描述', '隐患内容', '问题描述', '存在问题', '隐患情况', '隐患', '问题', '描述', '内容']],
-  ['location', ['隐患位置', '隐患部位', '位置', '地点', '部位']],
+  ['unit', ['被检查单位', '受检单位', '责任单位', '单位名称', '企业名称', '所属单位', '单位', '企业', '场所']],
+  ['description', ['隐患描述', '隐患内容', '隐患名称', '隐患问题', '问题描述', '存在问题', '主要问题', '发现问题', '检查发现', '隐患情况', '隐患', '问题', '描述', '内容']],
+  ['location', ['隐患位置', '隐患部位', '隐患地点', '具体位置', '所在位置', '具体部位', '位置', '地点', '部位']],
   ['level', ['隐患等级', '隐患级别', '等级', '级别']],
   ['category', ['隐患类别', '行业类别', '所属行业', '类别', '行业', '类型']],
-  ['owner', ['整改责任人', '整改负责人', '责任人', '负责人']],
-  ['measures', ['整改措施', '整改要求', '措施']],
-  ['deadline', ['整改时限', '整改期限', '完成时限', '截止时间', '截止日期', '时限', '期限']],
+  ['owner', OWNER_KEYS],
+  ['supervisor', SUPERVISOR_KEYS],
+  ['measures', ['整改措施', '整改要求', '整改建议', '处理措施', '措施']],
+  ['deadline', ['整改时限', '整改期限', '完成时限', '完成期限', '整改完成时间', '整改时间', '完成时间', '截止时间', '截止日期', '时限', '期限']],
 ];
 
 const KEY_TO_FIELD = new Map<string, RegistrationField>(KEYS.flatMap(([field, keys]) => keys.map((k) => [k, field] as const)));
 const ALL_KEYS = [...KEY_TO_FIELD.keys()].sort((a, b) => b.length - a.length);
+/** A line that is only a label: `责任人`, `整改时限：`. */
+const LABEL_ALONE = new RegExp(`^\\s*(${ALL_KEYS.join('|')})\\s*[:=]?\\s*$`);
+/** A line that starts with a label, a space, then its value: `存在问题 灭火器过期`. */
+const LABEL_SPACED = new RegExp(`^\\s*(${ALL_KEYS.filter((k) => k.length >= 2).join('|')})\\s+(?![:=])(\\S.*)$`);
+const KEYED_AT_START = new RegExp(`^\\s*(?:${ALL_KEYS.join('|')})\\s*[:=]`);
 /** `key: value`, `key=value`. */
 const KEYED = new RegExp(`(${ALL_KEYS.join('|')})\\s*[:=]\\s*`, 'g');
 /** A space before another field ends a keyed value early: `措施：更换呼吸阀 责任人张伟 期限3天`. */
-const NEXT_FIELD = /\s+(?=整改责任人|整改负责人|责任人|负责人|整改时限|整改期限|时限|期限|限期|等级|级别|@|(?:属于?|为)?(?:重大|一般)(?:事故)?隐患)/;
+const NEXT_FIELD = new RegExp(`\\s+(?=${NAME_KEYS}|整改时限|整改期限|完成时限|时限|期限|限期|等级|级别|@|(?:属于?|为)?(?:重大|一般)(?:事故)?隐患)`);
 /** `责任人 李四`, `责任人@张三`, `等级 重大`, `单位 红星化工`: a key then one token. */
-const SPACED = /(整改责任人|整改负责人|责任人|负责人|单位|等级|级别|类别|行业)(?:\s+|\s*(?=@))(@?[^\s,;。，；@]+)/;
+const SPACED = new RegExp(`(${NAME_KEYS}|单位|等级|级别|类别|行业)(?:\\s+|\\s*(?=@))(@?[^\\s,;。，；@]+)`);
 /** `责任人张伟期限3天`, `责任人为张伟`: a name glued to its key, ending where another key or a non-Han char starts. */
-const OWNER_GLUED = /(整改责任人|整改负责人|责任人|负责人)(?:为|是)?([\p{Script=Han}]{2,4}?)(?=期限|时限|限期|整改|措施|单位|等级|要求|负责|[^\p{Script=Han}]|$)/u;
+const OWNER_GLUED = new RegExp(`(${NAME_KEYS})(?![员们])(?:为|是)?([\\p{Script=Han}]{2,4}?)(?=期限|时限|限期|整改|措施|单位|等级|要求|负责|督办|[^\\p{Script=Han}]|$)`, 'u');
 /** `张伟负责`, `由张伟负责整改` as a clause of its own. */
 const OWNER_BEFORE_KEY = /^(?:由)?([\p{Script=Han}]{2,3})(?:负责|牵头)(?:整改|落实)?$/u;
 const SEPARATOR = /[\n,;。，；]+/;
@@ -62,9 +74,13 @@ const LEVEL_PHRASE =
 /** A sector written as a word of its own (`实验小学 校园消防 宿舍楼消火栓无水`) is the category. */
 const SECTOR = /(?<=^|\s)(危化品|危险化学品|危废|危险废物|固体危险废物|工业园区|煤矿|非煤矿山|校园消防|消防|道路交通|建筑施工)(?=\s|$)/;
 /** Words that only decorate a deadline: 前, 之前, 整改完毕 … */
-const DEADLINE_TAIL = /^\s*(?:之前|以前|前|内|为止|止)?\s*(?:必须|务必|要求)?\s*(?:整改完毕|整改完成|完成整改|整改到位|整改|完成|到位)?\s*/;
+const DEADLINE_TAIL = /^\s*(?:之前|以前|前|内|为止|止)?\s*(?:必须|务必|要求)?\s*(?:整改完毕|整改完成|完成整改|整改到位|整改好|弄好|搞好|做好|改好|修好|处理好|处理完|弄完|搞定|换掉|整改|完成|到位)?\s*/;
+/** `本周五前更换`, `12月15日前加装护栏`: what is to be done by the deadline is the measure. */
+const MEASURE_AFTER_DEADLINE = /^(?:更换|维修|修复|清理|拆除|加装|安装|补齐|配齐|清除|移除|封堵|设置|张贴|配备|停用|检测|校验|送检|培训|补充|恢复)[\p{Script=Han}]{0,8}$/u;
 /** A deadline key or request left dangling in front of the date: 期限, 截止日期, 请于 … */
-const DEADLINE_LEAD = /(?:整改时限|整改期限|完成时限|截止时间|截止日期|截止|时限|期限|限期|要求|请于|于|在)\s*(?:为|是|到|至)?\s*$/;
+const DEADLINE_LEAD = /(?:(?:整改|完成)?(?:时限|期限)|截止时间|截止日期|截止|限期|要求|请于|于|在|整改|完成)\s*(?:为|是|到|至)?\s*$/;
+/** A clause that names a place (`东侧配电室`, `3号车间门口`): after `位置：3号车间，` it is more of the place. */
+const PLACE_CLAUSE = /^[^\s,;。，；:]{1,12}(?:号|楼|层|车间|区|室|库|间|侧|门|门口|口|路|栋|仓|厂房|院|场|段|线|边|旁|东|西|南|北|附近|罐|塔|台|站|房|棚|池|坑|井|道|处)$/;
 /** 尽快, 立即整改 as a clause or its last word: a deadline was meant but no date given, so the bot asks for one. */
 const VAGUE_DEADLINE = /(?:^|\s)((?:要求|请|务必|必须)?(?:尽快|尽早|立即|马上|立刻|抓紧|及时)(?:整改|完成|处理|落实)?(?:到位|完毕)?)$/;
 const MENTION = /@([^\s@,;。，；:]+)/;
@@ -77,7 +93,7 @@ const NAME_NOISE = new RegExp(String.raw`[（(].*?[)）]|\s*${PHONE_NUMBER}`, 'g
 const NAME_WITH_NOISE = new RegExp(String.raw`^@?[^\s(（@]+(?:\s*[（(][^)）]*[)）]|\s*${PHONE_NUMBER})*`);
 const NOISE_AFTER_NAME = /^\s*[（(][^)）]*[)）]/;
 /** `应急管理局检查发现：`, `今天暗访发现`: who found it and when, not the hazard. */
-const PREAMBLE = /^[^\n,，;；:]{0,16}?(?:检查|督查|暗访|排查|巡查)(?:中|时)?发现(?:的?问题|隐患)?[:,，\s]*/;
+const PREAMBLE = /^[^\n,，;；:]{0,16}?(?:检查|督查|暗访|排查|巡查|抽查)[^\n,，;；:]{0,10}?(?:中|时)?发现(?:的?问题|隐患)?[:,，\s]*/;
 /** Form decoration at the start of a line: `【隐患登记】`, `1.`, `一、`, `(2)`. */
 const LINE_DECOR = /^\s*(?:【[^】]*】|\[[^\]]*\]|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）](?!\d)|[（(]\d{1,2}[)）])\s*/;
 
@@ -158,8 +174,8 @@ function parseOne(text: string, ctx: RegistrationContext): RegistrationFields {
   const fields: RegistrationFields = {};
   const pieces: Piece[] = [];
   let segment = 0;
-  for (const line of dropPreamble(text, ctx.unitNames).split('\n')) {
-    for (const seg of splitLine(line.replace(LINE_DECOR, ''), ctx.unitNames)) {
+  for (const line of labelledLines(dropPreamble(text, ctx.unitNames).split('\n').map((l) => l.replace(LINE_DECOR, '')))) {
+    for (const seg of splitLine(line, ctx.unitNames)) {
       segment++;
       if (seg.field) assignField(fields, seg.field, seg.value, ctx);
       else for (const t of seg.value.split(SEPARATOR).filter((t) => t.trim())) pieces.push({ text: t, original: t, segment, after: seg.after });
@@ -201,15 +217,39 @@ function parseOne(text: string, ctx: RegistrationContext): RegistrationFields {
 }
 
 /**
- * Drops `应急管理局检查发现：`, `今天检查发现`; roster names said there stay, so
- * `红星化工11月30日检查时发现…` still names its unit (and an inspecting department is left
- * for the caller, which keeps the most specific of the units named).
+ * Drops `应急管理局检查发现：`, `今天检查发现`; roster names said there stay when the findings
+ * name no unit, so `红星化工11月30日检查时发现…` and `今天去红星化工检查发现…` still name theirs.
  */
 function dropPreamble(text: string, unitNames: readonly string[]): string {
   const m = PREAMBLE.exec(text);
   if (!m) return text;
+  const rest = text.slice(m[0].length);
   const named = unitNames.filter((name) => m[0].includes(name) && !unitNames.some((longer) => longer !== name && longer.includes(name) && m[0].includes(longer)));
-  return `${named.join(' ')} ${text.slice(m[0].length)}`;
+  // `应急管理局检查发现：红星化工…`: the inspector is dropped when the findings name the unit inspected
+  const inspected = unitNames.some((name) => rest.includes(name)) ? [] : named;
+  return `${inspected.join(' ')} ${rest}`;
+}
+
+/**
+ * Forms typed line by line put a label on a line of its own (`责任人` / `张伟`) or before its value
+ * with a space instead of a colon (`存在问题 灭火器过期`): both become `key:value`.
+ */
+function labelledLines(lines: string[]): string[] {
+  if (lines.length < 2) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const alone = LABEL_ALONE.exec(line);
+    const next = lines[i + 1];
+    if (alone?.[1] && next !== undefined && next.trim() && !LABEL_ALONE.test(next) && !KEYED_AT_START.test(next)) {
+      out.push(`${alone[1]}:${next.trim()}`);
+      i++;
+      continue;
+    }
+    const spaced = LABEL_SPACED.exec(line);
+    out.push(spaced?.[1] && spaced[2] ? `${spaced[1]}:${spaced[2]}` : line);
+  }
+  return out;
 }
 
 /** Splits a line at every `key:`; the text outside values comes back with no field. */
@@ -231,10 +271,18 @@ function splitLine(line: string, unitNames: readonly string[]): Segment[] {
 
 /** Where a keyed value ends: at the first separator, and for names and levels at the first space. */
 function valueEnd(field: RegistrationField, raw: string, unitNames: readonly string[]): number {
-  const cut = raw.search(/[,;。，；]/);
+  let cut = raw.search(/[,;。，；]/);
+  // `位置：3号车间，东侧配电室，问题：…`: a place runs on over commas while the clauses name places
+  while (field === 'location' && cut !== -1 && /[,，]/.test(raw[cut] ?? '')) {
+    const next = raw.slice(cut + 1).search(/[,;。，；]/);
+    const clause = raw.slice(cut + 1, next === -1 ? raw.length : cut + 1 + next).trim();
+    if (!PLACE_CLAUSE.test(clause)) break;
+    cut = next === -1 ? -1 : cut + 1 + next;
+  }
   const value = cut === -1 ? raw : raw.slice(0, cut);
   switch (field) {
     case 'owner':
+    case 'supervisor':
       return NAME_WITH_NOISE.exec(value)?.[0].length ?? value.length;
     case 'unit': {
       // `单位：城关镇 实验小学 消防通道被占用`: further roster names belong to the value, the rest is free text
@@ -262,7 +310,8 @@ function assignField(fields: RegistrationFields, field: RegistrationField, value
       fields.units = v.split(/\s+/);
       break;
     case 'owner':
-      fields.owner = cleanName(v);
+    case 'supervisor':
+      fields[field] = cleanName(v);
       break;
     case 'level': {
       const level = levelOf(v);
@@ -344,9 +393,14 @@ function takeDeadline(pieces: Piece[], fields: RegistrationFields, now: Date): v
   const all = pieces.map((p) => p.text).join('\n');
   const found = findDeadline(all, now);
   if (found) {
-    cutFromPieces(pieces, found.index, found.text.length);
+    const piece = cutFromPieces(pieces, found.index, found.text.length);
     fields.deadline = found.date;
     delete fields.deadlineText;
+    const measure = piece && MEASURE_AFTER_DEADLINE.exec(piece.after.trim());
+    if (piece && measure && !fields.measures) {
+      fields.measures = measure[0];
+      piece.piece.text = piece.piece.text.slice(0, piece.piece.text.length - piece.after.length);
+    }
     return;
   }
   // written but not understood (`元宵节后`, `-3天内`): quoted back, never asked for as if missing
@@ -357,8 +411,11 @@ function takeDeadline(pieces: Piece[], fields: RegistrationFields, now: Date): v
   }
 }
 
-/** Takes a deadline phrase (found in the pieces joined by \n) out of its piece, with its lead and tail words. */
-function cutFromPieces(pieces: Piece[], index: number, length: number): void {
+/**
+ * Takes a deadline phrase (found in the pieces joined by \n) out of its piece, with its lead and
+ * tail words; returns the piece and what followed the phrase in it.
+ */
+function cutFromPieces(pieces: Piece[], index: number, length: number): { piece: Piece; after: string } | null {
   let start = 0;
   for (const piece of pieces) {
     const at = index - start;
@@ -367,8 +424,9 @@ function cutFromPieces(pieces: Piece[], index: number, length: number): void {
     const before = piece.text.slice(0, at).replace(DEADLINE_LEAD, '');
     const after = piece.text.slice(at + length).replace(DEADLINE_TAIL, '');
     piece.text = `${before} ${after}`;
-    return;
+    return { piece, after };
   }
+  return null;
 }
 
 /**

@@ -12,8 +12,8 @@ const LABELLED =
 const ENDS = /(?:之前|以前|前|之内|以内|内|为止|之后|以后|后)/g;
 /** A phrase is a deadline only if it ends in a word of time (`元宵节`, `下下月初`, `周五`, `-3天`). */
 const TIME_WORD = /(?:[节年月周日号天底末旬时钟点初\d]|(?:星期|礼拜|周)[一二三四五六日天])$/;
-/** `3天前`, `两年前`, `几个月后` say when something happened, not a deadline. */
-const AGO = /^[\d零〇一二两三四五六七八九十几多半]+个?(?:年|月|周|星期|天|日|小时|钟头|分钟)(?:之前|以前|前|之后|以后|后)$/;
+/** `3天前`, `两年前` say when something happened, not a deadline (`3天后` may well be one). */
+const AGO = /^[\d零〇一二两三四五六七八九十几多半]+个?(?:年|月|周|星期|天|日|小时|钟头|分钟)(?:之前|以前|前)$/;
 /** Words before a phrase that are not part of it (`要求元宵节前`, `须在节后`). */
 const LEAD_WORD = /(?:要求|务必|必须|请于|请在|请|须在|须|需在|需|应在|应|并|在|于|整改|完成|的|限|争取|力争|确保)$/;
 const LEADING = /^(?:要求|务必|必须|请于|请在|请|须在|须|需在|需|应在|应|争取|力争|确保|在|于|到|至)/;

@@ -121,6 +121,10 @@ describe('crash safety', () => {
 
     /** replies printed while a command was handled, over all runs */
     const replies = new Map<string, string[]>();
+    /** how often each outbox message (part) reached the platform, over all runs */
+    const deliveries = new Map<string, number>();
+    /** the last message each killed run handed the platform: the one a kill may catch unmarked */
+    const onTheWire: string[] = [];
     const done = new Set<string>();
     let kills = 0;
     for (let round = 0; round <= ROUNDS; round++) {
@@ -139,6 +143,9 @@ describe('crash safety', () => {
         if (child.running) kills += 1;
         await child.kill();
       }
+      const sends = child.lines.filter((l) => l.t === 'send');
+      for (const l of sends) deliveries.set(l.key ?? '?', (deliveries.get(l.key ?? '?') ?? 0) + 1);
+      if (!last && sends.length > 0) onTheWire.push(sends.at(-1)?.key ?? '?');
       for (const l of child.lines) {
         if (l.t === 'send' && l.during) replies.set(l.during, [...(replies.get(l.during) ?? []), l.text ?? '']);
         if (l.t === 'done' && l.id) done.add(l.id);
@@ -159,6 +166,12 @@ describe('crash safety', () => {
     }
     expect(kills).toBe(ROUNDS);
     expect(done.size).toBe(commands.length);
+
+    // sent twice: only a message the platform had taken when the kill came, before its "sent" was
+    // written (the window docs/operations.md states), so at most one per kill, and never another
+    const twice = [...deliveries.entries()].filter(([, n]) => n > 1);
+    for (const [key, n] of twice) expect(n - 1, `${key} sent ${n} times`).toBeLessThanOrEqual(onTheWire.filter((k) => k === key).length);
+    expect(twice.reduce((sum, [, n]) => sum + n - 1, 0)).toBeLessThanOrEqual(kills);
 
     // every command was (re)delivered until answered: the ledger is the uncrashed one, exactly once
     const final = readLedger(db);

@@ -1,39 +1,55 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storeEvidence } from '../../src/app/evidence-store.ts';
+import { describe, expect, it } from 'vitest';
+import { isIsoMediaFile, isOleFile, isWholeZip } from '../../src/app/container-checks.ts';
+import { checkEvidence } from '../../src/app/evidence-store.ts';
+import { box, gaugePng, ledgerXlsx, notWordDocx, reportDocx, tinyMp4, valveJpeg } from '../helpers/evidence.ts';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hz-evidence-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const REFUSED = '文件类型不支持（可发图片、PDF、Word、Excel、MP4）';
+const verdict = async (name: string, data: Buffer, mime = 'application/octet-stream') => {
+  const { accepted, rejected } = await checkEvidence([{ name, mime, data }]);
+  return accepted[0]?.attachment.mime ?? rejected[0]?.reason;
+};
 
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200_000, 7)]);
-
-describe('evidence files', () => {
-  it('are stored whole under their hash, with no temp file left behind', () => {
-    const { stored, rejected } = storeEvidence(dir, [{ name: '现场.jpg', mime: 'application/octet-stream', data: jpeg }]);
+describe('evidence types are read from the whole file, not the name or the first bytes', () => {
+  it('keeps real photos, Word documents, workbooks and MP4 videos, each as what its bytes are', async () => {
+    const { accepted, rejected } = await checkEvidence([valveJpeg(), gaugePng('scan.jpg'), reportDocx(), ledgerXlsx('named-wrong.docx'), { name: 'clip.mp4', mime: 'video/mp4', data: tinyMp4() }]);
     expect(rejected).toEqual([]);
-    expect(stored[0]).toMatchObject({ mime: 'image/jpeg', size: jpeg.length });
-    const path = join(dir, stored[0]?.path ?? '');
-    expect(readFileSync(path).equals(jpeg)).toBe(true);
-    expect(readdirSync(join(path, '..'))).toEqual([path.split('/').at(-1)]);
+    expect(accepted.map((a) => [a.attachment.name, a.attachment.mime, a.attachment.path.split('.').at(-1)])).toEqual([
+      ['valve.jpg', 'image/jpeg', 'jpg'],
+      ['scan.jpg', 'image/png', 'png'],
+      ['检测报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+      ['named-wrong.docx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+      ['clip.mp4', 'video/mp4', 'mp4'],
+    ]);
   });
 
-  it('ignore a torn temp file a crash left where the file goes', () => {
-    const first = storeEvidence(dir, [{ name: 'a.jpg', mime: 'image/jpeg', data: jpeg }]).stored[0];
-    rmSync(join(dir, first?.path ?? ''));
-    mkdirSync(join(dir, first?.path ?? '', '..'), { recursive: true });
-    writeFileSync(join(dir, `${first?.path ?? ''}.${process.pid}.tmp`), jpeg.subarray(0, 1000));
-    const again = storeEvidence(dir, [{ name: 'a.jpg', mime: 'image/jpeg', data: jpeg }]).stored[0];
-    expect(readFileSync(join(dir, again?.path ?? '')).equals(jpeg)).toBe(true);
+  it('refuses a zip named .docx that holds no Word document, and a zip header with nothing behind it', async () => {
+    expect(await verdict('整改报告.docx', notWordDocx().data)).toBe(REFUSED);
+    expect(await verdict('整改报告.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]))).toBe(REFUSED);
+    // a real Word file cut short has no central directory
+    const docx = reportDocx().data;
+    expect(await verdict('cut.docx', docx.subarray(0, docx.length - 30))).toBe(REFUSED);
   });
 
-  it('refuse a type they do not keep', () => {
-    expect(storeEvidence(dir, [{ name: 'x.exe', mime: 'application/x-msdownload', data: Buffer.from('MZ') }]).rejected).toHaveLength(1);
+  it('refuses anything that only has `ftyp` at byte 4: an MP4 is boxes from the first byte to the last, with a movie', async () => {
+    const program = Buffer.concat([Buffer.from('\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isommp41', 'latin1'), Buffer.from('MZ\u0090\u0000 this program cannot be run in DOS mode')]);
+    expect(await verdict('video.mp4', program, 'video/mp4')).toBe(REFUSED);
+    expect(await verdict('video.mp4', Buffer.concat([Buffer.from('XXXXftypabcd', 'latin1'), Buffer.alloc(40)]), 'video/mp4')).toBe(REFUSED);
+    const mp4 = tinyMp4();
+    expect(await verdict('cut.mp4', mp4.subarray(0, mp4.length - 10))).toBe(REFUSED);
+    const noMovie = Buffer.concat([mp4.subarray(0, 24), box('mdat', Buffer.alloc(64))]);
+    expect(await verdict('nomovie.mp4', noMovie)).toBe(REFUSED);
+    expect(await verdict('clip.mp4', mp4)).toBe('video/mp4');
+  });
+
+  it('checks the containers themselves', () => {
+    expect(isIsoMediaFile(tinyMp4(), 'moov')).toBe(true);
+    expect(isIsoMediaFile(tinyMp4(), 'meta')).toBe(false);
+    expect(isWholeZip(reportDocx().data)).toBe(true);
+    expect(isWholeZip(Buffer.alloc(100))).toBe(false);
+    const ole = Buffer.alloc(512);
+    ole.writeUInt16LE(0xfffe, 28);
+    ole.writeUInt16LE(9, 30);
+    expect(isOleFile(ole)).toBe(true);
+    expect(isOleFile(Buffer.alloc(512))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChat, type Chat } from '../helpers/chat.ts';
-import { FULL_PLAN, gaugePng, valveJpeg } from '../helpers/evidence.ts';
+import { FULL_PLAN, gaugePng, notWordDocx, reportDocx, tinyMp4, valveJpeg } from '../helpers/evidence.ts';
 import { G, registerHazard, texts } from '../helpers/hazards.ts';
 
 let chat: Chat;
@@ -18,6 +18,11 @@ afterEach(async () => {
 
 const events = () => chat.read(async (s) => s.hazards.events((await s.hazards.byCode(code))!.id));
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+/** Every file under data/evidence/, as paths below it. */
+const evidenceFiles = (): string[] => {
+  const root = join(chat.dir, 'data', 'evidence');
+  return existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[a-z0-9]+$/.test(f)).sort() : [];
+};
 
 describe('evidence files', () => {
   it('stores photos sent with a report on disk, named by content hash, and 查询 lists them', async () => {
@@ -102,21 +107,64 @@ describe('a photo in the next message', () => {
 });
 
 describe('office and other files', () => {
-  it('keeps a Word report (zip bytes, named .docx) and a PDF, refuses a zip that is not an office file', async () => {
+  it('keeps a real Word report and a PDF, refuses a zip named .docx that holds no Word document and a bare zip', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
     const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
     const out = await chat.send(G.redStar, '张伟', `${code} 进度80% 检测报告见附件`, {
-      attachments: [
-        { name: '检测报告.docx', mime: 'application/octet-stream', data: zip },
-        { name: '合格证.pdf', mime: 'application/pdf', data: pdf },
-        { name: 'backup.zip', mime: 'application/zip', data: zip },
-      ],
+      attachments: [reportDocx(), { name: '合格证.pdf', mime: 'application/pdf', data: pdf }, notWordDocx('整改报告.docx'), { name: '检测报告2.docx', mime: 'application/octet-stream', data: zip }],
     });
-    expect(out[1]?.text).toBe('附件「backup.zip」未保存：文件类型不支持（可发图片、PDF、Word、Excel、MP4）。');
+    expect(out[1]?.text).toBe('附件「整改报告.docx」未保存：文件类型不支持（可发图片、PDF、Word、Excel、MP4）。\n附件「检测报告2.docx」未保存：文件类型不支持（可发图片、PDF、Word、Excel、MP4）。');
     const [event] = (await events()).filter((e) => e.type === 'progress');
     expect(event?.attachments.map((a) => [a.name, a.mime, a.path.replace(/^.*\./, '')])).toEqual([
       ['检测报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
       ['合格证.pdf', 'application/pdf', 'pdf'],
     ]);
+    expect(evidenceFiles().map((f) => f.replace(/^.*\./, '')).sort()).toEqual(['docx', 'pdf']);
+  });
+
+  it('keeps a whole MP4 and refuses a program with `ftyp` at byte 4 named .mp4', async () => {
+    const program = Buffer.concat([Buffer.from('\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isommp41', 'latin1'), Buffer.from('MZ\u0090\u0000 this program cannot be run in DOS mode')]);
+    const out = await chat.send(G.redStar, '张伟', `${code} 进度80% 视频见附件`, {
+      attachments: [{ name: '现场.mp4', mime: 'video/mp4', data: tinyMp4() }, { name: '安装包.mp4', mime: 'video/mp4', data: program }],
+    });
+    expect(out[1]?.text).toBe('附件「安装包.mp4」未保存：文件类型不支持（可发图片、PDF、Word、Excel、MP4）。');
+    expect(evidenceFiles().map((f) => f.replace(/^.*\./, ''))).toEqual(['mp4']);
+  });
+});
+
+describe('a refused command keeps no file (#9 item 10)', () => {
+  it('writes nothing to data/evidence when the sender may not act on the hazard, the state refuses, or the role is wrong', async () => {
+    // another unit's contact reports progress on 红星化工's hazard, with a photo
+    let out = await chat.send(G.blueSky, '钱经理', `${code} 进度50% 已整改`, { attachments: [valveJpeg()] });
+    expect(out[0]?.text).not.toContain('已记录');
+    // the owner asks for acceptance of a hazard that is not submitted, with a photo: refused by the state
+    out = await chat.send(G.safety, '王建国', `${code} 验收通过`, { attachments: [gaugePng()] });
+    expect(out[0]?.text).not.toContain('验收通过，已销号');
+    // a contact tries a department's command
+    await chat.send(G.redStar, '张伟', `${code} 验收通过`, { attachments: [reportDocx()] });
+    expect(evidenceFiles()).toEqual([]);
+    expect((await events()).flatMap((e) => e.attachments)).toEqual([]);
+
+    // the same photo with a report that is recorded is kept, once
+    await chat.send(G.redStar, '张伟', `${code} 进度50% 已整改`, { attachments: [valveJpeg()] });
+    expect(evidenceFiles()).toHaveLength(1);
+  });
+
+  it('keeps the same photo sent twice (with a report, then after it) as one file', async () => {
+    await chat.send(G.redStar, '张伟', `${code} 进度60% 已更换阀门`, { attachments: [valveJpeg()] });
+    const kept = evidenceFiles();
+    await chat.send(G.redStar, '张伟', '', { attachments: [valveJpeg('again.jpg')] });
+    // the same bytes again: one file, two records
+    expect(evidenceFiles()).toEqual(kept);
+  });
+
+  it('finishes a file a crash tore: the temp file it left is replaced, the file is whole', async () => {
+    const photo = valveJpeg();
+    const path = join(chat.dir, 'data', 'evidence', sha(photo.data).slice(0, 2), `${sha(photo.data)}.jpg`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.${process.pid}.tmp`, photo.data.subarray(0, 100));
+    await chat.send(G.redStar, '张伟', `${code} 进度60% 已更换阀门`, { attachments: [photo] });
+    expect(readFileSync(path)).toEqual(photo.data);
+    expect(readdirSync(dirname(path))).toEqual([basename(path)]);
   });
 });

@@ -134,7 +134,7 @@ describe('the ledger export (导出台账)', () => {
   it('runs from the shell: npm run export -- [filters] --out FILE', async () => {
     const out = join(chat.dir, 'cli', '红星化工.xlsx');
     const lines: string[] = [];
-    const env = { HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data') };
+    const env = { HZ_DB: join(chat.dir, 'test.db'), HZ_DATA_DIR: join(chat.dir, 'data'), ...(chat.databaseUrl ? { HZ_DATABASE_URL: chat.databaseUrl } : {}) };
     const code = await exportCli(['2026年第四季度', '红星化工', '--out', out], env, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
     expect(code).toBe(0);
     const stdout = `${lines.join('\n')}\n`;

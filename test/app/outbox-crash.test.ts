@@ -7,9 +7,12 @@ import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
+import type { Channel } from '../../src/core/channel.ts';
+import type { Delivery } from '../../src/core/messages.ts';
 import { createStore } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
+import { PARTS_ROUTE } from '../helpers/outbox-parts-route.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
@@ -23,9 +26,9 @@ afterEach(() => {
  * One node process with tsx's loader (not `npx tsx`, which runs the script two processes down,
  * where a SIGKILL to npx would not reach it).
  */
-function runAndKill(dbFile: string, dataDir: string): Promise<{ out: string; signal: NodeJS.Signals | null }> {
+function runAndKill(dbFile: string, dataDir: string, childScript = 'outbox-crash-child.ts'): Promise<{ out: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const script = join(ROOT, 'test', 'helpers', 'outbox-crash-child.ts');
+    const script = join(ROOT, 'test', 'helpers', childScript);
     const child = spawn(process.execPath, ['--import', 'tsx', script, dbFile, dataDir, ORG_ROSTER], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     let out = '';
@@ -72,6 +75,41 @@ describe('the outbox across a crash', () => {
       expect(await bot.queue.run(() => createStore(bot.db).outbox.pendingCount())).toBe(0);
       // the push's dedupe key still holds after the restart
       expect(await bot.queue.run(() => createStore(bot.db).outbox.enqueue({ kind: 'push', groupId: 1, personId: null, text: 'x', mentions: [], dedupeKey: 'reminder:YH-0009:2026-12-01' }, now))).toBe(false);
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('a split message across a crash (#9 item 6: sent twice after SIGKILL)', () => {
+  it('never sends a part twice: each part is recorded as it goes out, and the restart resumes after it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hz-crash-'));
+    const dbFile = join(dir, 'crash.db');
+    const dataDir = join(dir, 'data');
+    const { out } = await runAndKill(dbFile, dataDir, 'outbox-parts-child.ts');
+    // the platform took part 1; part 2 was on the wire when the process died
+    expect(out).toContain('TOOK "第一段：储罐区呼吸阀损坏"');
+    expect(out).toContain('SENDING "第二段：消防通道被占用"');
+
+    const now = atLocal('2026-12-01 09:05');
+    const sent: Delivery[] = [];
+    const channel: Channel = {
+      platform: 'console', async start() {}, async stop() {}, route: () => PARTS_ROUTE,
+      async send(d) {
+        sent.push(d);
+      },
+    };
+    const bot = await createBot({ config: defaultConfig({ dbFile, dataDir }), channel, log: createLogger('silent'), clock: () => now });
+    try {
+      expect(await bot.deliver()).toBe(1);
+      // every part exactly once over both lives: part 1 before the crash, 2 (again: it never arrived) and 3 after
+      const before = [...out.matchAll(/TOOK "([^"]+)"/g)].map((m) => m[1]);
+      const counts = new Map<string, number>();
+      for (const text of [...before, ...sent.map((d) => d.text)]) counts.set(text ?? '?', (counts.get(text ?? '?') ?? 0) + 1);
+      // the duplicates: parts the platform got twice
+      expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+      expect(sent.map((d) => [d.key, d.text])).toEqual([['outbox:1#2/3', '第二段：消防通道被占用'], ['outbox:1#3/3', '第三段：配电箱未接地']]);
+      expect(await bot.queue.run(() => createStore(bot.db).outbox.pendingCount())).toBe(0);
     } finally {
       await bot.close();
     }

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { zh } from '../../src/i18n/zh-CN.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
-import { ledgerFingerprint } from '../helpers/ledger-check.ts';
+import { ledgerFingerprintOf } from '../helpers/ledger-check.ts';
 
 // Every command, as every role, against a hazard of the person's own unit (or the unit their
 // department supervises) and one of another unit. Each refusal is the exact refusal text, and
@@ -86,7 +85,7 @@ async function freshHazard(side: Side, setup: Case['setup']): Promise<string> {
 }
 
 /** The ledger and the roster as they stand (outbox and message log aside). */
-const snapshot = () => chat.read(async () => ledgerFingerprint(join(chat.dir, 'test.db')));
+const snapshot = () => chat.read(async () => ledgerFingerprintOf(chat.bot.db));
 
 async function expectRefused(who: Who, text: string, refusal: string): Promise<void> {
   const before = await snapshot();

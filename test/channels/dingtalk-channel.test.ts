@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { parseRoster, readRoster } from '../../src/app/roster-file.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
 import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';
@@ -23,8 +23,19 @@ const APP = { clientId: 'dingbot0000hazardzero', clientSecret: 'test-app-secret'
 const GROUPS = {
   dept: { conversationId: 'cidDEPTxxxxxxxxxxxxxx==', conversationTitle: '应急管理局监管群', session: 'session-dept' },
   unit: { conversationId: 'cidUNITxxxxxxxxxxxxxx==', conversationTitle: '红星化工安全对接群', session: 'session-unit' },
+  leaders: { conversationId: 'cidLEADERSxxxxxxxxxxx==', conversationTitle: '县安委会领导群', session: 'session-leaders' },
+  // a chat anyone created and titled like the leaders' group
+  copycat: { conversationId: 'cidCOPYCATxxxxxxxxxxx==', conversationTitle: '县安委会领导群', session: 'session-copycat' },
 };
-const PEOPLE = { wang: { senderNick: '王建国', senderStaffId: 'wangjg01' }, zhang: { senderNick: '张伟', senderStaffId: 'zhangwei01' } };
+const PEOPLE = {
+  wang: { senderNick: '王建国', senderStaffId: 'wangjg01' },
+  zhang: { senderNick: '张伟', senderStaffId: 'zhangwei01' },
+  liu: { senderNick: '刘县长', senderStaffId: 'liu01' },
+  // another account wearing the admin's and the department head's names, and a stranger
+  fakeZhao: { senderNick: '赵主任', senderStaffId: 'ATTACKER' },
+  fakeWang: { senderNick: '王建国', senderStaffId: 'ATTACKER' },
+  stranger: { senderNick: '路人', senderStaffId: 'stranger01' },
+};
 
 let dir: string;
 let fake: FakeDingTalk;
@@ -195,6 +206,66 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     const [text, sheet] = fake.sends().filter((e) => e.type === 'group-api').slice(1);
     expect(text).toMatchObject({ body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '本月隐患台账见附件。' }) } });
     expect(sheet).toMatchObject({ body: { msgKey: 'sampleFile', msgParam: JSON.stringify({ mediaId: '@media-1', fileName: '隐患台账.xlsx', fileType: 'xlsx' }) } });
+  });
+});
+
+describe('DingTalk: a display name or a group title proves nothing (issue #9 items 1 and 2)', () => {
+  /** Waits for the bot to say something containing `part`, and returns all it said so. */
+  const saidContaining = async (part: string) => {
+    await vi.waitFor(() => expect(fake.sends().some((e) => textOf(e).includes(part))).toBe(true), { timeout: 15_000, interval: 20 });
+    return fake.sends().filter((e) => textOf(e).includes(part));
+  };
+  beforeEach(async () => {
+    // the admin and the leader are on the roster with their DingTalk ids, as an admin exports them
+    await bot.importRoster(parseRoster(`
+units: [{ name: 应急管理局, kind: department }]
+people:
+  - { name: 赵主任, unit: 应急管理局, role: admin, dingtalk: zhao01 }
+  - { name: 刘县长, role: leader, dingtalk: liu01 }
+`));
+  });
+
+  it('does not let another account use the admin\'s or the department head\'s nickname', async () => {
+    say('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕');
+    await saidContaining('已登记 YH-0001');
+    say('unit', 'zhang', 'YH-0001 整改完成 请验收');
+    await saidContaining('已提交验收');
+
+    say('dept', 'fakeZhao', '设置角色 张伟 管理员');
+    expect(await saidContaining('赵主任」已绑定另一个钉钉账号')).toHaveLength(1);
+    expect((await read((s) => s.roster.peopleByName('张伟')))[0]?.role).toBe('contact');
+
+    say('dept', 'fakeWang', 'YH-0001 验收通过');
+    expect(await saidContaining('王建国」已绑定另一个钉钉账号')).toHaveLength(1);
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'pending_review' });
+    expect((await read((s) => s.roster.peopleByName('赵主任')))[0]?.dingtalkId).toBe('zhao01');
+  });
+
+  it('keeps the leaders\' group on its chat when another chat takes its title; an admin may move it', async () => {
+    say('leaders', 'liu', '帮助');
+    await saidContaining('命令一览');
+    expect((await read((s) => s.roster.groupByName('县安委会领导群')))?.dingtalkId).toBe(GROUPS.leaders.conversationId);
+
+    say('copycat', 'stranger', '帮助');
+    await saidContaining('还不在名册中');
+    const leaders = await read((s) => s.roster.groupByName('县安委会领导群'));
+    expect(leaders?.dingtalkId).toBe(GROUPS.leaders.conversationId);
+
+    // the next push to the leaders goes to the leaders' chat, not to the copy
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: leaders!.id, personId: null, text: '今日汇总：逾期 1 项', mentions: [] }, now));
+    await bot.deliver();
+    expect(await saidContaining('今日汇总：逾期 1 项')).toEqual([expect.objectContaining({ type: 'session', session: 'session-leaders' })]);
+
+    // the admin, in the new chat, moves the group there on purpose: logged
+    fake.push(fixture('dingtalk/robot-text-group.json', {
+      ...GROUPS.copycat, senderNick: '赵主任', senderStaffId: 'zhao01', msgId: `msg-${++seq}`, text: '绑定本群 县安委会领导群', base: fake.base, now: now.getTime(), expires: now.getTime() + 90 * 60_000,
+    }));
+    await saidContaining('改绑到本群');
+    expect((await read((s) => s.roster.groupByName('县安委会领导群')))?.dingtalkId).toBe(GROUPS.copycat.conversationId);
+    const log = await read((s) => s.identity.eventsOfGroup(leaders!.id));
+    expect(log.map((e) => [e.method, e.platformId])).toEqual([
+      ['first_sight', GROUPS.leaders.conversationId], ['unbound', GROUPS.leaders.conversationId], ['admin', GROUPS.copycat.conversationId],
+    ]);
   });
 });
 

@@ -69,7 +69,8 @@ beforeEach(async () => {
   await wechaty.start();
   people = {
     me: mocker.createContact({ name: '隐患清零' }),
-    wang: mocker.createContact({ name: '王建国' }),
+    // the roster knows 王建国's 微信号: his account is proven; 张伟, a contact, is matched by name
+    wang: mocker.createContact({ name: '王建国', handle: 'wangjg_wx' }),
     zhang: mocker.createContact({ name: '张伟' }),
   };
   rooms = {

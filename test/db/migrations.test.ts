@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySqliteMigrations, FailedMigrationError, readMigrations } from '../../src/db/migrate.ts';
+import { applySqliteMigrations, FailedMigrationError, postgresMigrationsDir, readMigrations } from '../../src/db/migrate.ts';
 import {
   applyPendingMigrations,
   diffMigrationScript,
+  diffPostgresSchemas,
   listMigrations,
   migrationsDir,
+  schemaPath,
+  snapshotPath,
 } from '../../src/db/schema-engine.ts';
 
 /** Every table, index and column definition of an SQLite file, except the migrations table's rows. */
@@ -112,6 +115,12 @@ describe('migrations', () => {
 
   it('matches schema.prisma (no pending schema change)', async () => {
     expect(await diffMigrationScript()).toBe('');
+  });
+
+  it('has a PostgreSQL history in step with schema.prisma too (npm run db:migrate writes both)', async () => {
+    // the snapshot is the schema the last migrations were written from: equal means nothing pending
+    expect(await diffPostgresSchemas(readFileSync(snapshotPath, 'utf8'), readFileSync(schemaPath, 'utf8'))).toBe('');
+    expect(readMigrations(postgresMigrationsDir).length).toBeGreaterThan(0);
   });
 
   it('creates the ledger tables', () => {

@@ -9,8 +9,9 @@ import type { CardRenderer } from '../../src/cards/card-renderer.ts';
 import type { IncomingAttachment } from '../../src/channels/channel.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
-import { freshDatabase } from './database.ts';
+import { freshLedger } from './database.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
+import type { Platform } from '../../src/domain/types.ts';
 import type { ScheduledJob } from '../../src/jobs/job.ts';
 
 export const ORG_ROSTER = join(import.meta.dirname, '..', 'transcripts', 'org.yaml');
@@ -37,6 +38,8 @@ export interface Chat {
   bot: Bot;
   channel: RecordingChannel;
   dir: string;
+  /** the PostgreSQL database the bot runs on, or null on SQLite (test.db in `dir`) */
+  databaseUrl: string | null;
   now: Date;
   /** Moves the simulated clock forward (runs what fell due, like the simulator's @clock). */
   setClock(at: string): Promise<void>;
@@ -45,12 +48,23 @@ export interface Chat {
    * jumps to `at` while it is down (nothing runs meanwhile), then the new bot catches up.
    */
   restart(at?: string): Promise<void>;
-  send(group: string | null, sender: string, text: string, options?: { messageId?: string; attachments?: IncomingAttachment[]; mentions?: string[] }): Promise<RecordedDelivery[]>;
+  send(group: string | null, sender: string, text: string, options?: SendOptions): Promise<RecordedDelivery[]>;
   /** Texts sent because of the last send, as `→ [群] text` lines. */
   lines(deliveries: RecordedDelivery[]): string[];
   /** Runs a function on the store inside the bot's queue. */
   read<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface SendOptions {
+  messageId?: string;
+  attachments?: IncomingAttachment[];
+  mentions?: string[];
+  /**
+   * Sends as a chat platform does, with account and chat ids (the console, the default, goes by
+   * names): `{ platform: 'dingtalk', id: 'zhao01' }`. The chat id is `chat:<group>` unless given.
+   */
+  as?: { platform: Exclude<Platform, 'console'>; id: string; chatId?: string; durableId?: string };
 }
 
 let counter = 0;
@@ -61,8 +75,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   let bot: Bot | null = null;
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
-  const config = defaultConfig({ dbFile: join(dir, 'test.db'), dataDir: join(dir, 'data'), ...options.config });
-  freshDatabase(config.dbFile);
+  const config = defaultConfig({ ...(await freshLedger(dir)), dataDir: join(dir, 'data'), ...options.config });
   const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, cards: options.cards ?? null, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;
@@ -73,7 +86,7 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   };
 
   const chat: Chat = {
-    channel, dir,
+    channel, dir, databaseUrl: config.databaseUrl,
     get bot() {
       return current();
     },
@@ -100,9 +113,11 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
     async send(group, sender, text, opts = {}) {
       const before = channel.sent.length;
       counter += 1;
+      const as = opts.as;
       await current().receive({
-        platform: 'console', messageId: opts.messageId ?? `test-${counter}`,
-        group: group ? { id: group, name: group } : null, sender: { id: sender, name: sender },
+        platform: as?.platform ?? 'console', messageId: opts.messageId ?? `test-${counter}`,
+        group: group ? { id: as ? (as.chatId ?? `chat:${group}`) : group, name: group } : null,
+        sender: as ? { id: as.id, name: sender, ...(as.durableId ? { durableId: as.durableId } : {}) } : { id: sender, name: sender },
         text, mentions: (opts.mentions ?? []).map((name) => ({ id: name, name })), attachments: opts.attachments ?? [], at: state.now,
       });
       return channel.sent.slice(before);

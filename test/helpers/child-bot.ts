@@ -12,6 +12,8 @@ export interface BotLine {
   pid?: number;
   id?: string;
   during?: string | null;
+  /** the outbox entry and part a `send` was (`outbox:12#1/1`) */
+  key?: string | null;
   text?: string;
 }
 

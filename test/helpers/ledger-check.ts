@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/database.ts';
 import { replayEvents } from '../../src/domain/replay.ts';
 import type { HazardEventType } from '../../src/domain/types.ts';
 
@@ -99,4 +101,15 @@ export function ledgerFingerprint(file: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The same fingerprint read through the bot's own database handle, on either provider (rows in
+ * id order; the counter by name). Compare two fingerprints taken the same way.
+ */
+export async function ledgerFingerprintOf(db: Db): Promise<string> {
+  const tables = ['Hazard', 'HazardEvent', 'Attachment', 'Person', 'Group', 'Unit', 'Counter', 'CreditListEntry', 'Reinspection'];
+  const rows = [];
+  for (const t of tables) rows.push((await sql`SELECT * FROM ${sql.table(t)} ORDER BY ${sql.ref(t === 'Counter' ? 'name' : 'id')}`.execute(db)).rows);
+  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 }

@@ -164,9 +164,9 @@ const mentionsAndLines: Row[] = [
     { units: ['XX化工'], description: 'XX化工储罐区呼吸阀损坏', level: 'major', owner: '张三', deadline: '2026-12-15' }],
   ['蓝天物流\n危化品运输车辆未按规定路线行驶\n一般隐患\n@赵六\n12月20日前',
     { units: ['蓝天物流'], description: '危化品运输车辆未按规定路线行驶', level: 'general', owner: '赵六', deadline: '2026-12-20' }],
-  // who inspected goes; a department named there is left for the caller to tell from the unit
+  // who inspected goes, and so does the department named there when the findings name the unit
   ['应急管理局检查发现：红星化工储罐区呼吸阀损坏，责任人张伟，本月底',
-    { units: ['应急管理局', '红星化工'], description: '红星化工储罐区呼吸阀损坏', owner: '张伟', deadline: '2026-12-31' }],
+    { units: ['红星化工'], description: '红星化工储罐区呼吸阀损坏', owner: '张伟', deadline: '2026-12-31' }],
   // and an earlier date in it is not the deadline
   ['红星化工11月30日检查时发现储罐区呼吸阀损坏，责任人张伟，12月15日前',
     { units: ['红星化工'], description: '储罐区呼吸阀损坏', owner: '张伟', deadline: '2026-12-15' }],
@@ -278,5 +278,37 @@ describe('numbered lists', () => {
     '红星化工 3处灭火器过期 2个安全出口上锁 责任人张伟 12月15日前',
   ])('a number that is no list marker leaves one hazard: %s', (text) => {
     expect(parse(text).items).toBeUndefined();
+  });
+});
+
+/** #10 item 13: the labels and layouts officials use. */
+describe('labels and layouts', () => {
+  it.each([
+    ['红星化工 配电室堆放杂物 整改人张伟 督办人王建国 12月15日前',
+      { units: ['红星化工'], description: '配电室堆放杂物', owner: '张伟', supervisor: '王建国', deadline: '2026-12-15' }],
+    ['红星化工 配电室堆放杂物 落实人：张伟，完成时限：12月15日',
+      { units: ['红星化工'], description: '配电室堆放杂物', owner: '张伟', deadline: '2026-12-15' }],
+    ['存在问题：灭火器过期 隐患部位：仓库 整改责任人：张伟 整改期限：12月15日前',
+      { description: '灭火器过期', location: '仓库', owner: '张伟', deadline: '2026-12-15' }],
+    ['问题描述：叉车未年检，负责人：钱经理，完成时限：12月20日',
+      { description: '叉车未年检', owner: '钱经理', deadline: '2026-12-20' }],
+    // a place with commas in it stays whole
+    ['单位：红星化工，位置：3号车间，东侧配电室，问题：门口堆放杂物，负责人 张伟，整改期限 3天内',
+      { units: ['红星化工'], location: '3号车间，东侧配电室', description: '门口堆放杂物', owner: '张伟', deadline: '2026-12-04' }],
+    ['位置：储罐区，呼吸阀损坏，责任人张伟，12月15日前',
+      { location: '储罐区', description: '呼吸阀损坏', owner: '张伟', deadline: '2026-12-15' }],
+    // labels on lines of their own, with or without colons
+    ['单位\n红星化工\n存在问题\n配电室门口堆放杂物\n整改责任人\n张伟\n整改期限\n12月15日前',
+      { units: ['红星化工'], description: '配电室门口堆放杂物', owner: '张伟', deadline: '2026-12-15' }],
+    ['单位 红星化工\n存在问题 灭火器过期\n隐患部位 仓库\n整改人 张伟\n完成时限 12月20日',
+      { units: ['红星化工'], description: '灭火器过期', location: '仓库', owner: '张伟', deadline: '2026-12-20' }],
+    ['单位：\n蓝天物流\n问题描述：\n叉车未年检\n负责人：\n钱经理\n完成时限：\n3天内',
+      { units: ['蓝天物流'], description: '叉车未年检', owner: '钱经理', deadline: '2026-12-04' }],
+  ] as const)('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it('does not read 整改人员 as a label', () => {
+    expect(parse('红星化工 整改人员已到位 责任人张伟 12月15日前')).toMatchObject({ owner: '张伟', description: '整改人员已到位' });
   });
 });

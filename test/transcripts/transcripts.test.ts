@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDelivery } from '../../src/channels/recording-channel.ts';
 import { formatTimedDelivery, runTranscript, type TranscriptResult } from '../../src/app/transcript.ts';
+
+import { freshLedger } from '../helpers/database.ts';
 
 const dir = import.meta.dirname;
 // every transcript, against the output reviewed and checked in next to it (NAME.out.txt);
@@ -13,7 +16,11 @@ const stories = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith
 const runs = new Map<string, Promise<TranscriptResult>>();
 function story(file: string): Promise<TranscriptResult> {
   let run = runs.get(file);
-  if (!run) runs.set(file, (run = runTranscript(join(dir, file))));
+  if (!run) runs.set(file, (run = (async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hz-sim-'));
+    const ledger = await freshLedger(tmp);
+    return runTranscript(join(dir, file), { dbFile: ledger.dbFile, databaseUrl: ledger.databaseUrl });
+  })()));
   return run;
 }
 
