@@ -1,5 +1,11 @@
 import { daysBetween, formatDate } from '../domain/calendar.ts';
 import type { Digest, HazardItem, OnTimeRate, TopList, WeeklySummary } from '../domain/digest.ts';
+import { BURDEN_MAX_NAMES, MAJOR_BURDEN_WEIGHT, type BurdenGroup, type LeadersDigest } from '../domain/leaders-digest.ts';
+
+const waited = (days: number) => (days === 0 ? '今日提交' : `已等${days}天`);
+
+/** Departments and decisions the leaders' digest names before counting the rest. */
+const LEADERS_LIST_LIMIT = 5;
 import type { EscalationPolicy, EscalationStep } from '../domain/escalation.ts';
 import { STATUS_LABELS } from '../domain/lifecycle.ts';
 import type { LocalDate } from '../domain/types.ts';
@@ -87,11 +93,16 @@ export const scheduleTexts = {
   },
   digest: {
     /** The daily digest of one scope ('全县', '应急管理局所监管单位', a unit). */
-    render(d: Digest, scope: string, now: Date, title = '每日安全汇总'): string {
+    /**
+     * The digest of one scope. The scheduled evening digest names no overdue item (`listOverdue`
+     * false): the group's morning message did; 今日汇总 on demand lists them.
+     */
+    render(d: Digest, scope: string, now: Date, title = '每日安全汇总', listOverdue = true): string {
       const when = since(d, now);
       const categories = d.open.byCategory.map((c) => `${c.category} ${c.count}`).join('、');
       const overdue = d.overdue.total === 0
         ? ['逾期：无']
+        : !listOverdue ? [`逾期 ${d.overdue.total} 项（重大 ${d.overdue.major}），明细见上午「今日提醒」`]
         : [
             `逾期 ${d.overdue.total} 项（重大 ${d.overdue.major}）：`,
             ...d.overdue.items.map((h, i) => `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜${h.ownerName}｜逾期${overdueDays(h, d.today)}天`),
@@ -109,6 +120,53 @@ export const scheduleTexts = {
         d.open.total === 0 ? '未销号：无' : `未销号 ${d.open.total} 项：重大 ${d.open.major}、一般 ${d.open.total - d.open.major}`,
         ...(categories ? [`按类别：${categories}`] : []),
         ...overdue, ...worst, ...progress,
+      ].join('\n');
+    },
+    /**
+     * The leaders' digest (全县): the change, what waits on the departments, the day's decisions,
+     * who is slipping most. It lists no overdue item: the morning message does (see leaders-digest.ts).
+     */
+    leaders(d: LeadersDigest, now: Date): string {
+      const when = since(d, now);
+      const { now: c, before: b } = d.change;
+      const s = d.standing;
+      const delta = (nowCount: number, then: number) => (nowCount === then ? '持平' : `${nowCount > then ? '↑' : '↓'}${Math.abs(nowCount - then)}`);
+      const byDepartment = new Map<string, LeadersDigest['waiting']>();
+      for (const w of d.waiting) {
+        const key = w.departmentName ?? '管理员';
+        byDepartment.set(key, [...(byDepartment.get(key) ?? []), w]);
+      }
+      const waiting = d.waiting.length === 0 ? ['待部门验收：无'] : [
+        `待部门验收 ${d.waiting.length} 项（已提交、未决定）：`,
+        ...[...byDepartment].slice(0, LEADERS_LIST_LIMIT).map(([dept, items]) =>
+          `· ${dept} ${items.length} 项：${items.slice(0, 3).map((w) => `${w.code} ${w.unitName} ${waited(daysBetween(w.submittedOn, d.today))}`).join('、')}${items.length > 3 ? ` 等` : ''}`),
+        ...(byDepartment.size > LEADERS_LIST_LIMIT ? [`……等 ${byDepartment.size} 个部门`] : []),
+      ];
+      const rejected = d.decisions.filter((x) => x.kind === 'rejected');
+      const extensions = d.decisions.filter((x) => x.kind !== 'rejected');
+      const decisions = [
+        ...(rejected.length > 0 ? [`${when}驳回 ${rejected.length} 项：${rejected.slice(0, LEADERS_LIST_LIMIT).map((x) => `${x.code} ${x.unitName}（${x.actorName ?? '系统'}${x.reason ? `：${x.reason}` : ''}）`).join('；')}${rejected.length > LEADERS_LIST_LIMIT ? ' 等' : ''}`] : []),
+        ...(extensions.length > 0 ? [`${when}延期决定 ${extensions.length} 项：${extensions.slice(0, LEADERS_LIST_LIMIT).map((x) => x.kind === 'extension_approved'
+          ? `批准 ${x.code} ${x.unitName}${x.to ? ` 至${formatDate(x.to, now)}` : ''}（${x.actorName ?? '系统'}）`
+          : `不予 ${x.code} ${x.unitName}（${x.actorName ?? '系统'}）`).join('；')}${extensions.length > LEADERS_LIST_LIMIT ? ' 等' : ''}`] : []),
+      ];
+      const burden = (title: string, groups: readonly BurdenGroup[]) => groups.length === 0 ? [] : [
+        `${title}：${groups.map((g) => {
+          const members = g.members.slice(0, BURDEN_MAX_NAMES).map((m) => `${m.name}（${m.items}项${m.major > 0 ? `，重大${m.major}` : ''}）`).join('、');
+          const more = g.members.length > BURDEN_MAX_NAMES ? ` 等${g.members.length}个` : '';
+          const only = g.members[0];
+          return g.members.length > 1 || !only ? `${members}${more} 并列${g.score}分` : `${only.name} ${g.score}分（${only.items}项${only.major > 0 ? `，重大${only.major}` : ''}）`;
+        }).join('；')}`,
+      ];
+      return [
+        `【每日安全汇总】${formatDate(d.today, now)} · 全县`,
+        `${when}新增 ${c.created} 项、销号 ${c.closed} 项、新逾期 ${c.newlyOverdue} 项（上一工作日：新增 ${b.created}、销号 ${b.closed}、新逾期 ${b.newlyOverdue}）`,
+        `未销号 ${s.open} 项（重大 ${s.openMajor}，较上周同日${delta(s.open, s.openWeekAgo)}），其中逾期 ${s.overdue} 项（重大 ${s.overdueMajor}，较上周同日${delta(s.overdue, s.overdueWeekAgo)}）`,
+        ...waiting,
+        ...decisions,
+        ...burden('逾期最重的单位', d.worstUnits),
+        ...burden('逾期最重的部门', d.worstDepartments),
+        ...(d.worstUnits.length > 0 ? [`逾期分＝各项逾期天数之和，重大隐患按${MAJOR_BURDEN_WEIGHT}倍计；逾期明细见上午「今日提醒」。`] : []),
       ].join('\n');
     },
     county: '全县',
