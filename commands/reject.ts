@@ -8,7 +8,7 @@ const usage = 'YH-0012 驳回 呼吸阀型号不符';
 
 export default defineCommand({
   name: '驳回',
-  aliases: ['验收不通过', '不予通过', '退回', '验收驳回'],
+  aliases: ['验收不通过', '不予通过', '退回', '验收驳回', '整改不通过', '验收没通过', '验收未通过', '整改不到位'],
   roles: ['department', 'admin'],
   section: '验收',
   summary: '验收不通过，退回继续整改（须写原因）',

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { dayBeforeFestival, FESTIVAL_NAMES } from './festival-deadline.ts';
-import { addDays, dayjs, localDate } from '../domain/calendar.ts';
+import { addDays, dayjs, daysBetween, localDate } from '../domain/calendar.ts';
 import { isDeadlineFarAhead } from '../domain/deadline.ts';
 
 /** A deadline found in free text. */
@@ -44,12 +44,13 @@ const fmt = (d: Ymd): string =>
 
 /** Calendar arithmetic on plain dates is done in dayjs' UTC mode so the process TZ never matters. */
 const utcDay = (date: string) => dayjs.utc(date);
+/** Plain arithmetic where dayjs would cost more than the parse: this runs for every date in every message. */
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A valid YYYY-MM-DD or null (2月30日, a year that is not four digits, and the like). */
 function validDate(year: number, month: number, day: number): string | null {
   if (!(year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return null;
-  const d = utcDay(fmt({ year, month, day: 1 }));
-  return day <= d.daysInMonth() ? fmt({ year, month, day }) : null;
+  return day <= daysInMonth(year, month) ? fmt({ year, month, day }) : null;
 }
 
 /**
@@ -62,9 +63,9 @@ function monthDayNearest(today: string, month: number, day: number | 'end'): str
   const year = Number(today.slice(0, 4));
   let best: { date: string; distance: number } | null = null;
   for (const y of [year - 1, year, year + 1]) {
-    const d = day === 'end' ? utcDay(fmt({ year: y, month, day: 1 })).endOf('month').format('YYYY-MM-DD') : validDate(y, month, day);
+    const d = validDate(y, month, day === 'end' ? daysInMonth(y, month) : day);
     if (!d) continue;
-    const distance = Math.abs(utcDay(d).diff(utcDay(today), 'day')) - (d >= today ? 0.5 : 0);
+    const distance = Math.abs(daysBetween(today, d)) - (d >= today ? 0.5 : 0);
     if (!best || distance < best.distance) best = { date: d, distance };
   }
   return best?.date ?? null;
@@ -101,6 +102,7 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 export function afterDuration(today: string, n: number, unit: string): string {
   if (unit.includes('工作日')) return addWorkdays(today, n);
   if (unit.endsWith('月')) return utcDay(today).add(n, 'month').format('YYYY-MM-DD');
+  if (unit === '年') return utcDay(today).add(n, 'year').format('YYYY-MM-DD');
   if (/[周星礼]/.test(unit)) return addDays(today, 7 * n);
   return addDays(today, n);
 }
@@ -108,11 +110,11 @@ export function afterDuration(today: string, n: number, unit: string): string {
 /** 立即整改, 立行立改, 马上处理 as a deadline: today. `立即停用塔吊` is a measure, not a date. */
 const IMMEDIATE = /(?:立行立改|(?:立即|立刻|马上|即刻|当即|即行)(?:整改|处理|落实|整治|改正|完成)?(?:到位|完毕)?)(?![\p{Script=Han}])/u;
 
-const DURATION_UNIT = '(个?(?:工作日|天|日|周|星期|礼拜)|个月)';
+const DURATION_UNIT = '(个?(?:工作日|天|日|周|星期|礼拜)|个月|年)';
 const DURATION_NUM = `(\\d{1,3}|${CN}{1,3}|半)`;
 
 function durationDays(today: string, numText: string, unit: string): string | null {
-  if (numText === '半') return unit === '个月' ? addDays(today, 15) : null;
+  if (numText === '半') return unit === '个月' ? addDays(today, 15) : unit === '年' ? afterDuration(today, 6, '个月') : null;
   const n = toNumber(numText);
   return Number.isNaN(n) ? null : afterDuration(today, n, unit);
 }
@@ -184,8 +186,8 @@ function customParsers(today: string, now: Date): chrono.Parser[] {
       return addDays(mondayOf(today), 7 * weeks + wd - 1);
     }),
 
-    // 本周内 / 下周内 → that week's Sunday.
-    parser(/(本|这|下)个?(?:星期|礼拜|周)内/, (m) => addDays(mondayOf(today), m[1] === '下' ? 13 : 6)),
+    // 本周内 / 下周内 / 本周末 / 下周末 → that week's Sunday.
+    parser(/(本|这|下)个?(?:星期|礼拜|周)[内末]/, (m) => addDays(mondayOf(today), m[1] === '下' ? 13 : 6)),
 
     // 本月底, 月底, 下个月底, 月中, 本月内, 下月中旬; 年底, 本年底, 今年底, 年内, 明年底.
     parser(/(本|这个?|今|下个?|明)?(月|年)(底|末|内|中旬|上旬|下旬|中)/, (m) => {
@@ -272,7 +274,10 @@ const fullYear = (year: number, text: string): number => (year < 100 && /\d年/.
 
 /** Full-width ASCII (１２．１５) → ASCII, one char for one char so indexes stay valid. */
 const normalize = (text: string): string =>
-  text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/元月(?=\d|[零〇一二两三四五六七八九十]|底|中|末|上旬|中旬|下旬)/g, '1月'); // 元月 is January, said the way officials write it
 
 /**
  * Finds the deadline in free text: the first date phrase marked as a deadline
@@ -297,7 +302,7 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const ref = new Date(y, m - 1, d);
 
-  const found: (DeadlineMatch & { marked: boolean; weak: boolean })[] = [];
+  const found: (Omit<DeadlineMatch, 'past' | 'farAhead'> & { marked: boolean; weak: boolean })[] = [];
   for (const r of engine.parse(src, ref, { forwardDate: true })) {
     const c = r.end ?? r.start; // a range '12月1日至12月15日' is due at its end
     if (!c.isCertain('day')) continue; // a time or month alone ('9点', '12月') is no date
@@ -313,11 +318,11 @@ export function findDeadline(text: string, now: Date): DeadlineMatch | null {
     const marked =
       MARKED_END.test(matchText) || MARKED_START.test(matchText) || MARKED_BEFORE.test(src.slice(Math.max(0, index - 8), index));
     const weak = IMMEDIATE.test(matchText) && IMMEDIATE.exec(matchText)?.index === 0;
-    found.push({ date, text: text.slice(index, index + matchText.length), index, marked, weak, past: date < today, farAhead: isDeadlineFarAhead(date, today) });
+    found.push({ date, text: text.slice(index, index + matchText.length), index, marked, weak });
   }
   const strong = found.filter((f) => !f.weak);
   const best = strong.find((f) => f.marked) ?? strong[0] ?? found[0];
-  return best ? { date: best.date, text: best.text, index: best.index, past: best.past, farAhead: best.farAhead } : null;
+  return best ? { date: best.date, text: best.text, index: best.index, past: best.date < today, farAhead: isDeadlineFarAhead(best.date, today) } : null;
 }
 
 /**

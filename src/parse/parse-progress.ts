@@ -45,6 +45,7 @@ export function parseProgress(text: string): ProgressReport {
     [new RegExp(`${LABEL}${SIGN}百分之(${CN_NUM})`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
     [new RegExp(`${LABEL}${SIGN}(${CN_NUM})\\s*[%％]`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
     [new RegExp(`${LABEL}([一二两三四五六七八九十])成([一二三四五六七八九半])?(?:左右)?(?![多余])`), (m) => tenths(m[1] ?? '', m[2])],
+    [new RegExp(`${LABEL}(?<![\\d.])(\\d|10)成(?![多余\\d])`), (m) => Number(m[1]) * 10],
     [new RegExp(`${LABEL}一半${NUMBER_END}`), () => 50],
     [new RegExp(`^[:=\\s]*${SIGN}(\\d{1,4})${NUMBER_END}`), (m) => signed(m, Number(m[2]))],
     [new RegExp(`^[:=\\s]*(${CN_NUM})${NUMBER_END}`), (m) => chineseNumber(m[1] ?? '')],
