@@ -49,48 +49,6 @@ function daysText(days: readonly number[]): string {
 const PROGRESS_WORDS = { submitted: '提交验收', rejected: '验收驳回', accepted: '验收通过' } as const;
 
 export const scheduleTexts = {
-  reminders: {
-    /** The deadline reminder to a unit's group: every hazard due soon, in one message. */
-    due(list: TopList<HazardItem>, today: LocalDate, now: Date, actedRecently: ReadonlySet<number>): string {
-      const lines = list.items.map((h, i) => {
-        const left = daysBetween(today, h.deadline);
-        const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
-        const acted = actedRecently.has(h.id) ? '｜近24小时已报进度' : '';
-        return `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜${when}｜${state(h)}${acted}`;
-      });
-      return [
-        `【到期提醒】以下 ${list.total} 项隐患整改时限临近，请抓紧整改：`,
-        ...lines, ...more(list),
-        '整改完毕请回复「编号 整改完成 请验收」；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
-      ].join('\n');
-    },
-  },
-  overdue: {
-    /** One overdue message to a group, with a section per step the group hears as. */
-    message(sections: ReadonlyArray<{ step: EscalationStep; list: TopList<HazardItem> }>, policy: EscalationPolicy, today: LocalDate, now: Date, urgentOnly: boolean): string {
-      const title = urgentOnly
-        ? '【重大隐患逾期】以下重大隐患今日起逾期，节假日照常提醒：'
-        : `【逾期提醒】${formatDate(today, now)}`;
-      const body = sections.flatMap(({ step, list }) => {
-        const header = urgentOnly ? [] : [scheduleTexts.overdue.header(step, list.total, policy)];
-        const lines = list.items.map((h, i) => step === 'unit'
-          ? `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${overdueDays(h, today)}天｜${state(h)}`
-          : `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜逾期${overdueDays(h, today)}天｜${state(h)}｜责任链：${chain(h)}`);
-        return [...header, ...lines, ...more(list), scheduleTexts.overdue.footer[step]];
-      });
-      return [title, ...body].join('\n');
-    },
-    header(step: EscalationStep, total: number, policy: EscalationPolicy): string {
-      if (step === 'unit') return `本单位逾期隐患 ${total} 项：`;
-      if (step === 'department') return `所监管单位逾期隐患 ${total} 项（逾期超过${policy.departmentAfterDays}天，重大隐患逾期即报）：`;
-      return `全县逾期隐患 ${total} 项（逾期超过${policy.leadersAfterDays}天，重大隐患逾期即报）：`;
-    },
-    footer: {
-      unit: '请立即整改；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
-      department: '请督促责任单位整改，已提交的请及时验收。',
-      leaders: '请督导相关部门和单位限期整改。',
-    } satisfies Record<EscalationStep, string>,
-  },
   digest: {
     /** The daily digest of one scope ('全县', '应急管理局所监管单位', a unit). */
     /**

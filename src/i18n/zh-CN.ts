@@ -302,13 +302,6 @@ export const zh = {
     listed: (h: HazardView, now: Date) =>
       `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
     unlisted: (h: HazardView, reason: string) => `${h.code} 已撤销挂牌督办${reason ? `（${reason}）` : ''}，记录留档。`,
-    reminder(items: readonly HazardView[], now: Date): string {
-      return [
-        `【挂牌督办提醒】以下 ${items.length} 项督办隐患尚未销号：`,
-        ...items.map((h, i) => `${i + 1}. ${hazardLine(h, now)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
-        '请责任单位加快整改、按时报告进度，监管部门跟踪督促。',
-      ].join('\n');
-    },
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
       `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
   },
@@ -326,13 +319,6 @@ export const zh = {
     },
     nothingRead: (code: string) =>
       `没有读到方案内容，请按项写「项目：内容」，例：${code} 治理方案 资金物资：预算12万元，已采购 应急预案：已编制并演练。\n六项为：${partList(PLAN_PARTS)}。`,
-    reminder(items: readonly HazardView[], now: Date): string {
-      return [
-        `【治理方案提醒】以下重大隐患的治理方案尚未齐全：`,
-        ...items.map((h, i) => `${i + 1}. ${tag(h)} ${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜缺：${partList(missingPlanParts(h.plan))}`),
-        `请回复「编号 治理方案 ${PLAN_LABELS.goals}：…」补充；方案不齐的重大隐患不能提交验收。`,
-      ].join('\n');
-    },
   },
   morning: {
     leaderNote: (leader: string) => `督办领导 ${leader}`,
@@ -389,8 +375,6 @@ export const zh = {
   },
   reinspection: {
     scheduled: (dueOns: readonly LocalDate[], now: Date) => `已抽中滚动检查：将于${dueOns.map((d) => formatDate(d, now)).join('、')}复查是否反弹。`,
-    request: (h: HazardView, round: number, closedOn: LocalDate, reviewer: string, now: Date) =>
-      `【滚动检查】${tag(h)} ${unitLabel(h, now)}：${h.description}，${formatDate(closedOn, now)}验收销号，已满${round}天。请${reviewer}复查是否反弹：回复「${h.code} 复查通过」或「${h.code} 复查发现反弹 情况 限期7天」。`,
     passed: (h: HazardView, rounds: readonly number[]) => `${tag(h)} ${rounds.map((r) => `${r}天`).join('、')}复查通过，未发现反弹，记录留档。`,
     rebound: (h: HazardView, reason: string, now: Date) =>
       `${tag(h)} 复查发现反弹：${reason}。已重新打开，请责任人 ${h.ownerName} 在 ${formatDate(h.deadline, now)} 前重新整改（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,

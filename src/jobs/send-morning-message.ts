@@ -8,7 +8,7 @@ import type { HazardItem } from '../domain/digest.ts';
 import { overdueWindows, type EscalationPolicy, type EscalationStep } from '../domain/escalation.ts';
 import { MORNING_SECTIONS, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import { missingPlanParts } from '../domain/plan.ts';
-import type { HazardView } from '../domain/types.ts';
+import type { LocalDate } from '../domain/types.ts';
 import type { WorkCalendar } from '../domain/work-calendar.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -29,7 +29,6 @@ export interface MorningMessageOptions {
 class Morning {
   readonly target: Target;
   readonly sections = new Map<MorningSectionKind, MorningLine[]>();
-  readonly steps = new Set<EscalationStep>();
   readonly mentions = new Set<number>();
   readonly #lineOf = new Map<number, MorningLine>();
   urgent = false;
@@ -120,7 +119,6 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
             : list.key === null ? [] : await groupTargets(list.key);
           for (const t of targets) {
             const m = morningOf(t);
-            m.steps.add(step);
             for (const h of items) {
               if (!workingDay || (h.level === 'major' && daysBetween(h.deadline, today) === 1)) m.urgent = true;
               const text = step === 'unit' ? zh.morning.overdueOwn(h, flags(h), today, now) : zh.morning.overdueChain(h, flags(h), today);
@@ -148,7 +146,7 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
         const listedOn = await store.governance.supervisedOn(supervised.map((h) => h.id));
         for (const h of supervised) {
           if (!supervisionListedToday(listedOn.get(h.id) ?? today, today, options.calendar)) continue;
-          const line = (): { hazardId: number; code: string; text: string; notes: string[] } => ({ hazardId: h.id, code: h.code, text: zh.morning.supervised(h, now), notes: leaderNote(h.id) });
+          const line = (): MorningLine => ({ hazardId: h.id, code: h.code, text: zh.morning.supervised(h, now), notes: leaderNote(h.id) });
           for (const t of await ownerTargets(store, h)) morningOf(t).add('supervised', line(), h.ownerId);
           for (const t of await supervisorTargets(store, h)) morningOf(t).add('supervised', line());
         }
@@ -188,11 +186,11 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
 }
 
 /** Follow-up checks (滚动检查) asked of the supervising department, or of the leaders where a unit has none. */
-async function addReinspections(store: Store, today: string, calendar: WorkCalendar, now: Date, morningOf: (t: Target) => Morning): Promise<void> {
+async function addReinspections(store: Store, today: LocalDate, calendar: WorkCalendar, now: Date, morningOf: (t: Target) => Morning): Promise<void> {
   const due = (await store.reinspections.due(today)).filter((r) => reinspectionAskedToday(r.dueOn, today, calendar));
   // several rounds due for one hazard (a forgotten 30-day check): ask once, for the latest
   const latest = new Map(due.map((r) => [r.hazardId, r]));
-  for (const h of await store.hazards.byIds([...latest.keys()]) as HazardView[]) {
+  for (const h of await store.hazards.byIds([...latest.keys()])) {
     const r = latest.get(h.id);
     if (!r || h.status !== 'closed') continue;
     const supervisors = await supervisorTargets(store, h);
