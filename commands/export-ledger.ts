@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
 import { exportLedger } from '../src/app/export-ledger.ts';
-import { personScope } from '../src/app/hazard-scope.ts';
+import { audienceScope, personScope, withinAudience } from '../src/app/hazard-scope.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({
@@ -16,6 +16,11 @@ export default defineCommand({
     const scope = await personScope(ctx.store, ctx.sender);
     const result = await exportLedger(ctx.store, args.text, scope, ctx.now, ctx.config);
     if (!result.ok) return ctx.reply(result.reply);
+    // a workbook wider than the room's audience (a leader's, in a unit's group) goes to the sender privately
+    if (ctx.group && !withinAudience(scope, await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+      await ctx.push({ groupId: null, personId: ctx.sender.id, text: zh.ledger.exported(result, ctx.now), mentions: [], extra: { file: result.path } });
+      return ctx.reply(zh.audience.ledgerSentPrivately);
+    }
     await ctx.reply(zh.ledger.exported(result, ctx.now), [], { file: result.path });
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
 import { canView } from '../src/domain/permissions.ts';
 import { missingPlanParts, planRequired, type PlanPart } from '../src/domain/plan.ts';
 import { parsePlan } from '../src/parse/parse-plan.ts';
@@ -23,7 +24,9 @@ export default defineCommand({
       // `YH-0003 治理方案` alone asks where the plan stands; words without keys get the format
       if (args.text.trim()) return ctx.reply(zh.plan.nothingRead(hazard.code));
       const refused = canView(ctx.sender, hazard);
-      return ctx.reply(refused ? zh.permission[refused] : zh.plan.status(hazard));
+      if (refused) return ctx.reply(zh.permission[refused]);
+      if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) return ctx.reply(zh.audience.notThisRoom(hazard.code));
+      return ctx.reply(zh.plan.status(hazard));
     }
     const updated = await actOnHazard(ctx, hazard, { type: 'update_plan', parts: args.parts }, { who: 'rectify', text: args.text, attachments: ctx.attachments });
     if (!updated) return;

@@ -2,7 +2,8 @@ import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
 import { extendedDeadline, parseExtension } from '../src/parse/parse-extension.ts';
-import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
+import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
+import { formatDate } from '../src/domain/calendar.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 申请延期到12月30日 原因：配件未到货';
@@ -10,6 +11,7 @@ const usage = 'YH-0012 申请延期到12月30日 原因：配件未到货';
 export default defineCommand({
   name: '申请延期',
   aliases: ['延期申请', '申请延长', '延期'],
+  help: { example: usage, for: ['contact'] },
   section: '整改',
   summary: '申请延长整改时限（须写新日期和原因）',
   usage,
@@ -26,7 +28,7 @@ export default defineCommand({
     const to = args.to ?? (args.by ? extendedDeadline(hazard?.deadline ?? ctx.today, args.by) : null);
     if (!hazard || !to) return;
     if (to < ctx.today) {
-      await ctx.reply(zh.extension.datePast(to));
+      await ctx.reply(zh.extension.datePast(formatDate(to, ctx.now), formatDate(ctx.today, ctx.now)));
       return;
     }
     if (isDeadlineTooFar(to, ctx.today)) {
@@ -35,7 +37,9 @@ export default defineCommand({
     }
     const updated = await actOnHazard(ctx, hazard, { type: 'request_extension', to, reason: args.reason }, { who: 'rectify', text: args.reason });
     if (!updated) return;
-    const text = zh.extension.requested(updated, await reviewerName(ctx, updated), ctx.now);
+    // more than half a year: said to both sides, so the reviewer checks the date before approving
+    const far = isDeadlineFarAhead(to, ctx.today) ? `\n${zh.extension.farAhead(formatDate(to, ctx.now), CONFIRM_AFTER_MONTHS)}` : '';
+    const text = zh.extension.requested(updated, await reviewerName(ctx, updated), ctx.now) + far;
     await ctx.reply(text);
     await notifyOtherSide(ctx, updated, 'supervisor', `${updated.unitName} ${text}`);
   },

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
 import { loadHazard } from '../src/app/act-on-hazard.ts';
+import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
 import { canView } from '../src/domain/permissions.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -9,9 +10,11 @@ const usage = '查询 YH-0012';
 export default defineCommand({
   name: '查询',
   aliases: ['查看', '详情', '查询隐患'],
+  help: { example: 'YH-0012（只发编号：看详情和处理记录）', for: ['contact', 'department', 'leader', 'admin'] },
   section: '查询',
   summary: '查看一条隐患的详情和全部处理记录',
   usage,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);
@@ -19,6 +22,11 @@ export default defineCommand({
     const refused = canView(ctx.sender, hazard);
     if (refused) {
       await ctx.reply(zh.permission[refused]);
+      return;
+    }
+    // a record is posted only where everyone may read it: not in another unit's group
+    if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+      await ctx.reply(zh.audience.notThisRoom(hazard.code));
       return;
     }
     await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now));

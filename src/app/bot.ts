@@ -13,7 +13,8 @@ import { SerialQueue } from './serial-queue.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import { closeDatabase, isPostgresUrl, openDatabase, optimizeDatabase, type Db } from '../db/database.ts';
+import { backupSqlite, type BackupResult } from '../db/backup.ts';
+import { closeDatabase, isPostgresUrl, openDatabase, optimizeDatabase, sqliteConnection, type Db } from '../db/database.ts';
 import { acquireProcessLock } from '../db/process-lock.ts';
 import { applyPostgresMigrations, applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
@@ -60,6 +61,11 @@ export interface Bot {
   start(options?: { schedule?: boolean; deliveryIntervalMs?: number }): Promise<void>;
   stop(): Promise<void>;
   importRoster(roster: RosterFile): Promise<ImportSummary>;
+  /**
+   * Takes a checked online backup of the SQLite ledger into `dir` (HZ_BACKUP_DIR, else
+   * <data>/backups), keeping the newest HZ_BACKUP_KEEP; null on PostgreSQL (pg_dump, docs/database.md).
+   */
+  backup(dir?: string): Promise<BackupResult | null>;
   close(): Promise<void>;
 }
 
@@ -146,6 +152,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           queue.run(() => optimizeDatabase(db)).catch((error: unknown) => log.warn({ err: error }, 'optimize failed'));
         }, OPTIMIZE_INTERVAL_MS),
       ];
+      if (config.backup.dir && !postgres) {
+        timers.push(setInterval(() => {
+          bot.backup().catch((error: unknown) => log.error({ err: error }, 'scheduled backup failed'));
+        }, config.backup.everyHours * 3_600_000));
+      }
     },
     async stop() {
       scheduler.stop();
@@ -156,6 +167,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await deliveries.run(async () => undefined);
     },
     importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster))),
+    async backup(dir = config.backup.dir ?? join(config.dataDir, 'backups')) {
+      if (postgres) return null;
+      // not in the message queue: the copy runs in steps while messages are answered
+      const result = await backupSqlite(sqliteConnection(db), dir, clock(), config.backup.keep);
+      log.info({ file: result.file, bytes: result.bytes, removed: result.removed.length }, 'database backed up');
+      return result;
+    },
     async close() {
       await bot.stop();
       scheduler.dispose();

@@ -14,6 +14,10 @@ const schema = z
     HZ_DB: z.string().min(1).default('data/hazard-zero.db'),
     HZ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '应为 postgresql://用户:密码@主机:端口/库名').optional(),
     HZ_DATA_DIR: z.string().min(1).default('data'),
+    /** a folder for scheduled backups of the SQLite ledger; unset: none (npm run backup still works) */
+    HZ_BACKUP_DIR: z.string().min(1).optional(),
+    HZ_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+    HZ_BACKUP_HOURS: z.coerce.number().min(1).max(24 * 31).default(24),
     CHANNEL: z.enum(['console', 'wechaty', 'dingtalk', 'wecom']).default('console'),
     /** minutes an unanswered ask-back waits */
     HZ_DRAFT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const c = parsed.data;
   return {
     databaseUrl: c.HZ_DATABASE_URL ?? null,
+    backup: { dir: c.HZ_BACKUP_DIR ?? null, keep: c.HZ_BACKUP_KEEP, everyHours: c.HZ_BACKUP_HOURS },
     dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL,
     schedule: toScheduleConfig(c),
     governance: {

@@ -30,12 +30,32 @@ export async function personScope(store: Store, person: Person): Promise<number[
   return [person.unitId];
 }
 
-/** The narrower of the group's and the sender's scope: a list never shows what either may not see. */
-export async function visibleScope(ctx: CommandContext): Promise<number[] | undefined> {
+/**
+ * The audience of a room: the units whose hazards **everyone** in the room may see, so what the
+ * bot posts there is never more than its least-entitled member may read.
+ * - `undefined`: the whole county (the leaders' group);
+ * - a list of unit ids: a unit group → its unit; a department's group → the department and the
+ *   units it supervises; a private chat (`group` null) → what the person may see (`personScope`);
+ * - `[]`: nothing (a group bound to no unit, e.g. a chat the bot does not know yet).
+ * Answers in a room are the intersection of this and the sender's own scope (`visibleScope`).
+ */
+export async function audienceScope(store: Store, group: Group | null, person: Person): Promise<number[] | undefined> {
+  if (!group) return personScope(store, person);
+  return groupScope(store, group);
+}
+
+/** Whether every unit of `scope` is in `audience` (undefined = the county). */
+export function withinAudience(scope: number[] | undefined, audience: number[] | undefined): boolean {
+  if (audience === undefined) return true;
+  if (scope === undefined) return false;
+  return scope.every((id) => audience.includes(id));
+}
+
+/** The narrower of the room's audience and the sender's scope: a list never shows what either may not see. */
+export async function visibleScope(ctx: Pick<CommandContext, 'store' | 'group' | 'sender'>): Promise<number[] | undefined> {
   const mine = await personScope(ctx.store, ctx.sender);
-  if (!ctx.group || ctx.group.purpose === 'leaders' || ctx.group.unitId === null) return mine;
-  const group = await groupScope(ctx.store, ctx.group);
-  if (group === undefined) return mine;
-  if (mine === undefined) return group;
-  return group.filter((id) => mine.includes(id));
+  const room = await audienceScope(ctx.store, ctx.group, ctx.sender);
+  if (room === undefined) return mine;
+  if (mine === undefined) return room;
+  return room.filter((id) => mine.includes(id));
 }

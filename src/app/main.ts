@@ -9,6 +9,7 @@ import { readRoster } from './roster-file.ts';
 import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
+import { createStore } from '../db/store.ts';
 
 const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
 
@@ -35,11 +36,12 @@ async function runConsole(config: AppConfig): Promise<void> {
   // in the console the terminal is the chat: logs go to a file beside the database
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
   const channel = new ConsoleChannel();
-  const fresh = !existsSync(config.dbFile);
   const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
+  // a new ledger (an SQLite file just created, or an empty PostgreSQL database) gets the demo county
+  const fresh = (await bot.queue.run(() => createStore(bot.db).roster.units())).length === 0;
   if (fresh) {
     const summary = await bot.importRoster(readRoster(DEMO_ROSTER));
-    console.log(`已创建演示数据库 ${config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
+    console.log(`已创建演示数据库 ${config.databaseUrl ? 'PostgreSQL' : config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
   console.log(BANNER);
   // reminders, escalations and digests arrive in the terminal at their times

@@ -42,6 +42,16 @@ type Plan =
   | { kind: 'none'; where: string };
 
 /**
+ * The stream id of a reply: WeCom shows one message per stream id, so a retry of the same part
+ * (the first try timed out after WeCom took it) updates that message instead of adding a second.
+ * The question's msgid keeps it unique across databases; the outbox key across parts.
+ */
+function streamIdOf(frame: WsFrame<BaseMessage>, delivery: Delivery): string {
+  if (!delivery.key || !frame.body?.msgid) return generateReqId('stream');
+  return `stream_${frame.body.msgid}_${delivery.key}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/**
  * WeCom through the AI bot (智能机器人) long connection: group messages that @ the bot come in,
  * repeats are dropped by msgid. A reply goes back as the bot's answer to the question while it
  * is fresh; pushes, and replies that must mention someone, go through the group robot webhook
@@ -129,6 +139,8 @@ export class WeComChannel implements Channel {
       mentions: [],
       attachments: [...this.#hold.take(chat, userId, now), ...files],
       at: now,
+      // a WeCom robot receives group messages only when @-mentioned, and private chats
+      addressed: true,
     });
   }
 
@@ -187,7 +199,7 @@ export class WeComChannel implements Channel {
     if (plan.kind === 'reply') {
       const question = this.#questions.get(plan.key);
       if (question) question.answered = true;
-      await this.options.client.replyStream(plan.frame, generateReqId('stream'), named, true);
+      await this.options.client.replyStream(plan.frame, streamIdOf(plan.frame, delivery), named, true);
       return;
     }
     if (plan.kind === 'webhook') return postWeComWebhook(this.#fetch, this.#base, plan.key, weComBody(delivery.text, mentions, delivery.markdown));

@@ -50,6 +50,8 @@ export type AppConfig = {
   databaseUrl: string | null;
   dbFile: string;
   dataDir: string;
+  /** scheduled online backups of the SQLite ledger (HZ_BACKUP_DIR; dir null: none scheduled) */
+  backup: { dir: string | null; keep: number; everyHours: number };
   channel: 'console' | 'wechaty' | 'dingtalk' | 'wecom';
   draftMinutes: number;
   dbSync: 'normal' | 'full';

@@ -18,8 +18,8 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** A hazard code in any case or dash: yh-12, YH－0012, YH 0012 → YH-0012. */
-export const HAZARD_CODE = /\b(?:YH)\s*[-_—–]?\s*(\d{1,6})\b/i;
+/** A hazard code in any case or dash: yh-12, YH－0012, YH 0012, YH一0012 (the IME's 一 for a dash) → YH-0012. */
+export const HAZARD_CODE = /\b(?:YH)\s*[-_—–一]?\s*(\d{1,6})\b/i;
 
 /** Canonical code form for a number. */
 export function formatHazardCode(n: number): string {

@@ -1,4 +1,4 @@
-import { findHazardCodes, formatHazardCode, HAZARD_CODE } from './normalize.ts';
+import { findHazardCode, findHazardCodes, formatHazardCode, HAZARD_CODE } from './normalize.ts';
 import { looksLikeFindings } from './looks-like-findings.ts';
 
 /** What the router needs of a command: its names. */
@@ -58,7 +58,14 @@ function dropTags(text: string): { tags: string[]; body: string } {
   const tags: string[] = [];
   let body = text;
   for (let m = TAG.exec(body); m; m = TAG.exec(body)) {
-    tags.push((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim());
+    const tag = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    // `#YH-0012`, `【YH-0012】`: a code dressed as a tag is still the code
+    const code = findHazardCode(tag);
+    if (code && code.index === 0 && code.length === tag.length) {
+      body = `${tag} ${body.slice(m[0].length)}`;
+      break;
+    }
+    tags.push(tag);
     body = body.slice(m[0].length);
   }
   return { tags, body };

@@ -36,7 +36,7 @@ interface Case {
   setup: 'registered' | 'submitted' | 'extension';
   allowed: Record<Side, readonly Who[]>;
   /** the exact refusal a person gets */
-  refusal: (who: Who) => string;
+  refusal: (who: Who, code: string) => string;
 }
 
 const RECTIFY = { A: ['赵主任', '张伟', '李强'], B: ['赵主任', '吴工'] } as const;
@@ -53,8 +53,9 @@ const LIFECYCLE: Case[] = [
   { command: '不予延期', text: '{code} 不予延期 可调货', setup: 'extension', allowed: REVIEW, refusal: reviewRefusal('不予延期') },
   {
     command: '查询', text: '查询 {code}', setup: 'registered',
-    allowed: { A: ['赵主任', '刘县长', '王建国', '张伟', '李强'], B: ['赵主任', '刘县长', '孙建设', '吴工'] },
-    refusal: () => zh.permission.not_visible,
+    // 赵主任 may see B, but asks in 应急管理局监管群, whose audience is not 城南建筑工地's (#9 item 4)
+    allowed: { A: ['赵主任', '刘县长', '王建国', '张伟', '李强'], B: ['刘县长', '孙建设', '吴工'] },
+    refusal: (who, code) => (who === '赵主任' ? zh.audience.notThisRoom(code) : zh.permission.not_visible),
   },
 ];
 
@@ -103,12 +104,12 @@ describe.each(LIFECYCLE)('$command', ({ command, text, setup, allowed, refusal }
       shared = await freshHazard(side, setup);
     });
     it.each(refused)('refuses %s, changing nothing', async (who) => {
-      await expectRefused(who, text.replace('{code}', shared), refusal(who));
+      await expectRefused(who, text.replace('{code}', shared), refusal(who, shared));
     });
     it.each([...allowed[side]])('lets %s', async (who) => {
       const code = await freshHazard(side, setup);
       const out = await chat.send(HOME[who], who, text.replace('{code}', code));
-      expect(out[0]?.text).not.toMatch(/只有|无权|不能/);
+      expect(out[0]?.text).not.toMatch(/只有|无权|不能|不属于本群/);
       expect(out[0]?.text).toContain(code);
       if (command !== '查询') expect((await chat.read((s) => s.hazards.byCode(code)))?.status).not.toBeUndefined();
     });
@@ -158,7 +159,7 @@ describe('queries change nothing and show only what the asker may see', () => {
 
   it.each([...PEOPLE])('帮助 and 取消 as %s', async (who) => {
     const before = await snapshot();
-    const help = (await chat.send(HOME[who], who, '帮助'))[0]?.text ?? '';
+    const help = (await chat.send(HOME[who], who, '帮助 全部'))[0]?.text ?? '';
     const role = (await chat.read((s) => s.roster.peopleByName(who)))[0]?.role ?? 'contact';
     for (const c of commands) expect(help.includes(`· ${c.name}：`) || help.includes(c.name), c.name).toBe(!c.roles || c.roles.includes(role));
     expect((await chat.send(HOME[who], who, '取消'))[0]?.text).toBe(zh.register.nothingToCancel);
@@ -172,5 +173,34 @@ describe('admin configuration', () => {
     expect((await chat.send('临时领导群', '赵主任', '设为领导群'))[0]?.text).toBe(zh.config.leadersGroup('临时领导群'));
     expect((await chat.send('临时群', '赵主任', '添加人员 周七 红星化工 联系人'))[0]?.text).toBe(zh.config.personAdded('周七', '红星化工', '单位联系人'));
     expect((await chat.send('临时群', '赵主任', '设置角色 周七 监管部门'))[0]?.text).toBe(zh.config.roleSet('周七', '监管部门'));
+  });
+});
+
+describe('answers in a room show only what everyone in the room may see (#9 item 4)', () => {
+  let code = '';
+  beforeAll(async () => {
+    const out = await chat.send(HOME.王建国, '王建国', '登记隐患：红星化工 受众测试点安全隐患，责任人@张伟，12月31日前');
+    code = codeIn(out[0]?.text);
+    expect(code).not.toBe('');
+  });
+
+  it('does not post a 红星化工 record into another unit\'s group, even for its supervising department', async () => {
+    const out = await chat.send('蓝天物流安全对接群', '王建国', `查询 ${code}`);
+    expect(out.map((d) => d.text)).toEqual([zh.audience.notThisRoom(code)]);
+    // privately it is shown
+    const privately = await chat.send(null, '王建国', `查询 ${code}`);
+    expect(privately[0]?.text).toContain('红星化工');
+  });
+
+  it('sends a leader\'s county-wide ledger privately, never into a unit\'s group', async () => {
+    const out = await chat.send('红星化工安全对接群', '刘县长', '导出台账');
+    expect(out.filter((d) => d.group).map((d) => d.text)).toEqual([zh.audience.ledgerSentPrivately]);
+    expect(out.filter((d) => d.file).map((d) => d.group?.name ?? `私聊·${d.person?.name}`)).toEqual(['私聊·刘县长']);
+  });
+
+  it.each(['本群隐患', '今日汇总', '逾期隐患', '我的隐患'])('shows nothing of the county in a group bound to no unit: %s', async (text) => {
+    const out = await chat.send('刚建的群', '刘县长', text);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.text).not.toContain('YH-');
   });
 });

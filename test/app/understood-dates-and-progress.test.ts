@@ -87,3 +87,17 @@ describe('progress as officials write it', () => {
     expect((await hazard(code))?.progress).toBe(0);
   });
 });
+
+describe('a date far ahead is pointed out', () => {
+  it('an extension more than half a year out asks the reviewer to check it', async () => {
+    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
+    const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到国庆节前 原因：需整体搬迁`);
+    expect(texts(out).join('\n')).toContain('注意：延期日期 2027年9月30日 在6个月以后，审批前请核对。');
+  });
+
+  it('a past extension date says what today is and how to write it', async () => {
+    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
+    const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到11月20日 原因：配件未到货`);
+    expect(out[0]?.text).toBe('延期日期 11月20日 已过（今天是 12月2日），请给出今后的日期，例：YH-0012 申请延期到12月30日 原因：配件未到货');
+  });
+});

@@ -92,6 +92,13 @@ afterEach(async () => {
 });
 
 describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
+  it('takes the owner written under 责任人 over an @mention the puppet lists (#9 item 11)', async () => {
+    const before = said.length;
+    people.wang.say('@隐患清零\u2005登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人 李强 @张伟\u2005请知悉，12月15日前整改完毕', [people.me, people.zhang]).to(rooms.dept);
+    await saidAfter(before, 1);
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '李强' });
+  });
+
   it('runs register → progress with a photo → submit → accept, and pushes one reminder with a mention', async () => {
     let before = said.length;
     people.wang.say('@隐患清零\u2005登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', [people.me, people.zhang]).to(rooms.dept);

@@ -159,6 +159,8 @@ describe('WeCom: user text never turns into markdown, mentions or a false owner 
     const markdown = markdownSent(sent);
     // the unit's answer on the long connection, the department told by an AI bot push: both markdown
     expect(markdown.map((e) => e.type).sort()).toEqual(['push', 'reply']);
+    // the reply's stream id is the question's msgid and the outbox part: a retry updates, never adds
+    expect(markdown.find((e) => e.type === 'reply')?.body.stream.id).toMatch(/^stream_msgid-\d+_outbox_\d+_1_1$/);
     for (const e of markdown) {
       expect(textOf(e)).toContain('［点我领取补贴］(http://evil.example/p)');
       expect(textOf(e)).toContain('!［t］(http://evil.example/t.png) ＊＊加急＊＊ ＜font');

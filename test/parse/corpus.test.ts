@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, measure, understand } from './corpus/understand.ts';
 
 /**
- * #10: 444 messages written the way county officials and enterprise safety officers write in
+ * #10: 447 messages written the way county officials and enterprise safety officers write in
  * WeChat/DingTalk, each with what the parse layer must make of it field by field
  * (test/parse/corpus/messages.jsonl). Where the right answer is to ask back or to say "not
  * understood", the expectation says so: a missing field is null, an unread deadline is quoted in
