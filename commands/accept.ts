@@ -11,10 +11,12 @@ export default defineCommand({
   aliases: ['通过验收', '验收合格', '同意销号', '销号'],
   afterCode: ['通过', '合格', '同意验收'],
   roles: ['department', 'admin'],
+  help: { example: 'YH-0012 验收通过（可附验收照片）', for: ['department', 'admin'] },
   section: '验收',
   summary: '验收通过并销号（监管部门；重大隐患须有整改证据）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

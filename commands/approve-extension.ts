@@ -9,10 +9,12 @@ export default defineCommand({
   name: '批准延期',
   aliases: ['同意延期', '延期通过'],
   roles: ['department', 'admin'],
+  help: { example: usage, for: ['department', 'admin'] },
   section: '验收',
   summary: '批准延期申请（原时限留档）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

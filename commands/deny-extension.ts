@@ -14,6 +14,7 @@ export default defineCommand({
   summary: '不批准延期申请，原时限不变',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode.transform((a) => ({ code: a.code, reason: parseReason(a.text) })),
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -4,10 +4,14 @@ import { byteLength, fitRows, TEXT_LIMIT_BYTES } from '../src/i18n/fit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 import type { Role } from '../src/domain/types.ts';
 
+/** `帮助 全部`: every command the role may use. */
+const EVERYTHING = /^(?:全部|所有|全部命令|所有命令|更多)$/;
+
 /**
- * 帮助 is generated from the command definitions, so it never drifts from them. It fits one
- * message: with examples if they fit, else one line per command, else names only, pointing to
- * `帮助 命令名` for one command's usage.
+ * 帮助 is generated from the command definitions, so it never drifts from them. Plain `帮助` is
+ * the same short shape for every role: one everyday example per line, for what that role does
+ * daily, and the two rules people trip over (several codes in one message, evidence for a major
+ * hazard). `帮助 进度` explains one command; `帮助 全部` lists them all.
  */
 export function renderHelp(commands: readonly Command[], role: Role, topic = ''): string {
   const allowed = commands.filter((c) => !c.roles || c.roles.includes(role));
@@ -16,6 +20,29 @@ export function renderHelp(commands: readonly Command[], role: Role, topic = '')
     const aliases = asked.aliases.length > 0 ? `\n  也可写：${asked.aliases.join('、')}` : '';
     return `· ${asked.name}：${asked.summary}\n  例：${asked.usage}${aliases}`;
   }
+  if (!EVERYTHING.test(topic)) return renderEveryday(allowed, role);
+  return renderAll(allowed);
+}
+
+function renderEveryday(allowed: readonly Command[], role: Role): string {
+  const everyday = allowed.filter((c) => c.help?.for.includes(role));
+  // the several-codes rule shown with what this role does to several hazards at once
+  const batch = everyday.find((c) => c.manyCodes && c.name !== '查询' && c.name !== '进度') ?? everyday.find((c) => c.manyCodes);
+  return [
+    zh.help.everydayTitle,
+    ...everyday.map((c) => c.help?.example ?? c.usage),
+    zh.help.question,
+    ...(batch ? [zh.help.severalCodes(`YH-0008、YH-0012 ${batch.name}`)] : []),
+    zh.help.majorHazard,
+    zh.help.everydayFooter,
+  ].join('\n');
+}
+
+/**
+ * Every command by section, fitting one message: with examples if they fit, else one line per
+ * command, else names only, pointing to `帮助 命令名` for one command's usage.
+ */
+function renderAll(allowed: readonly Command[]): string {
   const sectionLines = (line: (c: Command) => string, joiner: string) => {
     const sections = new Map<string, string[]>();
     for (const c of allowed) sections.set(c.section, [...(sections.get(c.section) ?? []), line(c)]);

@@ -37,6 +37,7 @@ import submitCompletion from './submit-completion.ts';
 import todayDigest from './today-digest.ts';
 import supervise from './supervise.ts';
 import unsupervise from './unsupervise.ts';
+import urge from './urge.ts';
 import watchList from './watch-list.ts';
 
 /** Every chat command, in the order 帮助 lists them. */
@@ -63,6 +64,7 @@ export const commands: readonly Command[] = [
   help,
   supervise,
   unsupervise,
+  urge,
   ranking,
   briefing,
   blacklist,

@@ -7,6 +7,7 @@ import { zh } from '../src/i18n/zh-CN.ts';
 export default defineCommand({
   name: '我的隐患',
   aliases: ['我的任务', '我负责的隐患'],
+  help: { example: '我的隐患', for: ['contact'] },
   section: '查询',
   summary: '我负责整改的（监管部门：所监管单位的）未销号隐患',
   usage: '我的隐患',

@@ -12,6 +12,7 @@ export default defineCommand({
   section: '验收',
   summary: '滚动检查：已销号隐患复查未反弹（监管部门）',
   usage,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -1,11 +1,11 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
-import { REGISTER_COMMAND, resumeRegistration, startRegistration, type AskField } from '../src/app/registration.ts';
-import type { RegistrationFields } from '../src/parse/parse-registration.ts';
+import { REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/app/registration.ts';
 
 export default defineCommand({
   name: REGISTER_COMMAND,
   aliases: ['新增隐患', '上报隐患', '隐患登记', '发现隐患', '登记', '新隐患'],
+  help: { example: '登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前', for: ['contact', 'department', 'leader', 'admin'] },
   tags: ['隐患', '安全隐患', '隐患排查', '检查发现', '督查发现', '问题清单'],
   findings: true,
   section: '隐患登记',
@@ -16,7 +16,6 @@ export default defineCommand({
     await startRegistration(ctx, args.text, args.mentions);
   },
   async resume(ctx, draft, text) {
-    const missing = draft.missing.split(',').filter(Boolean) as AskField[];
-    await resumeRegistration(ctx, draft.fields as RegistrationFields, missing, text, ctx.message.mentions.map((m) => m.name));
+    await resumeRegistration(ctx, draft, text, ctx.message.mentions.map((m) => m.name));
   },
 });

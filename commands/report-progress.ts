@@ -9,10 +9,12 @@ const usage = 'YH-0012 进度60% 已更换阀门，等待检测';
 export default defineCommand({
   name: '进度',
   aliases: ['整改进度', '进展', '汇报进度', '进度汇报'],
+  help: { example: 'YH-0012 进度60% 已更换阀门（可附照片）', for: ['contact'] },
   section: '整改',
   summary: '报告整改进度（百分比和已做的工作）',
   usage,
   keywordAnywhere: true,
+  manyCodes: true,
   args: withCode
     .transform((a) => ({ code: a.code, ...parseProgress(a.text) }))
     .superRefine(({ percent, text }, issues) => {

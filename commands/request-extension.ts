@@ -11,6 +11,7 @@ const usage = 'YH-0012 申请延期到12月30日 原因：配件未到货';
 export default defineCommand({
   name: '申请延期',
   aliases: ['延期申请', '申请延长', '延期'],
+  help: { example: usage, for: ['contact'] },
   section: '整改',
   summary: '申请延长整改时限（须写新日期和原因）',
   usage,

@@ -10,9 +10,11 @@ const usage = '查询 YH-0012';
 export default defineCommand({
   name: '查询',
   aliases: ['查看', '详情', '查询隐患'],
+  help: { example: 'YH-0012（只发编号：看详情和处理记录）', for: ['contact', 'department', 'leader', 'admin'] },
   section: '查询',
   summary: '查看一条隐患的详情和全部处理记录',
   usage,
+  manyCodes: true,
   args: withCode,
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -10,9 +10,11 @@ export default defineCommand({
   name: '挂牌督办',
   aliases: ['列入督办', '挂牌'],
   roles: ['leader', 'admin'],
+  help: { example: 'YH-0012 挂牌督办', for: ['leader', 'admin'] },
   section: '督办考核',
   summary: '把一条隐患列入挂牌督办（可写督办领导），每日提醒直至销号',
   usage,
+  manyCodes: true,
   args: withCode.transform((a) => ({ code: a.code, leader: parseSupervisingLeader(a.text, a.mentions), text: a.text })),
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);

@@ -18,6 +18,7 @@ async function scopeName(ctx: CommandContext, unitIds: number[] | undefined): Pr
 export default defineCommand({
   name: '今日汇总',
   aliases: ['每日汇总', '今天汇总', '今日情况'],
+  help: { example: '今日汇总', for: ['leader'] },
   section: '查询',
   summary: '本群可见范围内的今日汇总：新增、销号、未销号、逾期和进度',
   usage: '今日汇总',

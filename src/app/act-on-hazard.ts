@@ -1,7 +1,7 @@
 import type { CommandContext } from './command.ts';
 import type { Store } from '../db/store.ts';
 import { transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
-import { canRectify, canReview, canSupervise, type PermissionRefusal } from '../domain/permissions.ts';
+import { canRectify, canReview, canSupervise, canUrge, type PermissionRefusal } from '../domain/permissions.ts';
 import type { AttachmentInput, HazardView, LocalDate, Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -20,12 +20,13 @@ export async function loadHazard(ctx: CommandContext, code: string | null, usage
  * Who may act: the unit's side rectifies, the supervising department reviews, leaders supervise;
  * 'participant' is someone the caller already knows took part (a photo after their own report).
  */
-export type Actor = 'rectify' | 'review' | 'supervise' | 'participant';
+export type Actor = 'rectify' | 'review' | 'supervise' | 'urge' | 'participant';
 
 function refusalFor(who: Actor, sender: Person, hazard: HazardView): PermissionRefusal | null {
   if (who === 'rectify') return canRectify(sender, hazard);
   if (who === 'review') return canReview(sender, hazard);
   if (who === 'supervise') return canSupervise(sender);
+  if (who === 'urge') return canUrge(sender, hazard);
   return null;
 }
 

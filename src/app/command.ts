@@ -48,6 +48,13 @@ export interface Command<A = unknown> {
   summary: string;
   /** a keyword that may follow other words when a hazard code leads (YH-0012 已换阀门 进度60%) */
   keywordAnywhere?: boolean;
+  /** may one message name several codes (`YH-0008、YH-0012 验收通过`): the command runs once per code */
+  manyCodes?: boolean;
+  /**
+   * A line of the short 帮助: an everyday example, for the roles whose daily work it is. Commands
+   * without one are listed by `帮助 全部`.
+   */
+  help?: { example: string; for: readonly Role[] };
   /** short words that name this command only right after a hazard code (`YH-0012 通过`) */
   afterCode?: readonly string[];
   /** words that, as a leading `#tag` or `【tag】`, name this command (`#隐患 …`) */

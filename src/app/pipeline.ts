@@ -3,7 +3,11 @@ import type { AppConfig } from './config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';
+import { answerLedgerQuestion } from './answer-ledger-question.ts';
+import { closestCommand } from './closest-command.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
+import { askWhichHazard, takePickedCode } from './pick-code.ts';
+import { runForEachCode } from './run-for-each-code.ts';
 import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
@@ -14,6 +18,8 @@ import type { Group, Person } from '../domain/types.ts';
 import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
+import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
+import { parseProgress } from '../parse/parse-progress.ts';
 import { routeMessage } from '../parse/route.ts';
 
 export interface PipelineDeps {
@@ -41,7 +47,25 @@ interface Turn {
   resolution: SenderResolution;
   /** set once the message is known to be meant for the bot: then errors are answered */
   addressed: boolean;
+  /** the bot was @-mentioned or spoken to in private: it answers whatever was said */
+  calledByName: boolean;
 }
+
+/** `收到`, `好的`, `谢谢`, `辛苦了`: everyday chat, answered by no one even when the bot is mentioned. */
+const ACKNOWLEDGEMENT = /^(?:收到|好的?|好滴|嗯+|ok|OK|谢谢|感谢|多谢|辛苦了?|辛苦辛苦|明白|了解|知道了|👍|[。.!！~～]+)[了啦哈的。.!！~～\s]*$/u;
+/** The progress command: a report without a code is asked about on its behalf. */
+const PROGRESS_COMMAND = '进度';
+/** Words that make a number a progress figure: `进度80%`, `完成了一半`, `百分之七十`. */
+const PROGRESS_WORDS = /进度|进展|完成|[%％]|百分之|成/;
+
+/** `呼吸阀已经换好了，进度80%`: a progress figure in a message that is not a question. */
+function looksLikeProgressReport(text: string): boolean {
+  const { percent } = parseProgress(text);
+  return percent !== null && percent >= 0 && percent <= 100 && PROGRESS_WORDS.test(text) && !/[?？]|吗$|呢$/.test(text.trim());
+}
+
+/** `@隐患清零 …` typed where the platform does not mark mentions (console, transcripts). */
+const CALLED = /^@隐患清零[\s\u2005]*/;
 
 /**
  * The last guard before the outbox: no forged @所有人 and nothing over the platform's size limit,
@@ -101,23 +125,52 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
   await resolveTurn(turn);
   const mentions = await mentionedPeopleNames(store, message);
+  // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
+  const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
+  if (picked) turn.text = picked;
   const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
 
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
-    if (!turn.sender) return;
+    if (!turn.sender) {
+      if (turn.calledByName) await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
+      return;
+    }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
       turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
       return;
     }
+    // `呼吸阀已经换好了，进度80%`: a progress report without its code is asked about, not dropped,
+    // nor taken for the answer a waiting registration asked for
+    if (looksLikeProgressReport(turn.text)) {
+      turn.addressed = true;
+      const progress = deps.commands.find((c) => c.name === PROGRESS_COMMAND);
+      await askWhichHazard(makeContext(deps, { ...turn, sender: turn.sender }, []), turn.text, { usage: progress?.usage ?? '', forReview: false });
+      return;
+    }
     const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
     const command = draft && deps.commands.find((c) => c.name === draft.command);
-    if (!draft || !command?.resume) return;
-    turn.addressed = true;
-    const sender = turn.sender;
-    await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
-      command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
+    if (draft && command?.resume) {
+      turn.addressed = true;
+      const sender = turn.sender;
+      await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
+        command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
+      return;
+    }
+    // `红星化工还有几个隐患没整改？`, `待验收`, `红星化工`: answered from the ledger
+    const question = parseLedgerQuestion(turn.text, await store.roster.unitNames(), localDate(message.at));
+    if (question) {
+      turn.addressed = true;
+      await answerLedgerQuestion(makeContext(deps, { ...turn, sender: turn.sender }, []), question);
+      return;
+    }
+    // never silence to a direct mention; a thank-you stays unanswered like any other chat
+    if (turn.calledByName && !ACKNOWLEDGEMENT.test(turn.text)) {
+      turn.addressed = true;
+      const closest = closestCommand(turn.text, deps.commands, turn.sender.role);
+      await replyPlain(deps, turn, closest ? zh.common.notUnderstood(closest.name, closest.help?.example ?? closest.usage) : zh.common.notUnderstoodAtAll);
+    }
     return;
   }
 
@@ -141,14 +194,30 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     return;
   }
   const args = command.args.safeParse(raw);
+  if (!args.success && code === null && args.error.issues.some((i) => i.path[0] === 'code')) {
+    // `整改完成 请验收` without its code: which of the sender's hazards?
+    const forReview = Boolean(command.roles && !command.roles.includes('contact'));
+    await askWhichHazard(makeContext(deps, { ...turn, sender: turn.sender }, []), turn.text, { usage: command.usage, forReview });
+    return;
+  }
   if (!args.success) {
     const problem = args.error.issues[0]?.message ?? '格式不对';
     await replyPlain(deps, turn, zh.common.usage(problem, command.usage));
     return;
   }
+  const codes = [...routed.codes, ...routed.otherCodes];
+  const several = code !== null && codes.length > 1;
+  if (several && (!command.manyCodes || routed.otherCodes.length > 0)) {
+    // acting on the first code alone would be a silent partial effect
+    await replyPlain(deps, turn, command.manyCodes ? zh.common.severalCodesApart(codes, command.usage) : zh.common.severalCodesNotHere(command.name, codes, command.usage));
+    return;
+  }
   const sender = turn.sender;
   // files are checked first and written only if the command recorded them: a refused command keeps none
-  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => command.run(makeContext(deps, { ...turn, sender }, files), args.data));
+  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => {
+    const ctx = makeContext(deps, { ...turn, sender }, files);
+    return several ? runForEachCode(ctx, command, args.data as object, routed.codes) : command.run(ctx, args.data);
+  });
   if (rejected.length > 0) {
     await makeContext(deps, { ...turn, sender }, []).reply(rejected.map((r) => zh.common.fileRejected(r.name, r.reason)).join('\n'));
   }
@@ -162,11 +231,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 export function createMessageHandler(deps: PipelineDeps): (message: IncomingMessage) => Promise<void> {
   return (message) =>
     deps.queue.run(async () => {
-      const text = normalizeText(message.text).slice(0, MAX_TEXT);
+      const written = normalizeText(message.text).slice(0, MAX_TEXT);
+      const text = written.replace(CALLED, '');
+      const calledByName = message.addressed === true || message.group === null || text !== written;
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -178,7 +249,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName };
           await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));

@@ -144,6 +144,8 @@ export class DingTalkChannel implements Channel {
       mentions: others.map((u, i) => ({ id: u.staffId || u.dingtalkId, name: paired ? (names[i] ?? '') : '' })),
       attachments: [...this.#hold.take(message.conversationId, senderId, now), ...files],
       at: new Date(message.createAt),
+      // a DingTalk robot receives group messages only when @-mentioned, and private chats
+      addressed: true,
     });
   }
 

@@ -110,16 +110,20 @@ export class WechatyChannel implements Channel {
     const selfNames = [self?.name() ?? '', room && self ? ((await room.alias(self)) ?? '') : ''];
     const mentioned = room ? await this.#mentionList(message) : [];
     const attachments: IncomingAttachment[] = this.#hold.take(chat, talker.id, at);
+    const text = stripSelfMention(message.text(), selfNames);
+    // a personal account sees every message of its groups: only a mention or a private chat is addressed to it
+    const addressed = !room || mentioned.some((c) => c.id === self?.id) || text !== message.text().trim();
     await onMessage({
       platform: 'wechaty',
       messageId: message.id,
       group: room ? { id: room.id, name: await room.topic() } : null,
       // the room alias (群昵称) is usually the real name in work groups
       sender: { id: talker.id, name: (room && (await room.alias(talker))) || talker.name(), ...withDurableId(await durableIdOf(talker)) },
-      text: stripSelfMention(message.text(), selfNames),
+      text,
       mentions: mentioned.filter((c) => c.id !== self?.id).map((c) => ({ id: c.id, name: c.name() })),
       attachments,
       at,
+      addressed,
     });
   }
 

@@ -139,6 +139,8 @@ export class WeComChannel implements Channel {
       mentions: [],
       attachments: [...this.#hold.take(chat, userId, now), ...files],
       at: now,
+      // a WeCom robot receives group messages only when @-mentioned, and private chats
+      addressed: true,
     });
   }
 

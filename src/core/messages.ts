@@ -27,6 +27,11 @@ export interface IncomingMessage {
   mentions: Array<{ id: string; name: string }>;
   attachments: IncomingAttachment[];
   at: Date;
+  /**
+   * The bot was @-mentioned (or this is a private chat with it): whatever it says, it gets an
+   * answer. Robots that only receive such messages (DingTalk, WeCom) always set it.
+   */
+  addressed?: boolean;
 }
 
 /** One outgoing message with its target resolved against the roster. */

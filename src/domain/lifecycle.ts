@@ -1,12 +1,27 @@
 import { mergePlan, missingPlanParts, planRequired, type PlanPart, type PlanParts } from './plan.ts';
-import type { Hazard, HazardEventType, HazardStatus, LocalDate } from './types.ts';
+import type { Hazard, HazardEvent, HazardEventType, HazardStatus, LocalDate } from './types.ts';
+
+/**
+ * The progress a hazard had before its latest completion was submitted: the last progress report,
+ * rejection or rebound before that submission (0 when there was none).
+ */
+export function progressBeforeSubmission(events: ReadonlyArray<Pick<HazardEvent, 'type' | 'data'>>): number {
+  const submitted = events.map((e) => e.type).lastIndexOf('submitted');
+  for (let i = submitted - 1; i >= 0; i--) {
+    const e = events[i];
+    if (!e) continue;
+    if ((e.type === 'progress' || e.type === 'rejected') && typeof e.data.progress === 'number') return e.data.progress;
+    if (e.type === 'rebound' || e.type === 'created') return 0;
+  }
+  return 0;
+}
 
 /** What a person asks to do with a hazard. */
 export type HazardAction =
   | { type: 'progress'; progress: number }
   | { type: 'submit' }
   | { type: 'accept' }
-  | { type: 'reject'; reason: string }
+  | { type: 'reject'; reason: string; /** the progress reported before the completion: the lists show it again */ progressBefore?: number }
   | { type: 'request_extension'; to: LocalDate; reason: string }
   | { type: 'approve_extension' }
   | { type: 'deny_extension'; reason: string }
@@ -15,7 +30,8 @@ export type HazardAction =
   | { type: 'update_plan'; parts: PlanParts }
   | { type: 'add_evidence'; files: number }
   | { type: 'pass_reinspection' }
-  | { type: 'rebound'; reason: string; deadline: LocalDate };
+  | { type: 'rebound'; reason: string; deadline: LocalDate }
+  | { type: 'urge' };
 
 /** Why a transition is refused; each has a reply text in i18n. */
 export type TransitionRefusal =
@@ -118,9 +134,12 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
       if (missing.length > 0) return { refused: 'plan_incomplete', missing };
       if (hazard.level === 'major' && facts.evidenceCount < 1) return { refused: 'evidence_missing' };
       return { changes: { status: 'closed', closedOn: facts.today }, event: 'accepted', data: {} };
-    case 'reject':
+    case 'reject': {
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
-      return { changes: { status: 'rectifying' }, event: 'rejected', data: { reason: action.reason } };
+      // "整改中100%" after a rejection reads as done: show the progress from before the completion
+      const progress = action.progressBefore ?? hazard.progress;
+      return { changes: { status: 'rectifying', progress }, event: 'rejected', data: { reason: action.reason, progress } };
+    }
     case 'request_extension':
       if (hazard.extensionTo) return { refused: 'extension_pending' };
       if (action.to <= hazard.deadline) return { refused: 'extension_not_later' };
@@ -149,6 +168,9 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
     case 'unsupervise':
       if (!hazard.supervised) return { refused: 'not_supervised' };
       return { changes: { supervised: false, supervisingLeader: null }, event: 'unsupervised', data: { reason: action.reason } };
+    case 'urge':
+      // a 催办 changes nothing but the record: who pressed, when
+      return { changes: {}, event: 'urged', data: {} };
     case 'update_plan': {
       const plan = mergePlan(hazard.plan, action.parts);
       const stillMissing = planRequired(hazard) ? missingPlanParts(plan) : [];

@@ -4,7 +4,7 @@ import type { Hazard, Person, Unit } from './types.ts';
 export type HazardScope = Pick<Hazard, 'unitId' | 'ownerId' | 'reporterId'> & { unitSupervisorId: number | null };
 
 /** Why an action is refused; each has a reply text in i18n. */
-export type PermissionRefusal = 'not_own_unit' | 'not_supervisor' | 'not_leader' | 'admin_only' | 'not_visible' | 'role_cannot_register';
+export type PermissionRefusal = 'not_own_unit' | 'not_supervisor' | 'not_leader' | 'admin_only' | 'not_visible' | 'role_cannot_register' | 'cannot_urge';
 
 /** Owners and contacts of the hazard's unit do the rectification work; admins may act for them. */
 export function canRectify(person: Person, hazard: HazardScope): PermissionRefusal | null {
@@ -23,6 +23,11 @@ export function canReview(person: Person, hazard: HazardScope): PermissionRefusa
 /** Listing a hazard for supervision (挂牌督办) and undoing it is for county leaders (and admins). */
 export function canSupervise(person: Person): PermissionRefusal | null {
   return person.role === 'leader' || person.role === 'admin' ? null : 'not_leader';
+}
+
+/** 催办: a leader, the supervising department, or an admin presses the unit to get on with it. */
+export function canUrge(person: Person, hazard: HazardScope): PermissionRefusal | null {
+  return canSupervise(person) === null || canReview(person, hazard) === null ? null : 'cannot_urge';
 }
 
 /** Who may see a hazard's details: leaders and admins all; a department its supervised units; a unit its own. */

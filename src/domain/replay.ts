@@ -28,7 +28,8 @@ const EFFECTS: Record<Exclude<HazardEventType, 'created'>, (h: ReplayedHazard, e
   progress: (h, e) => ({ ...h, status: 'rectifying', progress: typeof e.data.progress === 'number' ? e.data.progress : h.progress }),
   submitted: (h) => ({ ...h, status: 'pending_review', progress: 100 }),
   accepted: (h) => ({ ...h, status: 'closed' }),
-  rejected: (h) => ({ ...h, status: 'rectifying' }),
+  // since a rejection shows the progress from before the completion, it records that progress
+  rejected: (h, e) => ({ ...h, status: 'rectifying', progress: typeof e.data.progress === 'number' ? e.data.progress : h.progress }),
   extension_requested: (h, e) => ({ ...h, extensionTo: str(e.data.to, 'extension_requested.to') }),
   extension_approved: (h, e) => ({ ...h, deadline: str(e.data.to, 'extension_approved.to'), extensionTo: null }),
   extension_denied: (h) => ({ ...h, extensionTo: null }),
@@ -38,6 +39,7 @@ const EFFECTS: Record<Exclude<HazardEventType, 'created'>, (h: ReplayedHazard, e
   plan_updated: (h) => h,
   evidence: (h) => h,
   reinspection_passed: (h) => h,
+  urged: (h) => h,
   // a rebound found on re-inspection reopens the hazard with a new time limit
   rebound: (h, e) => ({ status: 'rectifying', progress: 0, deadline: str(e.data.deadline, 'rebound.deadline'), extensionTo: null }),
 };

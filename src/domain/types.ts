@@ -120,7 +120,8 @@ export type HazardEventType =
   | 'plan_updated'
   | 'evidence'
   | 'reinspection_passed'
-  | 'rebound';
+  | 'rebound'
+  | 'urged';
 
 export interface AttachmentInput {
   name: string;

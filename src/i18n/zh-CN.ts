@@ -110,6 +110,7 @@ const EVENT_LABELS: Record<HazardEvent['type'], string> = {
   evidence: '补充整改证据',
   reinspection_passed: '复查通过',
   rebound: '复查发现反弹',
+  urged: '催办',
 };
 
 function eventLine(e: HazardEvent, now: Date): string {
@@ -175,12 +176,36 @@ export const zh = {
         ...(planRequired(h) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「${h.code} 治理方案 ${PLAN_EXAMPLE}」，可分几次发。`] : []),
       ].join('\n');
     },
+    /** several hazards of one numbered list, in one reply */
+    createdMany(hazards: readonly HazardView[], now: Date): string {
+      const [first, second] = hazards;
+      return fitRows(
+        [`已登记 ${hazards.length} 项隐患（${first ? unitLabel(first, now) : ''}）：`],
+        hazards.map((h) => `${h.code}${h.level === 'major' ? '【重大】' : ''} ${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`),
+        (shown) => [
+          ...(shown < hazards.length ? [`……等 ${hazards.length} 项，仅列前 ${shown} 项`] : []),
+          `请责任人按时整改，回复「${first?.code ?? 'YH-0012'} 进度60% 已做的工作」报告进度；几项一起可写「${first?.code ?? 'YH-0012'}、${second?.code ?? 'YH-0013'} 进度60%」。`,
+          ...(hazards.some(planRequired) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「编号 治理方案 ${PLAN_EXAMPLE}」。`] : []),
+        ],
+      );
+    },
+    confirmList: (unit: string, items: ReadonlyArray<{ description: string; owner: string; deadline: string }>) =>
+      [
+        `这条消息列了 ${items.length} 项隐患，将为${unit}登记 ${items.length} 条：`,
+        ...items.map((it, i) => `${i + 1}. ${inline(it.description, ECHO.row)}｜责任人 ${it.owner}｜时限 ${it.deadline}`),
+        `回复「确认」登记这 ${items.length} 条；某项不对请回复「取消」，改好后重新发送。`,
+      ].join('\n'),
     ask: {
       unit: '请补充隐患所在单位（名册中的单位名称），例：单位：红星化工',
       unitUnknown: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中，请写名册中的单位名称，例：单位：红星化工`,
+      unitMisspelt: (written: string, names: readonly string[]) =>
+        `名册中没有单位「${inline(written, ECHO.name)}」，您是指：${names.join('、')}？请回复正确的单位名称${names.length === 1 ? '（或回复「是」）' : ''}`,
       unitAmbiguous: (names: readonly string[]) => `单位不明确：${names.join('、')}，请回复其中一个单位名称`,
       owner: '请补充整改责任人，例：责任人 @张伟',
       ownerUnknown: (name: string) => `责任人「${inline(name, ECHO.name)}」不在名册中，请 @ 名册中的人员，或联系管理员添加`,
+      ownerWhich: (names: readonly string[]) => `您@了${names.slice(0, 5).map((n) => inline(n, ECHO.name)).join('、')}${names.length > 5 ? `等${names.length}位` : ''}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
+      ownerOtherUnit: (name: string, ownerUnit: string, unit: string) =>
+        `责任人「${inline(name, ECHO.name)}」是${ownerUnit}的人员，不属于${unit}。仍由${inline(name, ECHO.name)}负责请回复「确认」；否则请写${unit}的责任人，例：责任人 @姓名`,
       ownerAmbiguous: (name: string, units: readonly string[]) => `名册中有多位「${name}」（${units.join('、')}），请写明单位，例：责任人 红星化工 ${name}`,
       deadline: '请补充整改时限，例：12月15日前、3天内、本月底',
       deadlineUnreadable: (text: string) => `没看懂整改时限「${inline(text, ECHO.name)}」，请写成：12月15日前、3天内、本月底`,
@@ -191,6 +216,13 @@ export const zh = {
     },
     tooLong: (field: string, length: number, max: number) =>
       `${field}有 ${length} 字，超过 ${max} 字的上限，本次未登记。请精简后重新登记；详细材料可作为附件随进度发送。`,
+    /** how an answer to an ask-back shows in the audit trail, after the original message */
+    answered: (answer: string) => `（补充：${answer}）`,
+    fieldLabel: { unit: '单位', description: '隐患描述', owner: '整改责任人', deadline: '整改时限' } as Record<string, string>,
+    waitingDraft: (about: string, missing: readonly string[]) => `您还有一条待补充的登记：「${inline(about, ECHO.row)}」，还缺${missing.join('、')}。`,
+    answerOrCancel: '直接回复补全，或回复「取消」放弃。',
+    stillWaiting: (waiting: string) => `${waiting}先补完还是放弃？补完请直接回复所缺内容，放弃请回复「取消」。刚发的这条登记还缺内容，没有记录，请在上一条处理完后重新发送。`,
+    ownerOtherUnitNoted: (name: string, unit: string) => `（责任人 ${name} 属于${unit}，已按您的确认登记。）`,
     expired: '上一条隐患登记超时未补全，已作废，请重新登记。',
     cancelled: '已取消本次登记。',
     nothingToCancel: '当前没有待补全的登记。',
@@ -205,10 +237,15 @@ export const zh = {
   },
   submit: {
     done: (h: HazardView, reviewers: string) => `${tag(h)} 已提交验收，请${reviewers}验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
+    noEvidenceYet: '重大隐患，尚无整改证据，验收前须补齐',
+    /** said when it is submitted, not when the department tries to accept it */
+    evidenceMissing: (h: HazardView) =>
+      `注意：${h.code} 为重大隐患，验收须有至少一份整改证据（照片或文件），目前还没有。请30分钟内在群里直接发整改后的照片，或发「${h.code} 整改完成」时附上照片。`,
   },
   review: {
     accepted: (h: HazardView) => `${tag(h)} 验收通过，已销号。${h.unitName}：${inline(h.description, ECHO.medium)}`,
-    rejected: (h: HazardView, reason: string) => `${tag(h)} 验收驳回：${inline(reason, ECHO.medium)}。请责任人 ${h.ownerName} 继续整改后重新提交。`,
+    rejected: (h: HazardView, reason: string) =>
+      `${tag(h)} 验收驳回：${inline(reason, ECHO.medium)}。状态回到整改中（进度${h.progress}%），请责任人 ${h.ownerName} 继续整改后重新提交。`,
     reasonMissing: '驳回需写明原因，例：YH-0012 驳回 呼吸阀型号不符',
   },
   extension: {
@@ -249,19 +286,39 @@ export const zh = {
     admin_only: '只有管理员可以进行设置。',
     not_visible: '您无权查看这条隐患（只能查看本单位或所监管单位的隐患）。',
     role_cannot_register: '您的角色不能登记隐患。',
+    cannot_urge: '只有县领导、该单位的监管部门或管理员可以催办。',
     roleNotAllowed: (command: string, roles: readonly string[]) => `「${command}」只有${roles.join('、')}可以使用。`,
   } satisfies Record<PermissionRefusal, string> & Record<string, unknown>,
   common: {
     unknownSender: (name: string) => `${inline(name, ECHO.name)}，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。`,
     codeMissing: (usage: string) => `请写明隐患编号。用法：${usage}`,
+    whichHazard: (open: readonly HazardView[], now: Date) =>
+      [
+        `这条说的是哪一项？您有 ${open.length} 项未销号：`,
+        ...open.map((h) => `${h.code} ${inline(h.description, ECHO.row)}｜时限 ${formatDate(h.deadline, now)}｜${h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status]}`),
+        `回复编号即可，例：${open[0]?.code ?? 'YH-0012'}`,
+      ].join('\n'),
     notFound: (code: string) => `没有找到隐患 ${code}，请核对编号（例：YH-0012）。`,
     usage: (problem: string, usage: string) => `${problem}\n用法：${usage}`,
     groupOnly: '这条命令请在群里使用。',
     fileRejected: (name: string, reason: string) => `附件「${inline(name, ECHO.name)}」未保存：${reason}。`,
+    /** the codes of one message are acted on one by one and answered in one reply */
+    eachCode: (count: number) => `本条消息共 ${count} 个编号，逐项处理如下：`,
+    severalCodesApart: (codes: readonly string[], usage: string) =>
+      `这条消息写了 ${codes.join('、')} ${codes.length} 个编号，没有处理。多个编号请连写在最前面，例：YH-0008、YH-0012 验收通过；或每条消息写一个编号，例：${usage}`,
+    severalCodesNotHere: (command: string, codes: readonly string[], usage: string) =>
+      `「${command}」一条消息只能写一个编号，这条写了 ${codes.join('、')}，没有处理。请分开发送，例：${usage}`,
+    notUnderstood: (command: string, example: string) => `没看懂这条消息。您是要「${command}」吗？例：${example}\n发「帮助」看常用写法。`,
+    notUnderstoodAtAll: '没看懂这条消息。发「帮助」看常用写法，例：YH-0012 进度60% 已更换阀门',
     internalError: '处理这条消息时出错了，记录未受影响，请稍后再试；如一直出错请联系管理员。',
   },
   help: {
     title: '隐患清零 · 命令一览',
+    everydayTitle: '隐患清零 · 常用写法（照着改了发）',
+    severalCodes: (example: string) => `一条消息可写多个编号：${example}`,
+    question: '红星化工还有几个隐患没整改？（也可问：待验收、重大隐患、这周快到期的）',
+    majorHazard: '重大隐患：先报治理方案六项，验收前须有整改照片或文件',
+    everydayFooter: '「帮助 进度」看一条命令的写法，「帮助 全部」看所有命令',
     footer: '日期可写：12月15日前、3天内、下周五前、本月底。编号写 YH-0012 即可。',
     footerShort: '发「帮助 命令名」看一条命令的写法，例：帮助 进度。日期可写：12月15日前、3天内、本月底。',
     more: (n: number) => `……另有 ${n} 类命令从略`,
@@ -292,6 +349,21 @@ export const zh = {
     },
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
       `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
+  },
+  question: {
+    which: { open: '未销号隐患', pending_review: '待验收隐患', overdue: '逾期隐患' } as const,
+    title: (units: readonly string[], major: boolean, which: string) =>
+      `${units.length > 0 ? `${units.join('、')}·` : ''}${major ? `重大${which.replace(/隐患$/, '')}隐患` : which.endsWith('隐患') ? which : `${which}的隐患`}`,
+    notVisible: (units: readonly string[]) => `本群看不到${units.join('、')}的隐患（只能查看本单位或所监管单位的隐患）。`,
+  },
+  urge: {
+    /** what the unit's group reads */
+    pushed: (h: HazardView, by: string, note: string, now: Date) =>
+      `【催办】${by}催办 ${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}｜${h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status]}${note ? `\n${inline(note, ECHO.medium)}` : ''}\n请责任人 ${h.ownerName} 抓紧整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
+    done: (h: HazardView, where: readonly string[]) => `已催办 ${tag(h)}：已在${where.join('、')}提醒责任人 ${h.ownerName}。`,
+    pushedToReviewer: (h: HazardView, by: string, reviewer: string, note: string, now: Date) =>
+      `【催办】${by}催办 ${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜已提交验收${note ? `\n${inline(note, ECHO.medium)}` : ''}\n请${reviewer}尽快验收：回复「${h.code} 验收通过」或「${h.code} 驳回 原因」。`,
+    doneToReviewer: (h: HazardView, where: readonly string[]) => `已催办 ${tag(h)}：该隐患已提交验收，已在${where.join('、')}提醒验收。`,
   },
   plan: {
     labels: PLAN_LABELS,
@@ -457,8 +529,8 @@ export const zh = {
       return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.path}`;
     },
     unknownWords: (words: readonly string[]) =>
-      `没看懂筛选条件「${words.join('、')}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
-    unknownUnit: (name: string) => `单位「${name}」不在名册中。`,
+      `没看懂筛选条件「${inline(words.join('、'), ECHO.medium)}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
+    unknownUnit: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中。`,
     outOfScope: '只能导出本单位或所监管单位的台账。',
     title: (parts: readonly string[], now: Date) => `安全隐患整改台账${parts.length > 0 ? `（${parts.join('·')}）` : ''}　导出时间：${localDate(now)} ${localTime(now)}`,
     columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期'] as const,

@@ -75,11 +75,11 @@ describe('queries', () => {
   });
 
   it('generates 帮助 from the commands, showing each role what it may use', async () => {
-    const forContact = (await chat.send('红星化工安全对接群', '张伟', '帮助'))[0]?.text ?? '';
+    const forContact = (await chat.send('红星化工安全对接群', '张伟', '帮助 全部'))[0]?.text ?? '';
     expect(forContact).toContain('· 进度：');
     expect(forContact).not.toContain('验收通过');
     expect(forContact).not.toContain('绑定本群');
-    const forAdmin = (await chat.send('应急管理局监管群', '赵主任', '帮助'))[0]?.text ?? '';
+    const forAdmin = (await chat.send('应急管理局监管群', '赵主任', '帮助 全部'))[0]?.text ?? '';
     expect(forAdmin).toMatch(/验收通过/);
     expect(forAdmin).toMatch(/绑定本群/);
   });

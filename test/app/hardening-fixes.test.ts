@@ -61,11 +61,13 @@ describe('帮助', () => {
     for (const role of ['admin', 'leader', 'department', 'contact'] as const) {
       expect(byteLength(renderHelp(commands, role))).toBeLessThanOrEqual(TEXT_LIMIT_BYTES);
       expect(byteLength(renderHelp(many, role))).toBeLessThanOrEqual(TEXT_LIMIT_BYTES);
+      expect(byteLength(renderHelp(commands, role, '全部'))).toBeLessThanOrEqual(TEXT_LIMIT_BYTES);
+      expect(byteLength(renderHelp(many, role, '全部'))).toBeLessThanOrEqual(TEXT_LIMIT_BYTES);
     }
     // an admin has too many commands for examples in one message: names by section, then `帮助 命令名`
-    expect(renderHelp(commands, 'admin')).toMatch(/【验收】[^\n]*验收通过/);
-    expect(renderHelp(commands, 'contact')).toContain('· 进度：');
-    expect(renderHelp(many, 'admin')).toContain('发「帮助 命令名」');
+    expect(renderHelp(commands, 'admin', '全部')).toMatch(/【验收】[^\n]*验收通过/);
+    expect(renderHelp(commands, 'contact', '全部')).toContain('· 进度：');
+    expect(renderHelp(many, 'admin', '全部')).toContain('发「帮助 命令名」');
     expect(renderHelp(commands, 'contact', '进展')).toBe('· 进度：报告整改进度（百分比和已做的工作）\n  例：YH-0012 进度60% 已更换阀门，等待检测\n  也可写：整改进度、进展、汇报进度、进度汇报');
   });
 });

@@ -159,7 +159,7 @@ describe('queries change nothing and show only what the asker may see', () => {
 
   it.each([...PEOPLE])('帮助 and 取消 as %s', async (who) => {
     const before = await snapshot();
-    const help = (await chat.send(HOME[who], who, '帮助'))[0]?.text ?? '';
+    const help = (await chat.send(HOME[who], who, '帮助 全部'))[0]?.text ?? '';
     const role = (await chat.read((s) => s.roster.peopleByName(who)))[0]?.role ?? 'contact';
     for (const c of commands) expect(help.includes(`· ${c.name}：`) || help.includes(c.name), c.name).toBe(!c.roles || c.roles.includes(role));
     expect((await chat.send(HOME[who], who, '取消'))[0]?.text).toBe(zh.register.nothingToCancel);

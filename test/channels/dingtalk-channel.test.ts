@@ -243,7 +243,7 @@ people:
 
   it('keeps the leaders\' group on its chat when another chat takes its title; an admin may move it', async () => {
     say('leaders', 'liu', '帮助');
-    await saidContaining('命令一览');
+    await saidContaining('常用写法');
     expect((await read((s) => s.roster.groupByName('县安委会领导群')))?.dingtalkId).toBe(GROUPS.leaders.conversationId);
 
     say('copycat', 'stranger', '帮助');
