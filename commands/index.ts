@@ -13,6 +13,7 @@ import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
 import denyExtension from './deny-extension.ts';
 import dismissWatch from './dismiss-watch.ts';
+import dashboard from './dashboard.ts';
 import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
@@ -59,6 +60,7 @@ export const commands: readonly Command[] = [
   groupHazards,
   overdueHazards,
   todayDigest,
+  dashboard,
   reminderSettings,
   exportLedger,
   help,

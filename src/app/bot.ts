@@ -43,8 +43,14 @@ export interface Bot {
   queue: SerialQueue;
   /** the time now; while `advance` steps through the day, the time of the step */
   clock: () => Date;
-  /** Handles one incoming message and sends what it caused. */
+  /** Handles one incoming message and sends what it caused (the simulator, tests, the console). */
   receive(message: IncomingMessage): Promise<void>;
+  /**
+   * Handles one incoming message — its records and replies committed — and starts sending the
+   * replies without waiting for them: what platform adapters call, so a slow or hanging platform
+   * API never holds up the messages behind this one. The outbox keeps the replies if sending fails.
+   */
+  accept(message: IncomingMessage): Promise<void>;
   /** Sends whatever the outbox has due now. */
   deliver(): Promise<number>;
   /**
@@ -109,6 +115,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async receive(message) {
       await handle(message);
       await deliverAt(clock());
+    },
+    async accept(message) {
+      await handle(message);
+      deliverAt(clock()).catch((error: unknown) => log.error({ err: error }, 'delivery pass failed'));
     },
     deliver: () => deliverAt(clock()),
     async advance(from) {

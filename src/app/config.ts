@@ -43,6 +43,13 @@ const schema = z
       .pipe(z.array(z.number().int().min(1).max(3650)).min(1, '至少一个天数，例：30,90')),
     HZ_CREDIT_TERM_YEARS: z.coerce.number().int().min(1).max(10).default(3),
     HZ_EVIDENCE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+
+    // the dashboard (docs/leaders.md)
+    /** the port the dashboard listens on; off: none */
+    HZ_HTTP_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65_535)]).default(8787),
+    HZ_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    HZ_PUBLIC_URL: z.url({ protocol: /^https?$/, error: '请写完整网址，例：https://hz.example.gov.cn' }).optional(),
+    HZ_DASHBOARD_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   })
   .superRefine(checkSchedule);
 
@@ -70,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reinspection: { share: c.HZ_REINSPECT_SHARE, rounds: c.HZ_REINSPECT_DAYS },
       creditTermYears: c.HZ_CREDIT_TERM_YEARS,
       evidenceMinutes: c.HZ_EVIDENCE_MINUTES,
+    },
+    dashboard: {
+      port: c.HZ_HTTP_PORT === 'off' ? null : c.HZ_HTTP_PORT,
+      host: c.HZ_HTTP_HOST,
+      // without a public address the links point at this machine: enough for the console demo
+      publicUrl: (c.HZ_PUBLIC_URL ?? `http://localhost:${c.HZ_HTTP_PORT === 'off' ? 8787 : c.HZ_HTTP_PORT}`).replace(/\/+$/, ''),
+      linkHours: c.HZ_DASHBOARD_HOURS,
     },
   };
 }

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createBot } from './bot.ts';
+import { createBot, type Bot } from './bot.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { readRoster } from './roster-file.ts';
 import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
+import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';
 
@@ -21,11 +22,26 @@ const BANNER = `隐患清零 · Hazard Zero 控制台演示
   [红星化工安全对接群] 张伟: YH-0001 整改完成 请验收
   [应急管理局监管群] 王建国: YH-0001 验收通过
   [县安委会领导群] 刘县长: 逾期隐患
+  [县安委会领导群] 刘县长: 看板
   [红星化工安全对接群] 张伟: 帮助
 名册见 demo/roster.yaml；Ctrl-D 退出。`;
 
 /** The chart cards' renderer; its font subsets are built once into <dataDir>/fonts. */
 const cardRenderer = (config: AppConfig) => createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') });
+
+/**
+ * The read-only dashboard (看板) on HZ_HTTP_PORT, unless it is off. A port already taken costs the
+ * dashboard, not the bot: it says so and the chat goes on.
+ */
+async function openDashboard(bot: Bot, config: AppConfig, log: Logger): Promise<DashboardServer | null> {
+  if (config.dashboard.port === null) return null;
+  try {
+    return await startDashboardServer({ db: bot.db, queue: bot.queue, config: config.dashboard, dataDir: config.dataDir, log });
+  } catch (error) {
+    console.log(`看板服务未能启动（${config.dashboard.host}:${config.dashboard.port}）：${error instanceof Error ? error.message : String(error)}。可用 HZ_HTTP_PORT 换一个端口，或设 HZ_HTTP_PORT=off 关闭看板。`);
+    return null;
+  }
+}
 
 const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());
@@ -44,6 +60,7 @@ async function runConsole(config: AppConfig): Promise<void> {
     console.log(`已创建演示数据库 ${config.databaseUrl ? 'PostgreSQL' : config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
   console.log(BANNER);
+  const dashboard = await openDashboard(bot, config, log);
   // reminders, escalations and digests arrive in the terminal at their times
   await bot.start();
   const stop = async () => {
@@ -53,6 +70,7 @@ async function runConsole(config: AppConfig): Promise<void> {
   process.once('SIGTERM', stop);
   await channel.start((message) => bot.receive(message));
   await channel.closed();
+  await dashboard?.close();
   await bot.close();
 }
 
@@ -63,10 +81,13 @@ async function runConsole(config: AppConfig): Promise<void> {
 async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
   const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
-  await channel.start((message) => bot.receive(message));
+  // receiving never waits for the platform's send API: replies leave from the outbox
+  await channel.start((message) => bot.accept(message));
   await bot.start();
+  const dashboard = await openDashboard(bot, config, log);
   console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
   await untilSignal();
+  await dashboard?.close();
   await channel.stop();
   await bot.close();
 }
@@ -99,8 +120,10 @@ async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Prom
   wechaty.use(plugin);
   await wechaty.start();
   const hz = await plugin.ready;
+  const dashboard = await openDashboard(hz.bot, config, log);
   console.log(`隐患清零已启动（微信，${env.WECHATY_PUPPET}），Ctrl-C 退出。`);
   await untilSignal();
+  await dashboard?.close();
   await hz.stop();
   await wechaty.stop();
 }

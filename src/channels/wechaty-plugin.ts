@@ -124,7 +124,8 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
     // listen at once, so nothing said while the database opens is lost
     void channel.start(async (message) => {
       const { bot } = await setup;
-      await bot.receive(message);
+      // receiving never waits for WeChat's send: replies leave from the outbox
+      await bot.accept(message);
     });
     if (currentAccount(wechaty)) onLogin();
 

@@ -57,4 +57,17 @@ export type AppConfig = {
   /** reminders, escalations, digests: times, offsets, quiet hours */
   schedule: ScheduleConfig;
   governance: GovernanceConfig;
+  dashboard: DashboardConfig;
 };
+
+/** The read-only dashboard the bot serves (看板). */
+export interface DashboardConfig {
+  /** the port it listens on; null: no dashboard server */
+  port: number | null;
+  /** the address it binds: 127.0.0.1 behind a reverse proxy */
+  host: string;
+  /** how links start, as the phone reaches the server: https://hz.example.gov.cn */
+  publicUrl: string;
+  /** hours a link stays valid */
+  linkHours: number;
+}

@@ -1,21 +1,34 @@
-import { sql } from 'kysely';
-import { sqlDate, type Db } from './database.ts';
-import { countIf, noFilter, within } from './hazard-grouping.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import { countIf, within } from './hazard-grouping.ts';
 import { OPEN } from './reminder-repository.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import type { CardBar, TrendGroup } from '../domain/card.ts';
-import { periodInstants } from '../domain/report-periods.ts';
+import { periodInstants, type Period } from '../domain/report-periods.ts';
 import type { LocalDate } from '../domain/types.ts';
 
-type Count = number | bigint | null;
+type Count = number | bigint | string | null;
 const num = (v: Count | undefined): number => Number(v ?? 0);
 
+/** One line of the dashboard's "open by unit / by department" table. */
+export interface OpenByRow {
+  id: number;
+  name: string;
+  open: number;
+  major: number;
+  overdue: number;
+}
+
 /**
- * The read queries of the chart cards and the dashboard, in one place. Figures that the digest
- * and the weekly summary already count come from their repository; this one adds what only a
- * picture needs (the daily trend, the ranking of units) and what the dashboard lists.
+ * The read queries of the chart cards and the dashboard, in one place, and the dashboard's own
+ * records (its links and its key). Figures that the digest and the weekly summary already count
+ * come from their repository; this one adds what only a picture needs (the daily trend, the
+ * ranking of units) and what the dashboard lists.
  */
 export function createDashboardRepository(db: Db) {
+  const query = async <R>(q: RawBuilder<R>): Promise<R[]> => (await q.execute(db)).rows;
+  const MAJOR = countIf(sql`h."level" = 'major'`);
+
   return {
     /**
      * The hazards open at some moment of the days, grouped so a county of 100,000 comes back in
@@ -28,18 +41,16 @@ export function createDashboardRepository(db: Db) {
       if (!first || !last) return [];
       const start = sqlDate(periodInstants({ from: first, to: first }).start);
       const end = sqlDate(periodInstants({ from: last, to: last }).end);
-      const before = addDays(first, -1);
-      const after = addDays(last, 1);
-      const { rows } = await sql<{ createdAt: string | null; closedOn: string | null; deadline: string; count: Count }>`
+      const rows = await query(sql<{ createdAt: string | Date | null; closedOn: string | null; deadline: string; count: Count }>`
         SELECT "createdAt", "closedOn", "deadline", COUNT(*) AS "count" FROM (
           SELECT CASE WHEN h."createdAt" < ${start} THEN NULL ELSE h."createdAt" END AS "createdAt",
                  CASE WHEN h."closedOn" > ${last} THEN NULL ELSE h."closedOn" END AS "closedOn",
-                 CASE WHEN h."deadline" < ${first} THEN ${before} WHEN h."deadline" > ${last} THEN ${after} ELSE h."deadline" END AS "deadline"
+                 CASE WHEN h."deadline" < ${first} THEN ${addDays(first, -1)} WHEN h."deadline" > ${last} THEN ${addDays(last, 1)} ELSE h."deadline" END AS "deadline"
           FROM "Hazard" h
           WHERE h."createdAt" < ${end} AND (h."closedOn" IS NULL OR h."closedOn" >= ${first}) ${within(unitIds)}
-        ) AS t GROUP BY "createdAt", "closedOn", "deadline"`.execute(db);
+        ) AS t GROUP BY "createdAt", "closedOn", "deadline"`);
       return rows.map((r) => ({
-        createdOn: r.createdAt === null ? null : localDate(new Date(r.createdAt)),
+        createdOn: r.createdAt === null ? null : localDate(typeof r.createdAt === 'string' ? fromSqlDate(r.createdAt) : r.createdAt),
         closedOn: r.closedOn, deadline: r.deadline, count: num(r.count),
       }));
     },
@@ -50,13 +61,87 @@ export function createDashboardRepository(db: Db) {
      */
     async overdueRanking(today: LocalDate, by: 'unit' | 'department', limit: number, unitIds?: readonly number[]): Promise<CardBar[]> {
       const named = by === 'unit' ? sql`u` : sql`s`;
-      const { rows } = await sql<{ name: string; count: Count; major: Count }>`
-        SELECT ${named}."name" AS "name", COUNT(*) AS "count", ${countIf(sql`h."level" = 'major'`)} AS "major"
+      const rows = await query(sql<{ name: string; count: Count; major: Count }>`
+        SELECT ${named}."name" AS "name", COUNT(*) AS "count", ${MAJOR} AS "major"
         FROM "Hazard" h JOIN "Unit" u ON u."id" = h."unitId"
-        ${by === 'department' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : noFilter}
+        ${by === 'department' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : sql``}
         WHERE ${OPEN} AND h."deadline" < ${today} ${within(unitIds)}
-        GROUP BY ${named}."id", ${named}."name" ORDER BY COUNT(*) DESC, ${named}."name" ASC LIMIT ${limit}`.execute(db);
+        GROUP BY ${named}."id", ${named}."name" ORDER BY COUNT(*) DESC, ${named}."name" ASC LIMIT ${limit}`);
       return rows.map((r) => ({ name: r.name, count: num(r.count), major: num(r.major) }));
+    },
+
+    /**
+     * Open hazards per unit (or per supervising department) with how many are major and how many
+     * overdue today, the most overdue first.
+     */
+    async openBy(by: 'unit' | 'department', today: LocalDate, unitIds?: readonly number[]): Promise<OpenByRow[]> {
+      const named = by === 'unit' ? sql`u` : sql`s`;
+      const rows = await query(sql<{ id: Count; name: string; open: Count; major: Count; overdue: Count }>`
+        SELECT ${named}."id" AS "id", ${named}."name" AS "name", COUNT(*) AS "open", ${MAJOR} AS "major",
+               ${countIf(sql`h."deadline" < ${today}`)} AS "overdue"
+        FROM "Hazard" h JOIN "Unit" u ON u."id" = h."unitId"
+        ${by === 'department' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : sql``}
+        WHERE ${OPEN} ${within(unitIds)}
+        GROUP BY ${named}."id", ${named}."name" ORDER BY "overdue" DESC, "open" DESC, "name" ASC`);
+      return rows.map((r) => ({ id: num(r.id), name: r.name, open: num(r.open), major: num(r.major), overdue: num(r.overdue) }));
+    },
+
+    /** Hazards due in the period and how many were closed by their deadline (the weekly summary's rule). */
+    async onTime(period: Period, unitIds?: readonly number[]): Promise<{ due: number; onTime: number }> {
+      const rows = await query(sql<{ due: Count; onTime: Count }>`
+        SELECT COUNT(*) AS "due", ${countIf(sql`h."closedOn" IS NOT NULL AND h."closedOn" <= h."deadline"`)} AS "onTime"
+        FROM "Hazard" h WHERE h."deadline" >= ${period.from} AND h."deadline" <= ${period.to} ${within(unitIds)}`);
+      return { due: num(rows[0]?.due), onTime: num(rows[0]?.onTime) };
+    },
+
+    /** Where an evidence file is stored and the units whose hazards it documents. */
+    async evidence(sha256: string): Promise<{ path: string; mime: string; unitIds: number[] } | null> {
+      const rows = await db.selectFrom('Attachment as a')
+        .innerJoin('HazardEvent as e', 'e.id', 'a.eventId')
+        .innerJoin('Hazard as h', 'h.id', 'e.hazardId')
+        .select(['a.path', 'a.mime', 'h.unitId'])
+        .where('a.sha256', '=', sha256)
+        .execute();
+      const first = rows[0];
+      return first ? { path: first.path, mime: first.mime, unitIds: rows.map((r) => r.unitId) } : null;
+    },
+
+    /** A secret by name, made with `make` and kept the first time it is asked for. */
+    async secret(name: string, make: () => string, now: Date): Promise<string> {
+      await db.insertInto('AppSecret').values({ name, value: make(), createdAt: sqlDate(now) })
+        .onConflict((oc) => oc.column('name').doNothing()).execute();
+      return (await db.selectFrom('AppSecret').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+    },
+
+    /** Replaces a secret (rotation). */
+    async replaceSecret(name: string, value: string, now: Date): Promise<void> {
+      await db.insertInto('AppSecret').values({ name, value, createdAt: sqlDate(now) })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value, createdAt: sqlDate(now) })).execute();
+    },
+
+    /** Records a dashboard link handed out; returns its id. */
+    async createLink(personId: number, createdAt: Date, expiresAt: Date): Promise<number> {
+      const row = await db.insertInto('DashboardLink').values({ personId, createdAt: sqlDate(createdAt), expiresAt: sqlDate(expiresAt) })
+        .returning('id').executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+
+    async link(id: number): Promise<{ personId: number; expiresAt: Date; revokedAt: Date | null } | null> {
+      const row = await db.selectFrom('DashboardLink').select(['personId', 'expiresAt', 'revokedAt']).where('id', '=', id).executeTakeFirst();
+      return row ? { personId: row.personId, expiresAt: fromSqlDate(row.expiresAt), revokedAt: fromSqlDate(row.revokedAt) } : null;
+    },
+
+    /** Revokes a person's links that are still valid; returns how many. */
+    async revokeLinks(personId: number, now: Date): Promise<number> {
+      const result = await db.updateTable('DashboardLink').set({ revokedAt: sqlDate(now) })
+        .where('personId', '=', personId).where('revokedAt', 'is', null).where('expiresAt', '>', sqlDate(now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** Notes that a link was used (on record for accountability). */
+    async touchLink(id: number, now: Date): Promise<void> {
+      await db.updateTable('DashboardLink').set({ lastUsedAt: sqlDate(now) }).where('id', '=', id).execute();
     },
   };
 }

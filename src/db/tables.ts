@@ -4,6 +4,11 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export type AppSecret = {
+    name: string;
+    value: string;
+    createdAt: string;
+};
 export type Attachment = {
     id: Generated<number>;
     eventId: number;
@@ -82,6 +87,14 @@ export type CreditListEntry = {
     note: string | null;
     createdAt: Generated<string>;
     updatedAt: string;
+};
+export type DashboardLink = {
+    id: Generated<number>;
+    personId: number;
+    createdAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+    lastUsedAt: string | null;
 };
 export type Group = {
     id: Generated<number>;
@@ -280,11 +293,13 @@ export type Unit = {
     createdAt: Generated<string>;
 };
 export type DB = {
+    AppSecret: AppSecret;
     Attachment: Attachment;
     BindingEvent: BindingEvent;
     ClaimAttempt: ClaimAttempt;
     Counter: Counter;
     CreditListEntry: CreditListEntry;
+    DashboardLink: DashboardLink;
     Group: Group;
     Hazard: Hazard;
     HazardEvent: HazardEvent;

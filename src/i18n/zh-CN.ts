@@ -94,7 +94,7 @@ function hazardLine(h: HazardLine, now: Date, countedTo: Date = now): string {
   return `${h.code} ${flags}${unitLabel(h, now)}：${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, countedTo)}｜${state}`;
 }
 
-const EVENT_LABELS: Record<HazardEvent['type'], string> = {
+export const EVENT_LABELS: Record<HazardEvent['type'], string> = {
   created: '登记',
   progress: '进度',
   submitted: '整改完成，申请验收',
@@ -599,6 +599,16 @@ export const zh = {
     /** said instead of a file the platform cannot carry */
     fileNotSent: (name: string) => `〔附件「${name}」无法通过本平台发送，请联系管理员领取〕`,
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
+  },
+  dashboard: {
+    /** the link, sent privately */
+    link: (url: string, expiresAt: Date, hours: number) =>
+      `【数据看板】只读链接（${hours}小时内有效，至${formatDate(localDate(expiresAt), expiresAt)} ${localTime(expiresAt)}）：\n${url}\n链接只对你本人有效，请勿转发；发送「看板 撤销」可立即作废。`,
+    sentPrivately: '看板链接已私信发给你（只对你本人有效，请勿转发）。',
+    revoked: (count: number) => (count > 0 ? `已作废你的 ${count} 个看板链接。需要时再发送「看板」获取新链接。` : '你没有尚在有效期内的看板链接。'),
+    rotated: '看板密钥已更换：此前发出的所有看板链接均已失效。',
+    rotateAdminOnly: '只有管理员可以更换看板密钥。你可以发送「看板 撤销」作废自己的链接。',
+    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${text}」。例：看板、看板 撤销`,
   },
   ...scheduleTexts,
   ...cardTexts,

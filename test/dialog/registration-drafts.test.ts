@@ -45,8 +45,7 @@ describe('the audit trail of a registration made in pieces (#10 item 6)', () => 
     await say('3天内');
     const events = await chat.read(async (s) => s.hazards.events((await s.hazards.byCode('YH-0001'))?.id ?? 0));
     expect(events[0]?.text).toBe('新增隐患 城关镇 实验小学 消防通道被占用（补充：@李四）（补充：3天内）');
-    // privately: 实验小学 is outside the audience of 应急管理局监管群 (#9 item 4), its reporter still sees it
-    const detail = (await chat.send(null, '王建国', '查询 YH-0001'))[0]?.text ?? '';
+    const detail = (await chat.send(G.leaders, '刘县长', '查询 YH-0001'))[0]?.text ?? '';
     expect(detail).toContain('登记：新增隐患 城关镇 实验小学 消防通道被占用（补充：@李四）');
   });
 });
