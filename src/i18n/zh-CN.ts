@@ -211,6 +211,7 @@ export const zh = {
       deadlineUnreadable: (text: string) => `没看懂整改时限「${inline(text, ECHO.name)}」，请写成：12月15日前、3天内、本月底`,
       deadlinePast: (date: string) => `整改时限 ${date} 已过，请重新给出时限，例：12月15日前`,
       deadlineTooFar: (date: string, years: number) => `整改时限 ${date} 超过${years}年，请核对日期，例：12月15日前`,
+      deadlineFarAhead: (date: string, months: number) => `整改时限 ${date} 在${months}个月以后，确认无误请回复「确认」，或重新给出时限，例：12月15日前`,
       description: '请补充隐患描述，例：隐患：储罐区呼吸阀损坏',
       footer: (minutes: number) => `（${minutes}分钟内直接回复即可，回复「取消」放弃本次登记）`,
     },
