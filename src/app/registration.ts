@@ -3,7 +3,7 @@ import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import type { Draft } from '../db/draft-repository.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
-import { isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
+import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
 import type { HazardView, Person, Unit } from '../domain/types.ts';
 import { closestUnitNames, findMisspeltUnit } from '../parse/closest-unit-names.ts';
@@ -33,6 +33,8 @@ export interface RegistrationDraft {
   unitGuess?: { written: string; names: string[] };
   /** a list of more than CONFIRM_ABOVE hazards was shown back and confirmed */
   listConfirmed?: boolean;
+  /** a deadline more than CONFIRM_AFTER_MONTHS months out that the sender confirmed (#9 item 8) */
+  deadlineConfirmed?: string;
 }
 
 type Resolved<T> = { value: T } | { ask: string };
@@ -111,10 +113,14 @@ async function resolveOwner(ctx: CommandContext, draft: RegistrationDraft, unit:
   return { ask: zh.register.ask.ownerAmbiguous(name, unitNames) };
 }
 
-function resolveDeadline(fields: RegistrationFields, ctx: CommandContext): Resolved<string> {
+function resolveDeadline(fields: RegistrationFields, ctx: CommandContext, confirmed: string | undefined): Resolved<string> {
   if (fields.deadline) {
     if (fields.deadline < ctx.today) return { ask: zh.register.ask.deadlinePast(formatDate(fields.deadline, ctx.now)) };
     if (isDeadlineTooFar(fields.deadline, ctx.today)) return { ask: zh.register.ask.deadlineTooFar(formatDate(fields.deadline, ctx.now), MAX_DEADLINE_YEARS) };
+    // half a year out is more often a slip (a wrong month, last June's date) than a plan: confirmed first
+    if (isDeadlineFarAhead(fields.deadline, ctx.today) && confirmed !== fields.deadline) {
+      return { ask: zh.register.ask.deadlineFarAhead(formatDate(fields.deadline, ctx.now), CONFIRM_AFTER_MONTHS) };
+    }
     return { value: fields.deadline };
   }
   if (fields.deadlineText) return { ask: zh.register.ask.deadlineUnreadable(fields.deadlineText) };
@@ -181,7 +187,7 @@ async function assess(ctx: CommandContext, draft: RegistrationDraft): Promise<As
   const entries: Entry[] = [];
   for (const fields of hazards) {
     const owner = await resolveOwner(ctx, { ...draft, fields }, 'value' in unit ? unit.value : null);
-    const deadline = resolveDeadline(fields, ctx);
+    const deadline = resolveDeadline(fields, ctx, draft.deadlineConfirmed);
     if (!fields.description) asks.set('description', zh.register.ask.description);
     if ('ask' in owner && !asks.has('owner')) asks.set('owner', owner.ask);
     if ('ask' in deadline && !asks.has('deadline')) asks.set('deadline', deadline.ask);
@@ -337,6 +343,11 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
   }
   if (missing.includes('owner') && yes && draft.fields.owner) {
     draft.ownerConfirmed = draft.fields.owner;
+    await completeRegistration(ctx, draft);
+    return;
+  }
+  if (missing.includes('deadline') && yes && draft.fields.deadline) {
+    draft.deadlineConfirmed = draft.fields.deadline;
     await completeRegistration(ctx, draft);
     return;
   }

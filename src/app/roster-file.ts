@@ -69,6 +69,35 @@ export const rosterSchema = z.object({
   roster.groups.forEach((g, i) => {
     if (g.unit && !units.has(g.unit)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'unit'], message: `单位「${g.unit}」不在 units 中` });
   });
+  // one name, one entry: on import the last would silently win (a contact becoming admin, a unit
+  // losing its supervisor, a group becoming the leaders' group). People of one name are told
+  // apart by their unit, the field that makes an entry unique.
+  const duplicates = <T>(list: readonly T[], section: string, key: (item: T) => string, what: (item: T) => string, hint = '') => {
+    const first = new Map<string, number>();
+    list.forEach((item, i) => {
+      const k = key(item);
+      const earlier = first.get(k);
+      if (earlier === undefined) first.set(k, i);
+      else ctx.addIssue({ code: 'custom', path: [section, i, 'name'], message: `${what(item)}与{sameAs}重复${hint}`, params: { sameAs: [section, earlier] } });
+    });
+  };
+  duplicates(roster.units, 'units', (u) => u.name, (u) => `单位「${u.name}」`);
+  duplicates(roster.groups, 'groups', (g) => g.name, (g) => `群「${g.name}」`);
+  duplicates(roster.people, 'people', (p) => `${p.name}\u0000${p.unit ?? ''}`, (p) => `人员「${p.name}」（${p.unit ? `单位 ${p.unit}` : '未写单位'}）`,
+    '：同一单位内不能有两个同名的人；同名而不同单位的人，用 unit 写明各自的单位');
+  // a supervisor chain must end: 甲 supervises 乙 supervises 甲 (or 丙 itself) leaves no one on top
+  const supervisorOf = new Map(roster.units.map((u) => [u.name, u.supervisor]));
+  roster.units.forEach((u, i) => {
+    const seen = [u.name];
+    for (let next = u.supervisor; next !== undefined; next = supervisorOf.get(next)) {
+      if (next === u.name) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'supervisor'], message: `监管关系成环：${[...seen, u.name].join(' → ')}（一个单位不能直接或间接监管自己）` });
+        break;
+      }
+      if (seen.includes(next)) break; // a cycle further up: reported at its own units
+      seen.push(next);
+    }
+  });
 });
 
 export type RosterFile = z.infer<typeof rosterSchema>;
@@ -130,7 +159,11 @@ export function parseRoster(text: string, file = ''): RosterFile {
     const at = isNode(node) ? node.range?.[0] : isNode(parentNode) ? parentNode.range?.[0] : undefined;
     const line = at !== undefined ? `第${lineCounter.linePos(at).line}行 ` : '';
     const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return `${line}${field || '(根)'}：${issue.message}`;
+    // a duplicate names the line of the entry it repeats
+    const sameAs = issue.code === 'custom' ? (issue.params as { sameAs?: Array<string | number> } | undefined)?.sameAs : undefined;
+    const sameNode = sameAs ? doc.getIn(sameAs, true) : undefined;
+    const sameLine = isNode(sameNode) && sameNode.range ? `第${lineCounter.linePos(sameNode.range[0]).line}行` : '前面的一项';
+    return `${line}${field || '(根)'}：${issue.message.replace('{sameAs}', sameLine)}`;
   });
   throw new RosterError(problems, file);
 }

@@ -101,3 +101,21 @@ describe('a date far ahead is pointed out', () => {
     expect(out[0]?.text).toBe('延期日期 11月20日 已过（今天是 12月2日），请给出今后的日期，例：YH-0012 申请延期到12月30日 原因：配件未到货');
   });
 });
+
+describe('a registration deadline more than half a year out', () => {
+  it('is confirmed before it is saved', async () => {
+    const asked = await chat.send(G.safety, '王建国', '登记隐患 红星化工 循环水泵房积水 责任人张伟 2027年8月30日前');
+    expect(asked[0]?.text).toContain('整改时限 2027年8月30日 在6个月以后，确认无误请回复「确认」');
+    expect(await count()).toBe(0);
+    const done = await chat.send(G.safety, '王建国', '确认');
+    expect(done[0]?.text).toContain('已登记');
+    expect(await hazard('YH-0001')).toMatchObject({ deadline: '2027-08-30' });
+  });
+
+  it('takes a new deadline instead of the confirmation', async () => {
+    await chat.send(G.safety, '王建国', '登记隐患 红星化工 循环水泵房积水 责任人张伟 国庆节前');
+    const done = await chat.send(G.safety, '王建国', '12月30日前');
+    expect(done[0]?.text).toContain('已登记');
+    expect(await hazard('YH-0001')).toMatchObject({ deadline: '2026-12-30' });
+  });
+});
