@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       db, queue: new SerialQueue(), jobs, log: createLogger('silent'),
       window: { quietHours: schedule.quietHours, calendar: workCalendar(schedule) },
     });
-    const times = { 'send-overdue-escalations': '09:00', 'send-deadline-reminders': '09:00', 'send-daily-digest': '17:30', 'send-weekly-summary': '09:00' };
+    const times = { 'send-morning-message': '09:00', 'send-daily-digest': '17:30', 'send-weekly-summary': '09:00' };
     console.log('one run = the job plus its outbox writes and run record, in one transaction, as the scheduler does it');
     for (const job of jobs) {
       const now = atLocal(`${TODAY} ${times[job.name as keyof typeof times] ?? '09:00'}`);

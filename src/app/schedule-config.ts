@@ -69,9 +69,8 @@ const dateList = z.string().transform((text, ctx) => {
 
 /** The environment variables of the schedule, with their defaults (docs/schedule.md). */
 export const scheduleEnv = {
-  HZ_REMIND_TIME: time('09:00').prefault('09:00'),
+  HZ_MORNING_TIME: time('09:00').prefault('09:00'),
   HZ_REMIND_DAYS: dayList.prefault('3,1,0'),
-  HZ_OVERDUE_TIME: time('09:00').prefault('09:00'),
   HZ_ESCALATE_DEPARTMENT_DAYS: days(60).default(1),
   HZ_ESCALATE_LEADERS_DAYS: days(60).default(3),
   HZ_DIGEST_TIME: time('17:30').prefault('17:30'),
@@ -98,9 +97,8 @@ export function checkSchedule(env: ScheduleEnv, ctx: z.RefinementCtx): void {
 /** The validated variables as the schedule the bot runs. */
 export function toScheduleConfig(env: ScheduleEnv): ScheduleConfig {
   return {
-    remindTime: env.HZ_REMIND_TIME,
+    morningTime: env.HZ_MORNING_TIME,
     remindDays: env.HZ_REMIND_DAYS,
-    overdueTime: env.HZ_OVERDUE_TIME,
     escalation: { departmentAfterDays: env.HZ_ESCALATE_DEPARTMENT_DAYS, leadersAfterDays: env.HZ_ESCALATE_LEADERS_DAYS },
     digestTime: env.HZ_DIGEST_TIME,
     weekly: env.HZ_WEEKLY,

@@ -4,8 +4,7 @@ import type { GovernanceConfig } from './config.ts';
 import { governanceJobs } from '../jobs/governance-jobs.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 import { sendDailyDigest } from '../jobs/send-daily-digest.ts';
-import { sendDeadlineReminders } from '../jobs/send-deadline-reminders.ts';
-import { sendOverdueEscalations } from '../jobs/send-overdue-escalations.ts';
+import { sendMorningMessage } from '../jobs/send-morning-message.ts';
 import { sendWeeklySummary } from '../jobs/send-weekly-summary.ts';
 
 /** The working-day calendar the schedule runs on: the official one with the configured overrides. */
@@ -17,8 +16,7 @@ export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
 export function scheduledJobs(schedule: ScheduleConfig, governance?: GovernanceConfig): ScheduledJob[] {
   const calendar = workCalendar(schedule);
   return [
-    sendOverdueEscalations({ cron: dailyCron(schedule.overdueTime), escalation: schedule.escalation, calendar }),
-    sendDeadlineReminders({ cron: dailyCron(schedule.remindTime), remindDays: schedule.remindDays, calendar }),
+    sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, calendar }),
     sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),
     sendWeeklySummary({ cron: weeklyCron(schedule.weekly) }),
     ...(governance ? governanceJobs(governance) : []),

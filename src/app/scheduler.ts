@@ -36,7 +36,10 @@ export function createScheduler(deps: SchedulerDeps) {
     try {
       return await deps.queue.run(() =>
         inTransaction(deps.db, async (store) => {
-          const messages = await job.run({ now: at, store, late });
+          const today = localDate(at);
+          const messages = (await job.run({ now: at, store, late }))
+            // held, not stacked: what a daily job cannot send today, tomorrow's run says afresh
+            .filter((m) => m.urgent || !job.recomputed || localDate(nextPushTime(at, deps.window)) === today);
           const added = await store.outbox.enqueueKeyed(
             messages.map(({ urgent, ...message }) => ({
               message: {

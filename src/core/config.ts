@@ -14,12 +14,14 @@ export interface WeeklyTime {
 
 /** When the scheduled pushes go out; every time is Shanghai wall-clock 'HH:mm'. */
 export interface ScheduleConfig {
-  /** deadline reminders, each day (only working days send) */
-  remindTime: string;
+  /**
+   * the one routine morning message per group (deadlines, overdue alerts and escalations,
+   * supervision, plans, follow-up checks), each working day; a major hazard's first overdue day
+   * goes at this time on rest days too
+   */
+  morningTime: string;
   /** days before the deadline that are reminded, e.g. [3, 1, 0] */
   remindDays: number[];
-  /** overdue alerts and escalations, each day */
-  overdueTime: string;
   escalation: EscalationPolicy;
   /** the daily digest to the leaders' and departments' groups */
   digestTime: string;

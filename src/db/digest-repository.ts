@@ -1,11 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
-import { sqlDate, type Db } from './database.ts';
+import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { dialectOf } from './dialect.ts';
 import { asOne, bySupervisionScope, countIf, groupKey, noFilter, within, type Grouping } from './hazard-grouping.ts';
 import { listHazards, OPEN } from './reminder-repository.ts';
 import type { Digest, OnTimeRate, ProgressItem, TopList, WeeklySummary } from '../domain/digest.ts';
 import { periodInstants, type Period } from '../domain/report-periods.ts';
-import type { LocalDate } from '../domain/types.ts';
+import type { HazardLevel, LocalDate } from '../domain/types.ts';
+import { addDays, atLocal, localDate } from '../domain/calendar.ts';
+import type { DayCounts, Decision, LeadersDigest, OverdueFact } from '../domain/leaders-digest.ts';
 
 type Count = number | bigint | null;
 const num = (v: Count | string | undefined): number => Number(v ?? 0);
@@ -157,7 +159,88 @@ export function createDigestRepository(db: Db) {
     return { total: num(rows[0]?.total), items: rows.map((r) => ({ name: r.name, due: num(r.due), onTime: num(r.onTime) })) };
   }
 
+  /** Hazards whose first overdue day fell in a period and that were not closed by their deadline. */
+  async function newlyOverdue(period: Period): Promise<number> {
+    const [row] = await query(sql<{ total: Count }>`
+      SELECT COUNT(*) AS "total" FROM "Hazard" h
+      WHERE h."deadline" >= ${addDays(period.from, -1)} AND h."deadline" <= ${addDays(period.to, -1)}
+        AND (h."closedOn" IS NULL OR h."closedOn" > h."deadline")`);
+    return num(row?.total);
+  }
+
+  async function dayCounts(period: Period): Promise<DayCounts> {
+    const [c, cl, n] = await Promise.all([created(asOne, noFilter, period), closed(asOne, noFilter, period), newlyOverdue(period)]);
+    return { created: num(c[0]?.total), closed: num(cl[0]?.total), newlyOverdue: n };
+  }
+
   return {
+    /**
+     * What the leaders' evening digest says beyond the counts of {@link digest}: the change against
+     * the period before, open and overdue now and a week ago, what waits on the departments, the
+     * period's rejections and extension decisions, and every open overdue hazard for the burden
+     * ranking (src/domain/leaders-digest.ts).
+     */
+    async leadersFacts(period: Period, before: Period, today: LocalDate, weekAgo: LocalDate): Promise<Omit<LeadersDigest, 'worstUnits' | 'worstDepartments'> & { overdue: OverdueFact[] }> {
+      const { start, end } = periodInstants(period);
+      const weekAgoEnd = sqlDate(atLocal(`${addDays(weekAgo, 1)} 00:00`));
+      const overdueNow = sql`h."deadline" < ${today}`;
+      const [now, prior, [standing], [past], waiting, decisions, overdue] = await Promise.all([
+        dayCounts(period),
+        dayCounts(before),
+        query(sql<{ open: Count; openMajor: Count; overdue: Count; overdueMajor: Count }>`
+          SELECT COUNT(*) AS "open", ${MAJOR} AS "openMajor", ${countIf(overdueNow)} AS "overdue",
+                 ${countIf(sql`${overdueNow} AND h."level" = 'major'`)} AS "overdueMajor"
+          FROM "Hazard" h WHERE ${OPEN}`),
+        // a week ago: registered by the end of that day and not closed by then (deadlines as they stand now)
+        query(sql<{ open: Count; overdue: Count }>`
+          SELECT COUNT(*) AS "open", ${countIf(sql`h."deadline" < ${weekAgo}`)} AS "overdue"
+          FROM "Hazard" h WHERE h."createdAt" < ${weekAgoEnd} AND (h."closedOn" IS NULL OR h."closedOn" > ${weekAgo})`),
+        query(sql<{ code: string; unitName: string; departmentName: string | null; submittedAt: string | null }>`
+          SELECT h."code", u."name" AS "unitName", s."name" AS "departmentName",
+                 (SELECT MAX(e."at") FROM "HazardEvent" e WHERE e."hazardId" = h."id" AND e."type" = 'submitted') AS "submittedAt"
+          FROM "Hazard" h JOIN "Unit" u ON u."id" = h."unitId" LEFT JOIN "Unit" s ON s."id" = u."supervisorId"
+          WHERE h."status" = 'pending_review' ORDER BY "submittedAt" ASC, h."id" ASC`),
+        query(sql<{ code: string; unitName: string; type: string; actorName: string | null; data: string | null }>`
+          SELECT h."code", u."name" AS "unitName", e."type", a."name" AS "actorName", e."data"
+          FROM "HazardEvent" e JOIN "Hazard" h ON h."id" = e."hazardId" JOIN "Unit" u ON u."id" = h."unitId"
+          LEFT JOIN "Person" a ON a."id" = e."actorId"
+          WHERE e."type" IN ('rejected', 'extension_approved', 'extension_denied') AND e."at" >= ${sqlDate(start)} AND e."at" < ${sqlDate(end)}
+          ORDER BY e."at" ASC, e."id" ASC`),
+        query(sql<{ level: string; deadline: string; unitName: string; departmentName: string | null }>`
+          SELECT h."level", h."deadline", u."name" AS "unitName", s."name" AS "departmentName"
+          FROM "Hazard" h JOIN "Unit" u ON u."id" = h."unitId" LEFT JOIN "Unit" s ON s."id" = u."supervisorId"
+          WHERE ${OPEN} AND ${overdueNow}`),
+      ]);
+      const data = (text: string | null): Record<string, unknown> => {
+        try {
+          return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+        } catch {
+          return {};
+        }
+      };
+      return {
+        period, today,
+        change: { now, before: prior },
+        standing: {
+          open: num(standing?.open), openMajor: num(standing?.openMajor), overdue: num(standing?.overdue), overdueMajor: num(standing?.overdueMajor),
+          openWeekAgo: num(past?.open), overdueWeekAgo: num(past?.overdue),
+        },
+        waiting: waiting.map((w) => ({
+          code: w.code, unitName: w.unitName, departmentName: w.departmentName,
+          submittedOn: w.submittedAt === null ? today : localDate(fromSqlDate(w.submittedAt)),
+        })),
+        decisions: decisions.map((d) => {
+          const fields = data(d.data);
+          return {
+            code: d.code, unitName: d.unitName, kind: d.type as Decision['kind'], actorName: d.actorName,
+            to: typeof fields.to === 'string' ? fields.to : null,
+            reason: typeof fields.reason === 'string' && fields.reason.trim() ? fields.reason.trim() : null,
+          };
+        }),
+        overdue: overdue.map((o) => ({ level: o.level as HazardLevel, deadline: o.deadline, unitName: o.unitName, departmentName: o.departmentName })),
+      };
+    },
+
     /**
      * The daily digest of one scope (all units when `unitIds` is undefined): new and closed in
      * the period, open by level and category, overdue (major first, longest first), the units

@@ -150,6 +150,15 @@ export function createGovernanceRepository(db: Db) {
       return rows.map((r) => Number(r.id));
     },
 
+    /** The Shanghai day each hazard was (last) listed for supervision, by hazard id. */
+    async supervisedOn(ids: readonly number[]): Promise<Map<number, LocalDate>> {
+      if (ids.length === 0) return new Map();
+      const events = await db.selectFrom('HazardEvent').select(['hazardId', 'at'])
+        .where('hazardId', 'in', [...ids]).where('type', '=', 'supervised')
+        .orderBy('at', 'asc').orderBy('id', 'asc').execute();
+      return new Map(events.map((e) => [Number(e.hazardId), localDate(fromSqlDate(e.at))]));
+    },
+
     /** Supervision over a period: items listed in it, acceptances of listed items in it. */
     async supervisionCounts(period: Period): Promise<{ listed: number; closed: number }> {
       const from = sqlInstant(dayStart(period.from));

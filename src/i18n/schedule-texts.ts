@@ -1,5 +1,11 @@
 import { daysBetween, formatDate } from '../domain/calendar.ts';
 import type { Digest, HazardItem, OnTimeRate, TopList, WeeklySummary } from '../domain/digest.ts';
+import { BURDEN_MAX_NAMES, MAJOR_BURDEN_WEIGHT, type BurdenGroup, type LeadersDigest } from '../domain/leaders-digest.ts';
+
+const waited = (days: number) => (days === 0 ? '今日提交' : `已等${days}天`);
+
+/** Departments and decisions the leaders' digest names before counting the rest. */
+const LEADERS_LIST_LIMIT = 5;
 import type { EscalationPolicy, EscalationStep } from '../domain/escalation.ts';
 import { STATUS_LABELS } from '../domain/lifecycle.ts';
 import type { LocalDate } from '../domain/types.ts';
@@ -8,9 +14,11 @@ import type { ScheduleConfig } from '../core/config.ts';
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 const major = (h: Pick<HazardItem, 'level'>) => (h.level === 'major' ? '【重大】' : '');
-const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
+/** '整改中60%', '待验收' …: a list line's state. */
+export const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
   h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status];
-const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
+/** 'owner → unit → supervising department': who is responsible along the chain. */
+export const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
 const overdueDays = (h: HazardItem, today: LocalDate) => daysBetween(h.deadline, today);
 
 /** "……等 N 项，仅列前 K 项" when a list was cut. */
@@ -41,55 +49,18 @@ function daysText(days: readonly number[]): string {
 const PROGRESS_WORDS = { submitted: '提交验收', rejected: '验收驳回', accepted: '验收通过' } as const;
 
 export const scheduleTexts = {
-  reminders: {
-    /** The deadline reminder to a unit's group: every hazard due soon, in one message. */
-    due(list: TopList<HazardItem>, today: LocalDate, now: Date, actedRecently: ReadonlySet<number>): string {
-      const lines = list.items.map((h, i) => {
-        const left = daysBetween(today, h.deadline);
-        const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
-        const acted = actedRecently.has(h.id) ? '｜近24小时已报进度' : '';
-        return `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜${when}｜${state(h)}${acted}`;
-      });
-      return [
-        `【到期提醒】以下 ${list.total} 项隐患整改时限临近，请抓紧整改：`,
-        ...lines, ...more(list),
-        '整改完毕请回复「编号 整改完成 请验收」；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
-      ].join('\n');
-    },
-  },
-  overdue: {
-    /** One overdue message to a group, with a section per step the group hears as. */
-    message(sections: ReadonlyArray<{ step: EscalationStep; list: TopList<HazardItem> }>, policy: EscalationPolicy, today: LocalDate, now: Date, urgentOnly: boolean): string {
-      const title = urgentOnly
-        ? '【重大隐患逾期】以下重大隐患今日起逾期，节假日照常提醒：'
-        : `【逾期提醒】${formatDate(today, now)}`;
-      const body = sections.flatMap(({ step, list }) => {
-        const header = urgentOnly ? [] : [scheduleTexts.overdue.header(step, list.total, policy)];
-        const lines = list.items.map((h, i) => step === 'unit'
-          ? `${i + 1}. ${h.code} ${major(h)}${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${overdueDays(h, today)}天｜${state(h)}`
-          : `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜逾期${overdueDays(h, today)}天｜${state(h)}｜责任链：${chain(h)}`);
-        return [...header, ...lines, ...more(list), scheduleTexts.overdue.footer[step]];
-      });
-      return [title, ...body].join('\n');
-    },
-    header(step: EscalationStep, total: number, policy: EscalationPolicy): string {
-      if (step === 'unit') return `本单位逾期隐患 ${total} 项：`;
-      if (step === 'department') return `所监管单位逾期隐患 ${total} 项（逾期超过${policy.departmentAfterDays}天，重大隐患逾期即报）：`;
-      return `全县逾期隐患 ${total} 项（逾期超过${policy.leadersAfterDays}天，重大隐患逾期即报）：`;
-    },
-    footer: {
-      unit: '请立即整改；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
-      department: '请督促责任单位整改，已提交的请及时验收。',
-      leaders: '请督导相关部门和单位限期整改。',
-    } satisfies Record<EscalationStep, string>,
-  },
   digest: {
     /** The daily digest of one scope ('全县', '应急管理局所监管单位', a unit). */
-    render(d: Digest, scope: string, now: Date, title = '每日安全汇总'): string {
+    /**
+     * The digest of one scope. The scheduled evening digest names no overdue item (`listOverdue`
+     * false): the group's morning message did; 今日汇总 on demand lists them.
+     */
+    render(d: Digest, scope: string, now: Date, title = '每日安全汇总', listOverdue = true): string {
       const when = since(d, now);
       const categories = d.open.byCategory.map((c) => `${c.category} ${c.count}`).join('、');
       const overdue = d.overdue.total === 0
         ? ['逾期：无']
+        : !listOverdue ? [`逾期 ${d.overdue.total} 项（重大 ${d.overdue.major}），明细见上午「今日提醒」`]
         : [
             `逾期 ${d.overdue.total} 项（重大 ${d.overdue.major}）：`,
             ...d.overdue.items.map((h, i) => `${i + 1}. ${h.code} ${major(h)}${h.unitName}：${h.description}｜${h.ownerName}｜逾期${overdueDays(h, d.today)}天`),
@@ -107,6 +78,53 @@ export const scheduleTexts = {
         d.open.total === 0 ? '未销号：无' : `未销号 ${d.open.total} 项：重大 ${d.open.major}、一般 ${d.open.total - d.open.major}`,
         ...(categories ? [`按类别：${categories}`] : []),
         ...overdue, ...worst, ...progress,
+      ].join('\n');
+    },
+    /**
+     * The leaders' digest (全县): the change, what waits on the departments, the day's decisions,
+     * who is slipping most. It lists no overdue item: the morning message does (see leaders-digest.ts).
+     */
+    leaders(d: LeadersDigest, now: Date): string {
+      const when = since(d, now);
+      const { now: c, before: b } = d.change;
+      const s = d.standing;
+      const delta = (nowCount: number, then: number) => (nowCount === then ? '持平' : `${nowCount > then ? '↑' : '↓'}${Math.abs(nowCount - then)}`);
+      const byDepartment = new Map<string, LeadersDigest['waiting']>();
+      for (const w of d.waiting) {
+        const key = w.departmentName ?? '管理员';
+        byDepartment.set(key, [...(byDepartment.get(key) ?? []), w]);
+      }
+      const waiting = d.waiting.length === 0 ? ['待部门验收：无'] : [
+        `待部门验收 ${d.waiting.length} 项（已提交、未决定）：`,
+        ...[...byDepartment].slice(0, LEADERS_LIST_LIMIT).map(([dept, items]) =>
+          `· ${dept} ${items.length} 项：${items.slice(0, 3).map((w) => `${w.code} ${w.unitName} ${waited(daysBetween(w.submittedOn, d.today))}`).join('、')}${items.length > 3 ? ` 等` : ''}`),
+        ...(byDepartment.size > LEADERS_LIST_LIMIT ? [`……等 ${byDepartment.size} 个部门`] : []),
+      ];
+      const rejected = d.decisions.filter((x) => x.kind === 'rejected');
+      const extensions = d.decisions.filter((x) => x.kind !== 'rejected');
+      const decisions = [
+        ...(rejected.length > 0 ? [`${when}驳回 ${rejected.length} 项：${rejected.slice(0, LEADERS_LIST_LIMIT).map((x) => `${x.code} ${x.unitName}（${x.actorName ?? '系统'}${x.reason ? `：${x.reason}` : ''}）`).join('；')}${rejected.length > LEADERS_LIST_LIMIT ? ' 等' : ''}`] : []),
+        ...(extensions.length > 0 ? [`${when}延期决定 ${extensions.length} 项：${extensions.slice(0, LEADERS_LIST_LIMIT).map((x) => x.kind === 'extension_approved'
+          ? `批准 ${x.code} ${x.unitName}${x.to ? ` 至${formatDate(x.to, now)}` : ''}（${x.actorName ?? '系统'}）`
+          : `不予 ${x.code} ${x.unitName}（${x.actorName ?? '系统'}）`).join('；')}${extensions.length > LEADERS_LIST_LIMIT ? ' 等' : ''}`] : []),
+      ];
+      const burden = (title: string, groups: readonly BurdenGroup[]) => groups.length === 0 ? [] : [
+        `${title}：${groups.map((g) => {
+          const members = g.members.slice(0, BURDEN_MAX_NAMES).map((m) => `${m.name}（${m.items}项${m.major > 0 ? `，重大${m.major}` : ''}）`).join('、');
+          const more = g.members.length > BURDEN_MAX_NAMES ? ` 等${g.members.length}个` : '';
+          const only = g.members[0];
+          return g.members.length > 1 || !only ? `${members}${more} 并列${g.score}分` : `${only.name} ${g.score}分（${only.items}项${only.major > 0 ? `，重大${only.major}` : ''}）`;
+        }).join('；')}`,
+      ];
+      return [
+        `【每日安全汇总】${formatDate(d.today, now)} · 全县`,
+        `${when}新增 ${c.created} 项、销号 ${c.closed} 项、新逾期 ${c.newlyOverdue} 项（上一工作日：新增 ${b.created}、销号 ${b.closed}、新逾期 ${b.newlyOverdue}）`,
+        `未销号 ${s.open} 项（重大 ${s.openMajor}，较上周同日${delta(s.open, s.openWeekAgo)}），其中逾期 ${s.overdue} 项（重大 ${s.overdueMajor}，较上周同日${delta(s.overdue, s.overdueWeekAgo)}）`,
+        ...waiting,
+        ...decisions,
+        ...burden('逾期最重的单位', d.worstUnits),
+        ...burden('逾期最重的部门', d.worstDepartments),
+        ...(d.worstUnits.length > 0 ? [`逾期分＝各项逾期天数之和，重大隐患按${MAJOR_BURDEN_WEIGHT}倍计；逾期明细见上午「今日提醒」。`] : []),
       ].join('\n');
     },
     county: '全县',
@@ -138,14 +156,14 @@ export const scheduleTexts = {
       const quiet = s.quietHours ? `${s.quietHours.start}–${s.quietHours.end}` : '不设';
       return [
         '提醒设置',
-        `· 到期提醒：每个工作日 ${s.remindTime} 发到单位群，到期前 ${daysText(s.remindDays)}各提醒一次（遇周末节假日提前到之前的工作日）`,
-        `· 逾期提醒：每个工作日 ${s.overdueTime} 发到单位群；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群；重大隐患逾期首日即报领导群，节假日照发`,
+        `· 今日提醒：每个工作日 ${s.morningTime} 每个群一条，分节列出：逾期、即将到期（到期前 ${daysText(s.remindDays)}，遇周末节假日提前到之前的工作日）、挂牌督办（列入次日和每周一）、治理方案未齐（每周一）、滚动检查（到期日起每周一次）`,
+        `· 逾期：单位群逾期第一周每个工作日提醒，之后每周一；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群（领导群只在升级当天和每周一列出）；重大隐患逾期首日即报，节假日照发`,
         `· 每日汇总：每个工作日 ${s.digestTime} 发到领导群和各监管部门群（周末节假日的情况并入下一个工作日）`,
         `· 每周小结：每${WEEKDAY_NAMES[s.weekly.weekday] ?? ''} ${s.weekly.time} 发到领导群`,
         `· 免打扰：${quiet}；周末和法定节假日（按国务院安排，含调休）不推送例行提醒，顺延到下一个可推送时间`,
         ...calendarGaps.map((y) => `· 注意：日历数据尚未收录 ${y} 年的法定节假日安排，暂按周末计算；请管理员升级 chinese-days 或用 HZ_HOLIDAYS、HZ_WORKDAYS 补充`),
-        '同一群每次只发一条汇总消息；停机期间错过的当天提醒在重启后补发一次。',
-        '如需调整，请管理员修改 HZ_REMIND_TIME 等配置后重启。',
+        '同一群每天上午只发一条例行提醒，同一隐患只列一次；停机期间错过的当天提醒在重启后补发一次，过了当天不再补发。',
+        '如需调整，请管理员修改 HZ_MORNING_TIME 等配置后重启。',
       ].join('\n');
     },
   },

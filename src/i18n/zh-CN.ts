@@ -1,6 +1,6 @@
 import { PRAISE_MIN_RECTIFICATION, deservesPraise, type AssessmentRules, type Ranked } from '../domain/assessment.ts';
 import { clearingRate, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';
-import { atLocal, formatDate, localDate, localTime } from '../domain/calendar.ts';
+import { atLocal, daysBetween, formatDate, localDate, localTime } from '../domain/calendar.ts';
 import { creditFlags, inForce, standingOf, type CreditEntry, type CreditFlags } from '../domain/credit.ts';
 import { LEVEL_LABELS, STATUS_LABELS, type Refused, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
@@ -9,7 +9,10 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
-import { scheduleTexts } from './schedule-texts.ts';
+import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
+import type { HazardItem } from '../domain/digest.ts';
+import type { EscalationPolicy } from '../domain/escalation.ts';
+import { MORNING_LIST_LIMIT, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
 
@@ -85,6 +88,23 @@ function deadlineNote(h: Pick<HazardView, 'deadline' | 'status'>, now: Date): st
   if (isOverdue(h, now)) return `（已逾期${daysOverdue(h, now)}天）`;
   const left = daysLeft(h.deadline, now);
   return left === 0 ? '（今天到期）' : `（剩${left}天）`;
+}
+
+const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+const WEEKDAYS = ['（周日）', '（周一）', '（周二）', '（周三）', '（周四）', '（周五）', '（周六）'];
+const weekdayOf = (date: LocalDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/** What a morning line flags about a hazard besides its text. */
+interface ItemFlags {
+  major: boolean;
+  supervised: boolean;
+}
+const itemFlags = (f: ItemFlags) => `${f.major ? '【重大】' : ''}${f.supervised ? '【督办】' : ''}`;
+
+/** Numbered lines, the notes other sections added after each, cut to the list limit with the rest counted. */
+function morningLines(lines: readonly MorningLine[]): string[] {
+  const shown = lines.slice(0, MORNING_LIST_LIMIT).map((l, i) => `${i + 1}. ${[l.text, ...l.notes].join('｜')}`);
+  return lines.length > shown.length ? [...shown, `……等 ${lines.length} 项，仅列前 ${shown.length} 项`] : shown;
 }
 
 /** One hazard in one line, the shape every list uses; a report of a past period counts days to its end (`countedTo`). */
@@ -339,15 +359,8 @@ export const zh = {
   },
   supervision: {
     listed: (h: HazardView, now: Date) =>
-      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n每日提醒责任人和监管部门，直至验收销号；销号情况报领导群。`,
+      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
     unlisted: (h: HazardView, reason: string) => `${h.code} 已撤销挂牌督办${reason ? `（${reason}）` : ''}，记录留档。`,
-    reminder(items: readonly HazardView[], now: Date): string {
-      return [
-        `【挂牌督办提醒】以下 ${items.length} 项督办隐患尚未销号：`,
-        ...items.map((h, i) => `${i + 1}. ${hazardLine(h, now)}${h.supervisingLeader ? `｜督办领导 ${h.supervisingLeader}` : ''}`),
-        '请责任单位加快整改、按时报告进度，监管部门跟踪督促。',
-      ].join('\n');
-    },
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
       `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
   },
@@ -380,12 +393,55 @@ export const zh = {
     },
     nothingRead: (code: string) =>
       `没有读到方案内容，请按项写「项目：内容」，例：${code} 治理方案 资金物资：预算12万元，已采购 应急预案：已编制并演练。\n六项为：${partList(PLAN_PARTS)}。`,
-    reminder(items: readonly HazardView[], now: Date): string {
-      return [
-        `【治理方案提醒】以下重大隐患的治理方案尚未齐全：`,
-        ...items.map((h, i) => `${i + 1}. ${tag(h)} ${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜缺：${partList(missingPlanParts(h.plan))}`),
-        `请回复「编号 治理方案 ${PLAN_LABELS.goals}：…」补充；方案不齐的重大隐患不能提交验收。`,
-      ].join('\n');
+  },
+  morning: {
+    leaderNote: (leader: string) => `督办领导 ${leader}`,
+    planNote: (missing: readonly PlanPart[]) => `治理方案缺：${partList(missing)}`,
+    overdueOwn: (h: HazardItem, f: ItemFlags, today: LocalDate, now: Date) =>
+      `${h.code} ${itemFlags(f)}${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}`,
+    overdueChain: (h: HazardItem, f: ItemFlags, today: LocalDate) =>
+      `${h.code} ${itemFlags(f)}${h.unitName}：${inline(h.description, ECHO.row)}｜逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}｜责任链：${itemChain(h)}`,
+    due(h: HazardItem, f: ItemFlags, today: LocalDate, now: Date, actedRecently: boolean): string {
+      const left = daysBetween(today, h.deadline);
+      const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
+      return `${h.code} ${itemFlags(f)}${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜${when}｜${itemState(h)}${actedRecently ? '｜近24小时已报进度' : ''}`;
+    },
+    supervised: (h: HazardView, now: Date) => hazardLine(h, now),
+    plan: (h: HazardView, now: Date) => `${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}`,
+    reinspection: (h: HazardView, round: number, closedOn: LocalDate, reviewer: string, now: Date) =>
+      `${tag(h)} ${unitLabel(h, now)}：${inline(h.description, ECHO.row)}｜${formatDate(closedOn, now)}验收销号，已满${round}天｜请${reviewer}复查：回复「${h.code} 复查通过」或「${h.code} 复查发现反弹 情况 限期7天」`,
+    headings: {
+      overdue: (n: number) => `逾期 ${n} 项（本单位）：`,
+      escalatedDepartment: (n: number, p: EscalationPolicy) => `所监管单位逾期 ${n} 项（逾期超过${p.departmentAfterDays}天，重大隐患逾期即报）：`,
+      escalatedLeaders: (n: number, p: EscalationPolicy) => `升级到县领导 ${n} 项（逾期超过${p.leadersAfterDays}天首次上报，之后每周一汇总）：`,
+      due: (n: number) => `即将到期 ${n} 项：`,
+      supervised: (n: number) => `挂牌督办 ${n} 项（列入次日和每周一提醒，直至销号）：`,
+      plan: (n: number) => `重大隐患治理方案未齐 ${n} 项（每周一提醒）：`,
+      reinspection: (n: number) => `滚动检查 ${n} 项：`,
+    } satisfies Record<MorningSectionKind, (n: number, p: EscalationPolicy) => string>,
+    footers: {
+      overdue: '请立即整改；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
+      escalatedDepartment: '请督促责任单位整改，已提交的请及时验收。',
+      escalatedLeaders: '请督导相关部门和单位限期整改。',
+      due: '整改完毕请回复「编号 整改完成 请验收」；确需延期请回复「编号 申请延期到X月X日 原因：…」。',
+      supervised: '请责任单位加快整改、按时报告进度，监管部门跟踪督促。',
+      plan: `请回复「编号 治理方案 ${PLAN_LABELS.goals}：…」补充；方案不齐的重大隐患不能提交验收。`,
+      reinspection: null,
+    } satisfies Record<MorningSectionKind, string | null>,
+    /** The one routine morning message of a group: a title, then each section with its own count and request. */
+    render(sections: ReadonlyArray<{ kind: MorningSectionKind; lines: readonly MorningLine[] }>, today: LocalDate, now: Date, policy: EscalationPolicy): string {
+      const body = sections.flatMap(({ kind, lines }, s) => [
+        `${CHINESE_ORDINALS[s] ?? s + 1}、${zh.morning.headings[kind](lines.length, policy)}`,
+        ...morningLines(lines),
+        ...(zh.morning.footers[kind] ? [zh.morning.footers[kind]] : []),
+      ]);
+      return [`【今日提醒】${formatDate(today, now)}${WEEKDAYS[weekdayOf(today)]}`, ...body].join('\n');
+    },
+    /** On a weekend or holiday: only a major hazard's first overdue day, at once. */
+    urgent(sections: ReadonlyArray<{ kind: MorningSectionKind; lines: readonly MorningLine[] }>): string {
+      // the request is the one of the group's own step: the unit fixes, the department urges, the leaders direct
+      const footer = zh.morning.footers[sections[0]?.kind ?? 'escalatedLeaders'] ?? zh.morning.footers.escalatedLeaders;
+      return ['【重大隐患逾期】以下重大隐患今日起逾期，节假日照常提醒：', ...morningLines(sections.flatMap((s) => s.lines)), footer].join('\n');
     },
   },
   evidence: {
@@ -393,8 +449,6 @@ export const zh = {
   },
   reinspection: {
     scheduled: (dueOns: readonly LocalDate[], now: Date) => `已抽中滚动检查：将于${dueOns.map((d) => formatDate(d, now)).join('、')}复查是否反弹。`,
-    request: (h: HazardView, round: number, closedOn: LocalDate, reviewer: string, now: Date) =>
-      `【滚动检查】${tag(h)} ${unitLabel(h, now)}：${h.description}，${formatDate(closedOn, now)}验收销号，已满${round}天。请${reviewer}复查是否反弹：回复「${h.code} 复查通过」或「${h.code} 复查发现反弹 情况 限期7天」。`,
     passed: (h: HazardView, rounds: readonly number[]) => `${tag(h)} ${rounds.map((r) => `${r}天`).join('、')}复查通过，未发现反弹，记录留档。`,
     rebound: (h: HazardView, reason: string, now: Date) =>
       `${tag(h)} 复查发现反弹：${reason}。已重新打开，请责任人 ${h.ownerName} 在 ${formatDate(h.deadline, now)} 前重新整改（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,

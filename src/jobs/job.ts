@@ -32,6 +32,14 @@ export interface ScheduledJob {
   name: string;
   /** cron expression in Asia/Shanghai, from config */
   cron: string;
+  /**
+   * true when the job runs every day and says afresh what is still due: a routine push of it that
+   * could only go out on a later day (a catch-up at night, a trigger in quiet hours past midnight)
+   * is dropped, not held — the next day's run recomputes it, day counts as of then, so a group
+   * never gets yesterday's copy and today's together. Jobs that say a thing once (the weekly
+   * summary, a briefing) leave it unset: their pushes wait for the next allowed time.
+   */
+  recomputed?: boolean;
   /** routine pushes wait for allowed hours; urgent ones (a major hazard's first overdue day) do not */
   run(ctx: JobContext): Promise<JobMessage[]>;
 }

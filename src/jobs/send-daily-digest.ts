@@ -1,10 +1,11 @@
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
-import { localDate } from '../domain/calendar.ts';
+import { addDays, localDate } from '../domain/calendar.ts';
+import { rankBurden } from '../domain/leaders-digest.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
 import { digestPeriod } from '../domain/report-periods.ts';
 import type { Group } from '../domain/types.ts';
-import type { WorkCalendar } from '../domain/work-calendar.ts';
+import { previousWorkingDay, type WorkCalendar } from '../domain/work-calendar.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 const NAME = 'send-daily-digest';
@@ -33,6 +34,7 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
   return {
     name: NAME,
     cron: options.cron,
+    recomputed: true,
     async run({ now, store }) {
       const today = localDate(now);
       if (!options.calendar.isWorkingDay(today)) return [];
@@ -53,10 +55,18 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
           unitIds: [unit.id, ...supervised],
         })),
       ];
+      // the leaders get the digest they can act on (src/domain/leaders-digest.ts); departments keep the list of their units
+      const leadersText = async (): Promise<string> => {
+        const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
+        const facts = await store.digests.leadersFacts(period, before, today, addDays(today, -7));
+        return zh.digest.leaders({
+          ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today),
+        }, now);
+      };
       const messages: JobMessage[] = [];
       for (const { groups, digest, scope, unitIds } of audiences) {
         if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
-        const text = zh.digest.render(digest, scope, now);
+        const text = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({

@@ -37,7 +37,7 @@ describe('the live schedule', () => {
     await bot.start();
     await vi.advanceTimersByTimeAsync(2 * 60_000); // past 09:00
     await bot.stop();
-    const pushes = channel.sent.filter((d) => d.text.startsWith('【到期提醒】'));
+    const pushes = channel.sent.filter((d) => d.text.startsWith('【今日提醒】'));
     expect(pushes.map((d) => `${isoLocal(d.at).slice(11, 16)} ${d.group?.name}`)).toEqual(['09:00 蓝天物流安全对接群']);
   });
 });

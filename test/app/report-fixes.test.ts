@@ -72,10 +72,13 @@ describe('the digest states things as of the digest', () => {
     await chat.send(G.housing, '孙建设', `${code} 驳回 支护桩间距不符`);
     await chat.setClock('2026-12-02 17:30');
     const messages = await runJob(chat, sendDailyDigest({ cron: '30 17 * * *', calendar: officialCalendar() }));
+    const department = messages.find((m) => m.to === G.housing)?.text ?? '';
+    expect(department).not.toContain(`${code} 城南建筑工地 提交验收`);
+    expect(department).toContain(`${code} 城南建筑工地 验收驳回（孙建设）`);
+    // the leaders' digest names the day's rejections, and the item is not waiting for acceptance
     const county = messages.find((m) => m.to === G.leaders)?.text ?? '';
-    expect(county).toContain(code);
-    expect(county).not.toContain(`${code} 城南建筑工地 提交验收`);
-    expect(county).toContain(`${code} 城南建筑工地 验收驳回（孙建设）`);
+    expect(county).toContain(`今日驳回 1 项：${code} 城南建筑工地（孙建设：支护桩间距不符）`);
+    expect(county).toContain('待部门验收：无');
   });
 });
 

@@ -5,9 +5,8 @@ import { dailyCron, weeklyCron } from '../../src/app/schedule-config.ts';
 describe('the schedule configuration', () => {
   it('has the documented defaults', () => {
     expect(loadConfig({}).schedule).toEqual({
-      remindTime: '09:00',
+      morningTime: '09:00',
       remindDays: [3, 1, 0],
-      overdueTime: '09:00',
       escalation: { departmentAfterDays: 1, leadersAfterDays: 3 },
       digestTime: '17:30',
       weekly: { weekday: 1, time: '09:00' },
@@ -19,9 +18,8 @@ describe('the schedule configuration', () => {
 
   it('reads every variable, in the forms people write', () => {
     const schedule = loadConfig({
-      HZ_REMIND_TIME: '8:30',
+      HZ_MORNING_TIME: '8：30',
       HZ_REMIND_DAYS: '0，1、5',
-      HZ_OVERDUE_TIME: '09：15',
       HZ_ESCALATE_DEPARTMENT_DAYS: '2',
       HZ_ESCALATE_LEADERS_DAYS: '5',
       HZ_DIGEST_TIME: '18:00',
@@ -31,9 +29,8 @@ describe('the schedule configuration', () => {
       HZ_WORKDAYS: '2027-02-20',
     }).schedule;
     expect(schedule).toEqual({
-      remindTime: '08:30',
+      morningTime: '08:30',
       remindDays: [5, 1, 0],
-      overdueTime: '09:15',
       escalation: { departmentAfterDays: 2, leadersAfterDays: 5 },
       digestTime: '18:00',
       weekly: { weekday: 5, time: '16:00' },

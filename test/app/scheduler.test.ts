@@ -44,7 +44,7 @@ describe('the scheduler', () => {
     await seed();
     failFor('蓝天物流安全对接群', 1_000); // down until the restart
     await chat.setClock('2026-12-01 12:00');
-    expect(headlines()).toEqual(['12-01 09:00 [红星化工安全对接群] @张伟 【到期提醒】以下 1 项隐患整改时限临近，请抓紧整改：']);
+    expect(headlines()).toEqual(['12-01 09:00 [红星化工安全对接群] @张伟 【今日提醒】12月1日（周二）']);
     expect(await outboxRows()).toBe(1);
 
     vi.restoreAllMocks();
@@ -54,9 +54,9 @@ describe('the scheduler', () => {
     await chat.setClock('2026-12-01 20:00');
 
     expect(headlines()).toEqual([
-      '12-01 09:00 [红星化工安全对接群] @张伟 【到期提醒】以下 1 项隐患整改时限临近，请抓紧整改：',
+      '12-01 09:00 [红星化工安全对接群] @张伟 【今日提醒】12月1日（周二）',
       // the 09:00 reminder that could not be sent goes out when the new bot starts, not as a new run
-      '12-01 12:30 [蓝天物流安全对接群] @钱经理 【到期提醒】以下 1 项隐患整改时限临近，请抓紧整改：',
+      '12-01 12:30 [蓝天物流安全对接群] @钱经理 【今日提醒】12月1日（周二）',
       '12-01 17:30 [县安委会领导群] 【每日安全汇总】12月1日 · 全县',
       '12-01 17:30 [应急管理局监管群] 【每日安全汇总】12月1日 · 应急管理局及所监管单位',
     ]);
@@ -70,33 +70,32 @@ describe('the scheduler', () => {
 
     const late = scheduledPushes(chat);
     expect(late.map(pushHeadline)).toEqual([
-      '12-02 19:00 [红星化工安全对接群] @张伟 【补发】【到期提醒】以下 1 项隐患整改时限临近，请抓紧整改：',
+      '12-02 19:00 [红星化工安全对接群] @张伟 【补发】【今日提醒】12月2日（周三）',
       '12-02 19:00 [县安委会领导群] 【补发】【每日安全汇总】12月2日 · 全县',
       '12-02 19:00 [应急管理局监管群] 【补发】【每日安全汇总】12月2日 · 应急管理局及所监管单位',
     ]);
-    // 蓝天物流's reminder was due yesterday (3 days before) and is not replayed; the overdue job had nothing today
+    // 蓝天物流's reminder was due yesterday (3 days before) and is not replayed
     await chat.restart('2026-12-02 19:05');
     await chat.setClock('2026-12-02 20:00');
     expect(scheduledPushes(chat)).toHaveLength(late.length);
   });
 
-  it('holds what it catches up on in quiet hours until the morning', async () => {
+  it('drops what it catches up on at night: the next morning says it afresh, never beside a stale copy', async () => {
     await seed();
     await chat.setClock('2026-12-01 08:30');
+    // the catch-up at 22:00 falls in quiet hours: the morning message and the digest could only go out tomorrow
     await chat.restart('2026-12-01 22:00');
     expect(scheduledPushes(chat)).toEqual([]);
-    await chat.setClock('2026-12-02 08:30');
+    await chat.setClock('2026-12-02 10:00');
     expect(scheduledPushes(chat).map((d) => `${isoLocal(d.at).slice(5, 16)} ${d.group?.name} ${/^(【[^】]+】)+/.exec(d.text)?.[0]}`)).toEqual([
-      '12-02T08:00 红星化工安全对接群 【补发】【到期提醒】',
-      '12-02T08:00 蓝天物流安全对接群 【补发】【到期提醒】',
-      '12-02T08:00 县安委会领导群 【补发】【每日安全汇总】',
-      '12-02T08:00 应急管理局监管群 【补发】【每日安全汇总】',
+      '12-02T09:00 红星化工安全对接群 【今日提醒】',
     ]);
+    expect(scheduledPushes(chat)[0]?.text).toContain('今天到期');
   });
 
   it('runs a trigger once even when it fires twice or two runs overlap', async () => {
     await seed();
-    const job = scheduledJobs(defaultConfig().schedule).find((j) => j.name === 'send-deadline-reminders')!;
+    const job = scheduledJobs(defaultConfig().schedule).find((j) => j.name === 'send-morning-message')!;
     const scheduler = createScheduler({
       db: chat.bot.db, queue: chat.bot.queue, jobs: [job], log: createLogger('silent'),
       window: { quietHours: null, calendar: officialCalendar() },

@@ -184,9 +184,9 @@ describe('WeCom: user text never turns into markdown, mentions or a false owner 
     await bot.advance(from);
     const pushes = fake.sends().slice(before);
     // the reminders before the deadline (group robot, text) and the escalation after it (AI bot, markdown)
-    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('【到期提醒】'))).toBe(true);
-    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('本单位逾期隐患'))).toBe(true);
-    expect(pushes.some((e) => e.type === 'push' && textOf(e).includes('所监管单位逾期隐患'))).toBe(true);
+    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('即将到期'))).toBe(true);
+    expect(pushes.some((e) => e.type === 'webhook' && textOf(e).includes('项（本单位）'))).toBe(true);
+    expect(pushes.some((e) => e.type === 'push' && textOf(e).includes('所监管单位逾期'))).toBe(true);
     for (const e of pushes) {
       expect(textOf(e)).not.toMatch(/@所有人|<@/);
       if (e.type === 'webhook') expect(e.body.text?.mentioned_list ?? []).not.toContain('@all');

@@ -2,7 +2,7 @@ import type { RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { isoLocal } from '../../src/domain/calendar.ts';
 import type { Chat } from './chat.ts';
 
-const SCHEDULED = /^(【补发】)?【(到期提醒|逾期提醒|重大隐患逾期|每日安全汇总|每周安全小结)】/;
+const SCHEDULED = /^(【补发】)?【(今日提醒|到期提醒|逾期提醒|重大隐患逾期|每日安全汇总|每周安全小结)】/;
 
 /** The scheduled pushes sent so far (not replies, not the notices a command pushes), from index `from`. */
 export function scheduledPushes(chat: Chat, from = 0): RecordedDelivery[] {

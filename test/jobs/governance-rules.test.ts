@@ -7,7 +7,6 @@ import { runJob } from './helpers.ts';
 import { announceCreditChanges } from '../../src/jobs/announce-credit-changes.ts';
 import { governanceJobs } from '../../src/jobs/governance-jobs.ts';
 import { proposeWatchList } from '../../src/jobs/propose-watch-list.ts';
-import { requestReinspections } from '../../src/jobs/request-reinspections.ts';
 
 let chat: Chat;
 afterEach(async () => {
@@ -15,50 +14,6 @@ afterEach(async () => {
 });
 
 const governance = (share = 0) => ({ ...defaultGovernance(), reinspection: { share, rounds: [30, 90] } });
-
-describe('request-reinspections at simulated dates', () => {
-  it('asks the supervising department on the due day, again each week until answered', async () => {
-    chat = await createChat({ jobs: [], at: '2026-12-01 09:00', config: { governance: governance() } });
-    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕');
-    await chat.send(G.redStar, '张伟', `${code} ${FULL_PLAN}`);
-    await chat.send(G.redStar, '张伟', `${code} 整改完成`, { attachments: [valveJpeg()] });
-    await chat.send(G.safety, '王建国', `${code} 验收通过`);
-
-    await chat.setClock('2026-12-30 10:00');
-    expect(await runJob(chat, requestReinspections)).toEqual([]);
-    await chat.setClock('2026-12-31 10:00');
-    const first = await runJob(chat, requestReinspections);
-    expect(first.map((m) => m.to)).toEqual([G.safety]);
-    expect(first[0]?.text).toBe(`【滚动检查】${code} 红星化工：红星化工储罐区呼吸阀损坏，12月1日验收销号，已满30天。请应急管理局复查是否反弹：回复「${code} 复查通过」或「${code} 复查发现反弹 情况 限期7天」。`);
-    await chat.setClock('2027-01-06 10:00');
-    expect((await runJob(chat, requestReinspections)).map((m) => m.dedupeKey)).toEqual(first.map((m) => m.dedupeKey));
-    await chat.setClock('2027-01-07 10:00');
-    const second = await runJob(chat, requestReinspections, true);
-    expect(second[0]?.dedupeKey).not.toBe(first[0]?.dedupeKey);
-    // the scheduler marks late runs (【补发】) itself; the job words the request the same way
-    expect(second[0]?.text).toMatch(/^【滚动检查】YH-/);
-
-    await chat.send(G.safety, '王建国', `${code} 复查通过`);
-    expect(await runJob(chat, requestReinspections)).toEqual([]);
-    await chat.setClock('2027-03-01 10:00');
-    expect((await runJob(chat, requestReinspections))[0]?.text).toContain('已满90天');
-  });
-
-  it('asks the leaders when the unit has no supervising department', async () => {
-    chat = await createChat({ jobs: [], at: '2026-12-01 09:00', config: { governance: governance(1) } });
-    await chat.read(async (s) => {
-      await s.roster.upsertUnit({ name: '县城投公司', kind: 'enterprise', supervisorId: null, sector: null });
-    });
-    await chat.send(G.safety, '赵主任', '添加人员 周经理 县城投公司 联系人');
-    const code = await registerHazard(chat, '县城投公司 工地围挡倒塌 责任人 周经理 3天内');
-    await chat.send(G.safety, '周经理', `${code} 整改完成`);
-    await chat.send(G.safety, '赵主任', `${code} 验收通过`);
-    await chat.setClock('2026-12-31 10:00');
-    const messages = await runJob(chat, requestReinspections);
-    expect(messages.map((m) => m.to)).toEqual([G.leaders]);
-    expect(messages[0]?.text).toContain('请管理员复查是否反弹');
-  });
-});
 
 describe('propose-watch-list at simulated dates', () => {
   const watchJob = proposeWatchList({ majorOverdueDays: 15, overdueCount: 3, rebound: true });
@@ -139,8 +94,7 @@ describe('the governance job list', () => {
   it('has one job per intent, each with a five-field cron', () => {
     const jobs = governanceJobs(defaultGovernance());
     expect(jobs.map((j) => j.name)).toEqual([
-      'announce-credit-changes', 'propose-watch-list', 'remind-supervised-hazards', 'remind-missing-plan-parts',
-      'request-reinspections', 'send-monthly-briefing', 'send-quarterly-briefing',
+      'announce-credit-changes', 'propose-watch-list', 'send-monthly-briefing', 'send-quarterly-briefing',
     ]);
     for (const job of jobs) expect(job.cron.split(' ')).toHaveLength(5);
   });
