@@ -12,14 +12,12 @@ import { formatHazardCode } from '../src/parse/normalize.ts';
 import type { SyncMode } from '../src/db/database.ts';
 import { fmt, measure, type Throughput } from './measure.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
+import { hazardCounts, syncModes } from './bench-args.ts';
+import { runCli } from '../src/app/cli.ts';
 
 const TODAY = '2026-12-01';
-const sizes = (process.argv.slice(2).map(Number).filter((n) => n > 0));
-const HAZARD_COUNTS = sizes.length > 0 ? sizes : [10_000, 100_000];
 const COMMANDS = 1_000;
 const SENDERS = 50;
-/** Both durability settings (openDatabase); HZ_BENCH_SYNC=full or =normal measures one. */
-const SYNC_MODES: SyncMode[] = process.env.HZ_BENCH_SYNC === 'full' || process.env.HZ_BENCH_SYNC === 'normal' ? [process.env.HZ_BENCH_SYNC] : ['full', 'normal'];
 
 interface Row { hazards: number; figure: string; value: string; target: string }
 const rows: Row[] = [];
@@ -120,7 +118,11 @@ function benchCards(file: string, hazards: number): void {
   report(hazards, 'card extra memory (peak RSS over 20 renders)', `${fmt(f.extraRssMb, 0)} MB`, '< 50 MB');
 }
 
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
+  // checked before anything is seeded: a typo must not start a half-hour run
+  const HAZARD_COUNTS = hazardCounts(argv);
+  /** Both durability settings (openDatabase); HZ_BENCH_SYNC=full or =normal measures one. */
+  const SYNC_MODES: SyncMode[] = syncModes(process.env.HZ_BENCH_SYNC);
   console.log(`Hazard Zero benchmark — ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
   for (const hazards of HAZARD_COUNTS) {
     const dir = mkdtempSync(join(tmpdir(), 'hz-bench-'));
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`| ${r.hazards.toLocaleString()} | ${r.figure} | ${r.value} | ${r.target} |`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runCli(async (argv) => {
+  await main(argv);
+  return 0;
 });

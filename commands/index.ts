@@ -25,6 +25,7 @@ import plan from './plan.ts';
 import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
+import reloadRoster from './reload-roster.ts';
 import reminderSettings from './reminder-settings.ts';
 import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
@@ -84,6 +85,7 @@ export const commands: readonly Command[] = [
   issueClaimCode,
   claimIdentity,
   confirmBinding,
+  reloadRoster,
 ];
 
 /** What a message that is only a hazard code does: show it. */

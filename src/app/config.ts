@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
+import { UserError } from './user-error.ts';
 import { checkSchedule, scheduleEnv, toScheduleConfig } from './schedule-config.ts';
 import type { AppConfig, GovernanceConfig } from '../core/config.ts';
 
@@ -24,6 +25,8 @@ const schema = z
     /** full: a commit survives a power cut; normal: only a crash of the bot (faster) */
     HZ_DB_SYNC: z.enum(['normal', 'full']).default('full'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** the roster YAML imported at start and re-read by an admin's 重新加载名册 */
+    HZ_ROSTER: z.string().trim().min(1).optional(),
     ...scheduleEnv,
 
     // governance (docs/governance.md explains each)
@@ -53,18 +56,23 @@ const schema = z
   })
   .superRefine(checkSchedule);
 
+/** A setting that is missing or malformed: the message names each variable, never its value. */
+export class ConfigError extends UserError {
+  override name = 'ConfigError';
+}
+
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`配置有误：\n${lines.join('\n')}`);
+    throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
   }
   const c = parsed.data;
   return {
     databaseUrl: c.HZ_DATABASE_URL ?? null,
     backup: { dir: c.HZ_BACKUP_DIR ?? null, keep: c.HZ_BACKUP_KEEP, everyHours: c.HZ_BACKUP_HOURS },
-    dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL,
+    dbFile: c.HZ_DB, dataDir: c.HZ_DATA_DIR, channel: c.CHANNEL, draftMinutes: c.HZ_DRAFT_MINUTES, dbSync: c.HZ_DB_SYNC, logLevel: c.LOG_LEVEL, rosterFile: c.HZ_ROSTER ?? null,
     schedule: toScheduleConfig(c),
     governance: {
       assessment: {

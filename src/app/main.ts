@@ -2,29 +2,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from './bot.ts';
+import { debugEnabled, explainError, loadDotEnv } from './cli.ts';
+import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
-import { readRoster } from './roster-file.ts';
+import { DEMO_ROSTER, readRoster } from './roster-file.ts';
 import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';
-
-const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
-
-const BANNER = `隐患清零 · Hazard Zero 控制台演示
-每行一条群消息：[群名] 姓名: 内容（之后可只写内容，沿用上一条的群和人；行尾加 \\ 可换行续写）
-试试：
-  [应急管理局监管群] 王建国: 登记隐患：红星化工储罐区呼吸阀损坏，重大隐患，责任人@张伟，12月15日前整改完毕
-  [红星化工安全对接群] 张伟: YH-0001 进度60% 已更换阀门，等待检测
-  [红星化工安全对接群] 张伟: YH-0001 整改完成 请验收
-  [应急管理局监管群] 王建国: YH-0001 验收通过
-  [县安委会领导群] 刘县长: 逾期隐患
-  [县安委会领导群] 刘县长: 看板
-  [红星化工安全对接群] 张伟: 帮助
-名册见 demo/roster.yaml；Ctrl-D 退出。`;
 
 /** The chart cards' renderer; its font subsets are built once into <dataDir>/fonts. */
 const cardRenderer = (config: AppConfig) => createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') });
@@ -48,7 +36,9 @@ const untilSignal = () => new Promise<void>((resolve) => {
   process.once('SIGTERM', () => resolve());
 });
 
-async function runConsole(config: AppConfig): Promise<void> {
+async function runConsole(settings: AppConfig): Promise<void> {
+  // the demo's roster is the one 重新加载名册 re-reads unless HZ_ROSTER names another
+  const config: AppConfig = { ...settings, rosterFile: settings.rosterFile ?? DEMO_ROSTER };
   // in the console the terminal is the chat: logs go to a file beside the database
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
   const channel = new ConsoleChannel();
@@ -59,7 +49,7 @@ async function runConsole(config: AppConfig): Promise<void> {
     const summary = await bot.importRoster(readRoster(DEMO_ROSTER));
     console.log(`已创建演示数据库 ${config.databaseUrl ? 'PostgreSQL' : config.dbFile}，导入名册：${summary.units} 个单位、${summary.people} 人、${summary.groups} 个群。`);
   }
-  console.log(BANNER);
+  console.log(CONSOLE_BANNER);
   const dashboard = await openDashboard(bot, config, log);
   // reminders, escalations and digests arrive in the terminal at their times
   await bot.start();
@@ -157,7 +147,7 @@ async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<
 /** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
 async function main(): Promise<void> {
   // a .env beside package.json is read when present; variables already set win over it
-  if (existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfig();
   // checked before anything starts: a missing credential stops here, by name, never by value
   const platform = loadPlatformConfig(config.channel);
@@ -176,7 +166,9 @@ main().then(
     setTimeout(() => process.exit(0), 3_000).unref();
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // a setting, a roster line or a database in use: one Chinese line each; the stack on HZ_DEBUG=1
+    console.error(explainError(error));
+    if (debugEnabled()) console.error(error);
     process.exit(1);
   },
 );

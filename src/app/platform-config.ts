@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppConfig } from './config.ts';
+import { UserError } from './user-error.ts';
 
 /**
  * A JSON object in one environment variable. A parse failure names the variable and never
@@ -93,7 +94,7 @@ export type PlatformEnv =
   | { channel: 'wecom'; env: WeComEnv };
 
 /** A platform setting that is missing or malformed; the message names variables, never values. */
-export class PlatformConfigError extends Error {}
+export class PlatformConfigError extends UserError {}
 
 /**
  * Reads and checks the chosen platform's settings at start. Every problem is listed with the

@@ -1,8 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
+import { UserError } from './user-error.ts';
 import { UNIT_KINDS } from '../domain/types.ts';
+
+/**
+ * Sane sizes for one county's roster (a large county has a few thousand enterprises and tens of
+ * thousands of contacts at most). Beyond them the file is refused before it is parsed or checked:
+ * a 10 MB file of 139,811 units once took 24 s and 905 MB to accept.
+ */
+export const ROSTER_LIMITS = { bytes: 4 * 1024 * 1024, units: 10_000, people: 50_000, groups: 10_000 } as const;
+/** The demo county `npm start` imports into a fresh console database, and re-reads on 重新加载名册. */
+export const DEMO_ROSTER = join(import.meta.dirname, '..', '..', 'demo', 'roster.yaml');
+
+/** YAML aliases expanded at most this often: an alias bomb (aliases of aliases) stops here. */
+const MAX_ALIAS_COUNT = 100;
 
 const KIND_WORDS: Record<string, (typeof UNIT_KINDS)[number]> = { 园区: 'park', 镇: 'town', 乡镇: 'town', 部门: 'department', 企业: 'enterprise', 其他: 'other' };
 const ROLE_WORDS: Record<string, 'admin' | 'leader' | 'department' | 'contact'> = { 管理员: 'admin', 领导: 'leader', 监管部门: 'department', 部门: 'department', 联系人: 'contact' };
@@ -88,21 +102,56 @@ export const rosterSchema = z.object({
 
 export type RosterFile = z.infer<typeof rosterSchema>;
 
-/** A roster that failed validation; every problem names its line and field. */
-export class RosterError extends Error {
+/** A roster that failed validation; every problem is one line naming the file, its line and field. */
+export class RosterError extends UserError {
+  override name = 'RosterError';
   constructor(readonly problems: string[], file: string) {
-    super(`名册文件 ${file} 有误：\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(problems.map((p) => `${file ? `名册文件 ${file}` : '名册'} ${p}`).join('\n'));
   }
 }
 
+const lineOf = (doc: Document, lineCounter: LineCounter, path: Array<string | number>): string => {
+  const node = doc.getIn(path, true);
+  const at = isNode(node) ? node.range?.[0] : undefined;
+  return at !== undefined ? `第${lineCounter.linePos(at).line}行` : '';
+};
+
+/** The line of the first alias (`*name`), where an alias bomb is set off. */
+function firstAliasLine(doc: Document, lineCounter: LineCounter): string {
+  let line = '';
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) line = `第${lineCounter.linePos(node.range[0]).line}行`;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
 /** Parses and validates a roster YAML text; errors say `第N行 people[2].role: …`. */
-export function parseRoster(text: string, file = '名册'): RosterFile {
+export function parseRoster(text: string, file = ''): RosterFile {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > ROSTER_LIMITS.bytes) throw new RosterError([tooLarge(bytes)], file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new RosterError(doc.errors.map((e) => `第${e.linePos?.[0]?.line ?? '?'}行：YAML 格式错误（${e.code}）`), file);
+    throw new RosterError(doc.errors.map((e) => `第${e.linePos?.[0]?.line ?? '?'}行：YAML 格式错误（${e.code}），请对照 demo/roster.yaml 的写法检查这一行的缩进、冒号和括号`), file);
   }
-  const result = rosterSchema.safeParse(doc.toJS() ?? {});
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // yaml stops an alias bomb with an English ReferenceError; say what it is and where
+    throw new RosterError([`${firstAliasLine(doc, lineCounter)}：YAML 别名（&名字 和 *名字）展开过多（疑似「别名炸弹」），名册不能这样写：请把每个单位、人员、群直接写出来，不用别名`], file);
+  }
+  for (const key of ['units', 'people', 'groups'] as const) {
+    const list = (raw as Record<string, unknown> | null)?.[key];
+    if (Array.isArray(list) && list.length > ROSTER_LIMITS[key]) {
+      throw new RosterError([`${lineOf(doc, lineCounter, [key])} ${key}：共 ${list.length} 项，超过上限 ${ROSTER_LIMITS[key]} 项：一个县的名册不会这么大，请检查是否重复生成了条目`], file);
+    }
+  }
+  const result = rosterSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const node = doc.getIn(issue.path as Array<string | number>, true);
@@ -119,7 +168,18 @@ export function parseRoster(text: string, file = '名册'): RosterFile {
   throw new RosterError(problems, file);
 }
 
-/** Reads a roster file from disk. */
+const tooLarge = (bytes: number) =>
+  `文件有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过名册上限 ${ROSTER_LIMITS.bytes / 1024 / 1024} MB：一个县的名册通常不到 1 MB，请检查是否选错了文件`;
+
+/** Reads a roster file from disk; a missing or oversized file is refused before it is read. */
 export function readRoster(path: string): RosterFile {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`找不到名册文件 ${path}：请检查路径和文件名（相对路径从当前目录 ${process.cwd()} 算起），格式见 demo/roster.yaml。`);
+    throw error;
+  }
+  if (size > ROSTER_LIMITS.bytes) throw new RosterError([tooLarge(size)], path);
   return parseRoster(readFileSync(path, 'utf8'), path);
 }

@@ -1,8 +1,9 @@
 import { formatDelivery } from '../channels/recording-channel.ts';
-import { TranscriptError, deliveryJson, formatTimedDelivery, runTranscript } from './transcript.ts';
-import { RosterError } from './roster-file.ts';
+import { runCli } from './cli.ts';
+import { deliveryJson, formatTimedDelivery, runTranscript } from './transcript.ts';
+import { UserError } from './user-error.ts';
 
-const USAGE = '用法：npm run simulate -- FILE [--json] [--time] [--db PATH]';
+const USAGE = '用法：npm run simulate -- 剧本文件 [--json] [--time] [--db 数据库文件]，例：npm run simulate -- test/transcripts/readme.txt';
 
 /** `npm run simulate -- FILE [--json] [--time] [--db PATH]`: runs a transcript and prints what the bot sends. */
 async function main(argv: string[]): Promise<number> {
@@ -11,16 +12,12 @@ async function main(argv: string[]): Promise<number> {
   const timed = argv.includes('--time');
   const dbAt = argv.indexOf('--db');
   const dbFile = dbAt !== -1 ? argv[dbAt + 1] : undefined;
-  if (dbAt !== -1 && !dbFile) {
-    console.error(USAGE);
-    return 2;
-  }
-  const file = argv.find((a, i) => !a.startsWith('--') && (dbAt === -1 || i !== dbAt + 1));
-  if (!file) {
-    console.error(USAGE);
-    return 2;
-  }
-  const result = await runTranscript(file, {
+  if (dbAt !== -1 && (!dbFile || dbFile.startsWith('--'))) throw new UserError(`--db 后面要写数据库文件的路径。${USAGE}`);
+  const unknown = argv.find((a) => a.startsWith('--') && !['--json', '--time', '--db'].includes(a));
+  if (unknown) throw new UserError(`不认识的选项 ${unknown}。${USAGE}`);
+  const files = argv.filter((a, i) => !a.startsWith('--') && (dbAt === -1 || i !== dbAt + 1));
+  if (files.length !== 1) throw new UserError(files.length === 0 ? `缺少剧本文件。${USAGE}` : `一次只能运行一个剧本（收到 ${files.join('、')}）。${USAGE}`);
+  const result = await runTranscript(files[0] ?? '', {
     ...(dbFile ? { dbFile } : {}),
     onDelivery: (d) => console.log(json ? deliveryJson(d) : timed ? formatTimedDelivery(d) : formatDelivery(d)),
   });
@@ -28,11 +25,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof TranscriptError || error instanceof RosterError) console.error(error.message);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

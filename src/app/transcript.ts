@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createBot, type Bot } from './bot.ts';
 import { defaultConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { readRoster } from './roster-file.ts';
+import { UserError } from './user-error.ts';
 import type { IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../channels/recording-channel.ts';
 import { atLocal, isoLocal } from '../domain/calendar.ts';
@@ -18,7 +19,10 @@ export type TranscriptStep =
   | { kind: 'attach'; path: string; line: number }
   | { kind: 'message'; group: string; sender: string; text: string; line: number };
 
-export class TranscriptError extends Error {}
+/** A transcript line the simulator cannot run; the message names the line and how to write it. */
+export class TranscriptError extends UserError {
+  override name = 'TranscriptError';
+}
 
 const MESSAGE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
 const MIME_BY_EXT: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.pdf': 'application/pdf' };
@@ -77,7 +81,8 @@ export interface TranscriptOptions {
 
 /** Runs a transcript file through the real bot with a simulated clock. */
 export async function runTranscript(file: string, options: TranscriptOptions = {}): Promise<TranscriptResult> {
-  const steps = parseTranscript(readFileSync(file, 'utf8'));
+  const text = readTranscriptFile(file, null, file, '剧本文件').toString('utf8');
+  const steps = withFileName(file, () => parseTranscript(text));
   const tmp = options.dbFile ? null : mkdtempSync(join(tmpdir(), 'hz-sim-'));
   const dbFile = options.dbFile ?? join(tmp ?? '', 'simulate.db');
   let now = new Date();
@@ -91,13 +96,17 @@ export async function runTranscript(file: string, options: TranscriptOptions = {
     let clockSet = false;
     for (const step of steps) {
       const fromTranscript = (p: string) => resolve(dirname(file), p);
-      if (step.kind === 'roster') await bot.importRoster(readRoster(fromTranscript(step.path)));
+      if (step.kind === 'roster') {
+        const path = fromTranscript(step.path);
+        requireFile(file, step.line, path, '名册文件');
+        await bot.importRoster(withFileName(file, () => readRoster(path), step.line));
+      }
       if (step.kind === 'attach') {
         const path = fromTranscript(step.path);
-        pending.push({ name: basename(path), mime: MIME_BY_EXT[extname(path).toLowerCase()] ?? 'application/octet-stream', data: readFileSync(path) });
+        pending.push({ name: basename(path), mime: MIME_BY_EXT[extname(path).toLowerCase()] ?? 'application/octet-stream', data: readTranscriptFile(file, step.line, path, '附件') });
       }
       if (step.kind === 'clock') {
-        if (clockSet && step.at < now) throw new TranscriptError(`第${step.line}行：@clock 不能倒退`);
+        if (clockSet && step.at < now) throw new TranscriptError(`剧本 ${file} 第${step.line}行：@clock 不能倒退，时间只能往后设`);
         const from = now;
         now = step.at;
         if (clockSet && step.at > from) await bot.advance(from);
@@ -121,6 +130,37 @@ export async function runTranscript(file: string, options: TranscriptOptions = {
   }
 }
 
+/**
+ * Reads a file a transcript needs; a missing one is named with the transcript line that wants it
+ * and where relative paths start (the transcript's folder), instead of a stack.
+ */
+function readTranscriptFile(transcript: string, line: number | null, path: string, what: string): Buffer {
+  requireFile(transcript, line, path, what);
+  return readFileSync(path);
+}
+
+function requireFile(transcript: string, line: number | null, path: string, what: string): void {
+  try {
+    if (!statSync(path).isFile()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EISDIR') throw error;
+    if (line === null) throw new TranscriptError(`找不到${what} ${path}：请检查路径和文件名（相对路径从当前目录 ${process.cwd()} 算起）。`);
+    throw new TranscriptError(`剧本 ${transcript} 第${line}行：找不到${what} ${path}（路径从剧本所在的文件夹算起）：请改正这一行的路径。`);
+  }
+}
+
+/** Runs `work`; a transcript or roster mistake it throws is said with the transcript's name (and line). */
+function withFileName<T>(transcript: string, work: () => T, line?: number): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const where = line === undefined ? `剧本 ${transcript} ` : `剧本 ${transcript} 第${line}行 @roster：`;
+    throw new TranscriptError(error.message.split('\n').map((l) => `${where}${l}`).join('\n'));
+  }
+}
+
 async function ledgerRows(bot: Bot, now: Date): Promise<LedgerRow[]> {
   const hazards = await bot.queue.run(() => createStore(bot.db).hazards.all());
   return hazards.map((h) => ({
@@ -129,7 +169,6 @@ async function ledgerRows(bot: Bot, now: Date): Promise<LedgerRow[]> {
   }));
 }
 
-/** The `--json` line of one delivery. */
 /**
  * A delivery as the reviewed outputs (`test/transcripts/*.out.txt`) show it, prefixed with its
  * simulated time `MM-DD HH:mm`: what `npm run simulate -- --time FILE` prints.
@@ -138,6 +177,7 @@ export function formatTimedDelivery(d: RecordedDelivery): string {
   return `${isoLocal(d.at).slice(5, 16).replace('T', ' ')} ${formatDelivery(d)}`;
 }
 
+/** The `--json` line of one delivery. */
 export function deliveryJson(d: RecordedDelivery): string {
   return JSON.stringify({
     at: isoLocal(d.at), kind: d.kind, group: d.group?.name ?? null, to: d.group ? null : (d.person?.name ?? null),

@@ -1,14 +1,22 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Channel } from '../core/channel.ts';
-import type { Delivery, IncomingMessage } from '../core/messages.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { formatDelivery } from './recording-channel.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
+/** `@图片 PATH`: the terminal's way to send a photo or file, as a message of its own. */
+const PHOTO = /^@(?:图片|照片|附件|文件)\s+(.+)$/;
+/** Larger files are not read into memory; the evidence store refuses more than 20 MB anyway. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
  * The terminal as a chat platform: `[群名] 张伟: 登记隐患 …`, replies printed as `→ [群名] …`.
  * After the first line the group and sender are remembered, so the next line can be just the
- * text; a line ending in `\` continues on the next one (multi-line forms).
+ * text; a line ending in `\` continues on the next one (multi-line forms). `@图片 PATH` sends the
+ * file as a message with no text, the way a phone sends a photo on a platform, so it takes the
+ * same evidence path as a platform photo.
  */
 export class ConsoleChannel implements Channel {
   readonly platform = 'console' as const;
@@ -22,6 +30,8 @@ export class ConsoleChannel implements Channel {
     private readonly input: NodeJS.ReadableStream = process.stdin,
     private readonly output: NodeJS.WritableStream = process.stdout,
     private readonly clock: () => Date = () => new Date(),
+    /** where `@图片 PATH` paths are read from */
+    private readonly baseDir: string = process.cwd(),
   ) {}
 
   async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
@@ -51,12 +61,36 @@ export class ConsoleChannel implements Channel {
       this.#print('请按「[群名] 姓名: 内容」输入，例：[红星化工安全对接群] 张伟: 我的隐患');
       return;
     }
+    let attachments: IncomingAttachment[] = [];
+    const photo = PHOTO.exec(text.trim());
+    if (photo?.[1]) {
+      const file = this.#readFile(photo[1].trim());
+      if (!file) return;
+      attachments = [file];
+      text = '';
+    }
     this.#count += 1;
     await onMessage({
       platform: 'console', messageId: `console-${Date.now()}-${this.#count}`,
       group: { id: this.#last.group, name: this.#last.group }, sender: { id: this.#last.sender, name: this.#last.sender },
-      text, mentions: [], attachments: [], at: this.clock(),
+      text, mentions: [], attachments, at: this.clock(),
     });
+  }
+
+  #readFile(path: string): IncomingAttachment | null {
+    const full = resolve(this.baseDir, path);
+    try {
+      const size = statSync(full).size;
+      if (size > MAX_FILE_BYTES) {
+        this.#print(`（文件 ${path} 超过 20MB，没有发送）`);
+        return null;
+      }
+      // the type is read from the bytes by the evidence store, as for every platform
+      return { name: basename(full), mime: 'application/octet-stream', data: readFileSync(full) };
+    } catch {
+      this.#print(`（找不到文件 ${full}，没有发送。路径从 ${this.baseDir} 算起，例：@图片 demo/valve.jpg）`);
+      return null;
+    }
   }
 
   #print(text: string): void {

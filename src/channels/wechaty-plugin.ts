@@ -83,7 +83,7 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
 
   const install = (wechaty: Wechaty) => {
     const log = options.log ?? createLogger('info');
-    const config: AppConfig = { ...loadConfig(), ...options.config };
+    const config: AppConfig = { ...loadConfig(), ...(options.roster ? { rosterFile: options.roster } : {}), ...options.config };
     const stableIds = options.stableIds ?? false;
     const channel = new WechatyChannel({
       wechaty, log,

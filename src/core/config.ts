@@ -56,6 +56,8 @@ export type AppConfig = {
   draftMinutes: number;
   dbSync: 'normal' | 'full';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** the roster file the running bot re-reads on 重新加载名册; null: none configured */
+  rosterFile: string | null;
   /** reminders, escalations, digests: times, offsets, quiet hours */
   schedule: ScheduleConfig;
   governance: GovernanceConfig;

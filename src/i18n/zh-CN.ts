@@ -357,6 +357,17 @@ export const zh = {
     roleUnknown: (word: string, usage: string) => `角色「${inline(word, ECHO.name)}」无效，可选：管理员、领导、监管部门、联系人。\n用法：${usage}`,
     nameInvalid: (max: number) => `姓名须是 1–${max} 个字，不能含 @、<、> 或空白。`,
   },
+  /** 重新加载名册: the running bot re-reads its roster file */
+  roster: {
+    reloaded: (file: string, s: { units: number; people: number; groups: number; changed: number }) =>
+      s.changed === 0
+        ? `已重新读取名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群，与台账一致，没有变化。`
+        : `已重新加载名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群。`,
+    notConfigured: '没有配置名册文件：请在 .env 里设置 HZ_ROSTER=名册文件 并重启机器人；之后改了名册，发「重新加载名册」即可生效。',
+    missing: (file: string) => `找不到名册文件 ${file}：请检查 HZ_ROSTER 的设置和文件是否还在。台账未改动。`,
+    refused: (file: string, problems: readonly string[]) =>
+      fitRows([`名册 ${file} 有误，没有导入（台账未改动）。请改正后再发「重新加载名册」：`], problems, (shown) => (shown < problems.length ? [`……等 ${problems.length} 处，仅列前 ${shown} 处`] : [])),
+  },
   supervision: {
     listed: (h: HazardView, now: Date) =>
       `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,

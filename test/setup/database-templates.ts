@@ -28,9 +28,8 @@ export async function setup(project: TestProject): Promise<void> {
   const file = join(dir, 'template.db');
   applySqliteMigrations(file);
   project.provide('sqliteTemplate', file);
-  // only runs that include the PostgreSQL project pay for a server
-  const needsPostgres = project.vitest.projects.some((p) => p.name === 'postgresql');
-  if (!needsPostgres) {
+  // vitest runs this once per project: only the PostgreSQL project starts a server
+  if (project.name !== 'postgresql') {
     project.provide('postgresAdminUrl', '');
     return;
   }
