@@ -190,3 +190,29 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
     await vi.waitFor(() => expect(files).toEqual([{ to: rooms.unit.id, name: 'ledger.png' }]), { timeout: 5_000 });
   });
 });
+
+describe('a wechat4u-like re-login: every contact id changes (#9 item 1)', () => {
+  it('knows 王建国 again by his 微信号; a department head with nothing that survives must claim again', async () => {
+    // the same people after a new login: new contact ids, same nicknames
+    const wang2 = mocker.createContact({ name: '王建国', handle: 'wangjg_wx' });
+    const chen = mocker.createContact({ name: '陈消防' });
+    await puppet.logout();
+    mocker.login(people.me);
+    await vi.waitFor(() => expect(wechaty.isLoggedIn).toBe(true), { timeout: 5_000 });
+    // the plugin forgets the old login's ids after the login event; let it finish first
+    await new Promise((r) => setTimeout(r, 500));
+    await read(async () => undefined);
+
+    let before = said.length;
+    wang2.say('逾期隐患').to(rooms.dept);
+    const answered = await saidAfter(before, 1);
+    expect(answered[0]?.text).not.toContain('认领');
+    expect((await read((s) => s.roster.peopleByName('王建国')))[0]?.wechatId).toBe(wang2.id);
+
+    before = said.length;
+    chen.say('逾期隐患').to(rooms.dept);
+    const refused = await saidAfter(before, 1);
+    expect(refused.find((s) => s.roomId === rooms.dept.id)?.text).toContain('首次在本平台使用须先认领身份');
+    expect((await read((s) => s.roster.peopleByName('陈消防')))[0]?.wechatId).toBeNull();
+  });
+});
