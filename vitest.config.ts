@@ -13,9 +13,10 @@ const shared = {
   // parsers and the database layer (measured: 132 s → 47 s of CPU for the suite). A file that
   // changes global state (TZ, fake timers, env) restores it in afterEach/afterAll, as ours do.
   isolate: false,
-  // each test file opens real databases: generous, never timing assertions
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
+  // each test file opens real databases and some spawn CLIs: a guard against hangs, never a timing
+  // assertion. Generous, because on a loaded 2-core machine a spawned CLI test took 33 s.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
 };
 
 export default defineConfig({
