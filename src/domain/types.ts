@@ -1,3 +1,5 @@
+import type { UnitEnforcement } from './enforcement.ts';
+
 /** The roles a roster person can hold. */
 export type Role = 'admin' | 'leader' | 'department' | 'contact';
 export const ROLES: readonly Role[] = ['admin', 'leader', 'department', 'contact'];
@@ -92,6 +94,8 @@ export interface HazardView extends Hazard {
   reporterName: string;
   /** the unit's confirmed credit-list entries: flags are derived from them on the day shown */
   unitCredit: CreditStanding[];
+  /** the unit's 停产整顿 or 关闭取缔 in force, shown beside its name wherever the hazard is */
+  unitEnforcement: UnitEnforcement;
 }
 
 /** One confirmed entry of a unit on a credit list, as far as a flag needs it. */
@@ -121,7 +125,9 @@ export type HazardEventType =
   | 'evidence'
   | 'reinspection_passed'
   | 'rebound'
-  | 'urged';
+  | 'urged'
+  /** an enforcement decision about this hazard (the record itself is in EnforcementAction) */
+  | 'enforcement';
 
 export interface AttachmentInput {
   name: string;
