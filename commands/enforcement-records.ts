@@ -11,7 +11,7 @@ export default defineCommand({
   name: '执法记录',
   aliases: ['执法情况', '查执法', '执法台账'],
   section: '执法',
-  summary: '查看一个单位的执法记录和当前是否停产整顿',
+  summary: '查看一个单位的执法记录和当前状态',
   usage,
   args: rawArgs,
   async run(ctx, args) {

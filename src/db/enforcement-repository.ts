@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
-import { NO_ENFORCEMENT, unitEnforcement, type EnforcementKind, type EnforcementRecord, type UnitEnforcement } from '../domain/enforcement.ts';
+import { NO_ENFORCEMENT, suspendedOn, unitEnforcement, type EnforcementKind, type EnforcementRecord, type UnitEnforcement } from '../domain/enforcement.ts';
 import type { AttachmentInput, LocalDate } from '../domain/types.ts';
 
 /** A record as the commands hand it over; the code, time and actor make it a ledger entry. */
@@ -156,8 +156,18 @@ export function createEnforcementRepository(db: Db) {
       return (await enforcementStatuses(db, [unitId], without)).get(unitId) ?? NO_ENFORCEMENT;
     },
 
-    /** Every unit with a suspension or closure in force. */
+    /** Every unit with a suspension or closure decided (the first day may be ahead), or the given units'. */
     statuses: (unitIds?: readonly number[]) => enforcementStatuses(db, unitIds),
+
+    /** The units (of a scope; undefined: the county) under 停产整顿 or 关闭取缔 on a day, by name. */
+    async enforcedUnits(today: LocalDate, unitIds?: readonly number[]): Promise<Array<{ unitId: number; name: string; status: UnitEnforcement }>> {
+      const statuses = [...await enforcementStatuses(db, unitIds)]
+        .filter(([, s]) => suspendedOn(s, today) || (s.closedOn !== null && s.closedOn <= today));
+      if (statuses.length === 0) return [];
+      const names = new Map((await db.selectFrom('Unit').select(['id', 'name']).where('id', 'in', statuses.map(([id]) => id)).execute()).map((u) => [u.id, u.name]));
+      return statuses.map(([unitId, status]) => ({ unitId, name: names.get(unitId) ?? `#${unitId}`, status }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    },
 
     /** The newest enforcement attachment's id (0 for none). */
     async lastAttachmentId(): Promise<number> {

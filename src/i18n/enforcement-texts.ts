@@ -41,6 +41,8 @@ export const enforcementTexts = {
   enforcement: {
     labels: ENFORCEMENT_LABELS,
     mark: enforcementMark,
+    period,
+    line: recordLine,
     /** The reply to a recorded decision; the unit's group hears the same. */
     recorded(r: EnforcementRecord, actorUnit: string | null, evidenceMinutes: number, now: Date): string {
       return [
@@ -118,5 +120,15 @@ export const enforcementTexts = {
     alreadyCorrected: (code: string, by: string) => `${code} 已被 ${by} 更正，请更正 ${by}。`,
     correctedNote: (code: string) => `（更正 ${code}，原记录留档）`,
     notVisible: '只能查看本单位或所监管单位的执法记录。',
+    /** A digest's line naming the units under 停产整顿 or 关闭取缔 in its scope; empty when none. */
+    digestLines(units: ReadonlyArray<{ name: string; status: UnitEnforcement }>, now: Date): string[] {
+      const today = localDate(now);
+      const closed = units.filter((u) => enforcementMark(u.status, today) === '〔关闭取缔〕');
+      const suspended = units.filter((u) => enforcementMark(u.status, today) === '〔停产整顿〕');
+      return [
+        ...(suspended.length > 0 ? [`停产整顿中 ${suspended.length} 家：${suspended.map((u) => `${u.name}（${u.status.suspension ? period(u.status.suspension.from, u.status.suspension.until, now) : ''}）`).join('、')}`] : []),
+        ...(closed.length > 0 ? [`关闭取缔 ${closed.length} 家：${closed.map((u) => u.name).join('、')}`] : []),
+      ];
+    },
   },
 };
