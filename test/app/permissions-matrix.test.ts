@@ -211,6 +211,14 @@ describe('answers in a room show only what everyone in the room may see (#9 item
     expect(home.map((d) => d.text)).toEqual([expect.stringMatching(new RegExp(`^已记录 ${code}【督办】 进度 50%`))]);
   });
 
+  it('counts a town\'s group as a supervisor\'s room: 城关镇安全群 sees the 实验小学 hazards it reviews', async () => {
+    const out = await chat.send('城关镇安全群', '周镇长', '登记隐患：实验小学 受众测试楼梯扶手松动，责任人@李四，12月31日前');
+    const school = codeIn(out[0]?.text);
+    expect((await chat.send('城关镇安全群', '周镇长', `查询 ${school}`))[0]?.text).toContain('受众测试楼梯扶手松动');
+    await chat.send('实验小学安全群', '李四', `${school} 整改完成`);
+    expect((await chat.send('城关镇安全群', '周镇长', `${school} 验收通过`)).map((d) => d.group?.name ?? '私聊')).toEqual(['城关镇安全群', '实验小学安全群']);
+  });
+
   it('sends a leader\'s county-wide ledger privately, never into a unit\'s group', async () => {
     const out = await chat.send('红星化工安全对接群', '刘县长', '导出台账');
     expect(out.filter((d) => d.group).map((d) => d.text)).toEqual([zh.audience.ledgerSentPrivately]);
