@@ -17,8 +17,9 @@ const major = (h: Pick<HazardItem, 'level'>) => (h.level === 'major' ? '【重�
 /** '整改中60%', '待验收' …: a list line's state. */
 export const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
   h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status];
-/** 'owner → unit → supervising department': who is responsible along the chain. */
-export const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
+/** 'owner → unit → supervising department → 分管 leader in charge': who is responsible along the chain. */
+export const chain = (h: HazardItem, leaderInCharge: string | null = null) =>
+  [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : []), ...(leaderInCharge ? [`分管 ${leaderInCharge}`] : [])].join(' → ');
 const overdueDays = (h: HazardItem, today: LocalDate) => daysBetween(h.deadline, today);
 
 /** "……等 N 项，仅列前 K 项" when a list was cut. */
