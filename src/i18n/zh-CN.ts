@@ -9,6 +9,7 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
+import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -679,6 +680,7 @@ export const zh = {
   },
   ...scheduleTexts,
   ...cardTexts,
+  ...chainTexts,
 };
 
 export type Texts = typeof zh;
