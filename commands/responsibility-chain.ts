@@ -20,7 +20,7 @@ export default defineCommand({
   name: '责任链',
   aliases: ['问责记录', '责任链条'],
   roles: ['department', 'leader', 'admin'],
-  help: { example: '责任链 YH-0012（谁负责、谁在何时被告知）', for: ['department', 'leader', 'admin'] },
+  help: { example: '责任链 YH-0012（谁负责、谁在何时被告知）', for: ['leader'] },
   section: '督办考核',
   summary: '一条隐患的责任链（责任人→单位→监管部门→分管领导→主要领导）和谁在何时被告知，供问责核查',
   usage,
