@@ -1,4 +1,4 @@
-import { sqlDate, type Db } from './database.ts';
+import { memoOf, sqlDate, type Db } from './database.ts';
 import type { Group, GroupPurpose, Person, Platform, Role, Unit, UnitKind } from '../domain/types.ts';
 
 type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: number };
@@ -16,6 +16,10 @@ const toGroup = (r: GroupRow): Group => ({
 });
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
+
+/** Every unit's name, as last read, with the count and highest id it was read at. */
+interface KnownUnitNames { count: number; lastId: number | null; names: readonly string[] }
+const UNIT_NAMES = 'roster.unitNames';
 
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
@@ -57,9 +61,23 @@ export function createRosterRepository(db: Db) {
     async units(): Promise<Unit[]> {
       return (await units().orderBy('id').execute()).map(toUnit);
     },
-    /** Every unit's name: what a registration's text is matched against, without building 1,000 Unit objects. */
-    async unitNames(): Promise<string[]> {
-      return (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
+    /**
+     * Every unit's name, in roster order: what a registration's text is matched against. Read again
+     * only when the units changed. Reading 1,000 names cost more than the rest of a registration's
+     * queries together; counting them and taking the highest id costs one index lookup. That
+     * check is exact because units are never renamed or deleted, a unit added here drops the kept
+     * list (below: SQLite may give a rolled-back id out again), and ids from other instances on
+     * PostgreSQL only grow.
+     */
+    async unitNames(): Promise<readonly string[]> {
+      const memo = memoOf(db);
+      const { count, lastId } = await db.selectFrom('Unit')
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('lastId')]).executeTakeFirstOrThrow();
+      const kept = memo.get(UNIT_NAMES) as KnownUnitNames | undefined;
+      if (kept && kept.count === Number(count) && kept.lastId === lastId) return kept.names;
+      const names = (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
+      memo.set(UNIT_NAMES, { count: Number(count), lastId, names } satisfies KnownUnitNames);
+      return names;
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
       return (await units().where('supervisorId', '=', unitId).orderBy('id').execute()).map(toUnit);
@@ -68,6 +86,7 @@ export function createRosterRepository(db: Db) {
     async upsertUnit(input: UnitInput, at: Date): Promise<{ unit: Unit; changed: boolean }> {
       const existing = await units().where('name', '=', input.name).executeTakeFirst();
       if (!existing) {
+        memoOf(db).delete(UNIT_NAMES);
         const { id } = await db.insertInto('Unit').values({ ...input, createdAt: sqlDate(at) }).returning('id').executeTakeFirstOrThrow();
         return { unit: must(await unitById(id), 'unit'), changed: true };
       }
