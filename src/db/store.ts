@@ -7,6 +7,7 @@ import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
+import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
@@ -29,6 +30,7 @@ export function createStore(db: Db) {
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
+    leaders: createLeaderRepository(db),
   };
 }
 
