@@ -8,6 +8,9 @@ import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
 import cancel from './cancel.ts';
+import cancelImport from './cancel-import.ts';
+import completeListItem from './complete-list-item.ts';
+import confirmImport from './confirm-import.ts';
 import claimIdentity from './claim-identity.ts';
 import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
@@ -17,6 +20,7 @@ import dashboard from './dashboard.ts';
 import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
+import importProblemList from './import-problem-list.ts';
 import issueClaimCode from './issue-claim-code.ts';
 import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
@@ -46,6 +50,10 @@ import watchList from './watch-list.ts';
 export const commands: readonly Command[] = [
   registerHazard,
   cancel,
+  importProblemList,
+  confirmImport,
+  cancelImport,
+  completeListItem,
   reportProgress,
   plan,
   submitCompletion,
