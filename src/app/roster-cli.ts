@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { createBot } from './bot.ts';
 import { runCli } from './cli.ts';
-import { loadConfig, type AppConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
 import { readRoster } from './roster-file.ts';
 import { UserError } from './user-error.ts';

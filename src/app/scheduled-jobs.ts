@@ -1,6 +1,6 @@
 import { dailyCron, weeklyCron, type ScheduleConfig } from './schedule-config.ts';
 import { officialCalendar, type WorkCalendar } from '../domain/work-calendar.ts';
-import type { GovernanceConfig } from './config.ts';
+import type { GovernanceConfig } from '../core/config.ts';
 import { governanceJobs } from '../jobs/governance-jobs.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 import { sendDailyDigest } from '../jobs/send-daily-digest.ts';

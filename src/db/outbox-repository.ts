@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 
-export type { OutgoingMessage };
-
 export interface OutboxEntry extends OutgoingMessage {
   id: number;
   attempts: number;
