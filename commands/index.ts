@@ -7,6 +7,7 @@ import approveExtension from './approve-extension.ts';
 import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
+import campaigns from './campaigns.ts';
 import cancel from './cancel.ts';
 import cancelImport from './cancel-import.ts';
 import completeListItem from './complete-list-item.ts';
@@ -26,6 +27,7 @@ import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
 import plan from './plan.ts';
+import problemLists from './problem-lists.ts';
 import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
@@ -68,6 +70,8 @@ export const commands: readonly Command[] = [
   myHazards,
   groupHazards,
   overdueHazards,
+  problemLists,
+  campaigns,
   todayDigest,
   dashboard,
   reminderSettings,

@@ -1,6 +1,8 @@
-import { formatDate } from '../domain/calendar.ts';
+import { formatDate, localDate } from '../domain/calendar.ts';
 import { SOURCE_LABELS, type HazardSource } from '../domain/hazard-source.ts';
-import type { ListProgress } from '../domain/problem-list.ts';
+import type { Batch, BatchItem, Campaign, ListProgress } from '../domain/problem-list.ts';
+import { STATUS_LABELS } from '../domain/lifecycle.ts';
+import { isOverdue } from '../domain/overdue.ts';
 import type { HazardView, LocalDate } from '../domain/types.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
 
@@ -131,6 +133,35 @@ export const problemListTexts = {
     auditText: (code: string, seq: number, origin: string) => `导入问题清单 ${code} 第${seq}项（${origin}）`,
     completed: (code: string, seq: number, h: HazardView, now: Date) =>
       `问题清单 ${code} 第${seq}项已补全，登记为 ${h.code}${h.level === 'major' ? '【重大】' : ''}：${h.unitName} ${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}。\n请责任人按时整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
+    lists(lines: ReadonlyArray<{ batch: Batch; progress: ListProgress }>, now: Date): string {
+      if (lines.length === 0) return '还没有导入的问题清单。把 Excel 清单发到群里，或发送「导入清单」加带序号的清单。';
+      const rows = lines.map(({ batch, progress }) => `${batch.code ?? ''} ${inline(batch.title, ECHO.row)}｜${sourceLine(batch, now)}\n  ${progressWords(progress)}`);
+      return fitRows([`问题清单（${lines.length} 份，截至${formatDate(localDate(now), now)}）：`], rows, (shown) => [
+        ...(shown < rows.length ? [`……另有 ${rows.length - shown} 份未列出`] : []),
+        `发送「问题清单 ${lines[0]?.batch.code ?? 'QD-0001'}」看各单位进度，「整改报告 ${lines[0]?.batch.code ?? 'QD-0001'}」导出整改情况报告。`,
+      ]);
+    },
+    notVisible: (code: string) => `问题清单 ${code} 里没有你可以查看的单位。`,
+    unitNotInList: (code: string, unit: string) => `问题清单 ${code} 里没有${unit}的问题。`,
+    batchByUnit(batch: Batch, total: ListProgress, units: ReadonlyArray<ListProgress & { unitName: string }>, now: Date): string {
+      const head = [
+        `问题清单 ${batch.code ?? ''} ${inline(batch.title, ECHO.medium)}`,
+        `${sourceLine(batch, now)}｜${batch.importedAt ? `${formatDate(localDate(batch.importedAt), now)}导入` : ''}`,
+        progressWords(total),
+      ];
+      const rows = units.map((u) => `· ${u.unitName}：共 ${u.total}｜销号 ${u.closed}｜逾期 ${u.overdue}｜待明确 ${u.unassigned}`);
+      return fitRows(head, rows, (shown) => [
+        ...(shown < rows.length ? [`……另有 ${rows.length - shown} 个单位未列出`] : []),
+        `发送「问题清单 ${batch.code ?? ''} ${units[0]?.unitName ?? '单位名'}」看逐项情况。`,
+      ]);
+    },
+    unitItems(batch: Batch, unit: ListProgress & { unitName: string }, items: ReadonlyArray<{ item: BatchItem; hazard: HazardView | null }>, now: Date): string {
+      const head = [`问题清单 ${batch.code ?? ''}｜${unit.unitName}：共 ${unit.total}｜销号 ${unit.closed}｜逾期 ${unit.overdue}｜待明确 ${unit.unassigned}`];
+      const rows = items.map(({ item, hazard }) => hazard
+        ? `第${item.seq}项 ${hazard.code} ${inline(hazard.description, ECHO.row)}｜${hazard.status === 'closed' ? `已销号 ${formatDate(hazard.closedOn ?? '', now)}` : `${STATUS_LABELS[hazard.status]}${hazard.progress > 0 && hazard.status !== 'pending_review' ? ` ${hazard.progress}%` : ''}｜时限 ${formatDate(hazard.deadline, now)}${isOverdue(hazard, now) ? '（逾期）' : ''}`}`
+        : `第${item.seq}项 ${inline(item.description, ECHO.row)}｜待明确（缺责任人或时限）`);
+      return fitRows(head, rows, (shown) => (shown < rows.length ? [`……另有 ${rows.length - shown} 项未列出`] : []));
+    },
     complete: {
       usage: COMPLETE_EXAMPLE('QD-0001', 2),
       noBatch: (code: string) => `没有问题清单 ${code}。发送「问题清单」查看已导入的清单。`,
@@ -138,6 +169,29 @@ export const problemListTexts = {
       already: (code: string, seq: number, hazardCode: string) => `问题清单 ${code} 第${seq}项已登记为 ${hazardCode}，不需要补全。`,
       notAllowed: (unitName: string) => `只有${unitName}的监管部门或管理员可以补全这一项。`,
       missing: (gaps: GapText[], now: Date) => `还不能登记：${gaps.map((g) => gapText(g, now)).join('、')}。例：${COMPLETE_EXAMPLE('QD-0001', 2)}`,
+    },
+  },
+};
+
+function campaignFacts(c: Campaign, now: Date): string {
+  const parts = [
+    c.sectors.length > 0 ? `行业：${c.sectors.join('、')}` : null,
+    c.leadUnitName ? `牵头：${c.leadUnitName}` : null,
+    c.startOn || c.endOn ? `${c.startOn ? formatDate(c.startOn, now) : ''}至${c.endOn ? formatDate(c.endOn, now) : '未定'}` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('｜') : '未写行业、牵头单位和期限';
+}
+
+export const campaignTexts = {
+  campaign: {
+    usage: '新建专项整治请写名称，例：专项整治 新建 危化品安全专项整治 行业 危化品 牵头 应急管理局 2027年3月31日',
+    notAllowed: '只有管理员、领导和监管部门可以新建专项整治。',
+    created: (c: Campaign, now: Date) => `已记录专项整治「${inline(c.name, ECHO.name)}」：${campaignFacts(c, now)}。\n导入清单时标题或说明写上这个名称，清单中的问题即归入该专项整治；发送「专项整治」查看进度。`,
+    unknown: (text: string, names: string[]) => `没有名为「${inline(text, ECHO.name)}」的专项整治。${names.length > 0 ? `现有：${names.join('、')}` : '还没有专项整治：发送「专项整治 新建 名称 …」新建。'}`,
+    list(lines: ReadonlyArray<{ campaign: Campaign; progress: ListProgress }>, now: Date): string {
+      if (lines.length === 0) return '还没有专项整治。发送「专项整治 新建 危化品安全专项整治 行业 危化品 牵头 应急管理局 2027年3月31日」新建。';
+      const rows = lines.map(({ campaign, progress }) => `${inline(campaign.name, ECHO.name)}｜${campaignFacts(campaign, now)}${campaign.endOn && campaign.endOn < localDate(now) ? '（已到期）' : ''}\n  ${progressWords(progress)}`);
+      return fitRows([`专项整治（${lines.length} 项，截至${formatDate(localDate(now), now)}）：`], rows, (shown) => (shown < rows.length ? [`……另有 ${rows.length - shown} 项未列出`] : []));
     },
   },
 };

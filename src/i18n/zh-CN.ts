@@ -9,7 +9,7 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
-import { problemListTexts } from './problem-list-texts.ts';
+import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -680,6 +680,7 @@ export const zh = {
   ...scheduleTexts,
   ...cardTexts,
   ...problemListTexts,
+  ...campaignTexts,
 };
 
 export type Texts = typeof zh;
