@@ -3,8 +3,9 @@ import { rawArgs } from '../src/app/args.ts';
 import { completeListItem } from '../src/app/complete-list-item.ts';
 
 export default defineCommand({
-  name: '补全',
-  aliases: ['补全清单', '清单补全'],
+  // 补全 alone is a word other commands' help uses (放弃正在补全的隐患登记): the listed name says which
+  name: '补全清单',
+  aliases: ['补全', '清单补全'],
   roles: ['admin', 'department'],
   section: '隐患登记',
   summary: '为问题清单中待明确的一项补上责任人和整改时限，登记为隐患并通知单位',

@@ -33,6 +33,7 @@ import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reloadRoster from './reload-roster.ts';
 import reminderSettings from './reminder-settings.ts';
+import rectificationReport from './rectification-report.ts';
 import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
 import removeWatch from './remove-watch.ts';
@@ -71,6 +72,7 @@ export const commands: readonly Command[] = [
   groupHazards,
   overdueHazards,
   problemLists,
+  rectificationReport,
   campaigns,
   todayDigest,
   dashboard,

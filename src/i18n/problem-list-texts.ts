@@ -162,6 +162,20 @@ export const problemListTexts = {
         : `第${item.seq}项 ${inline(item.description, ECHO.row)}｜待明确（缺责任人或时限）`);
       return fitRows(head, rows, (shown) => (shown < rows.length ? [`……另有 ${rows.length - shown} 项未列出`] : []));
     },
+    report: {
+      sheetName: '整改情况',
+      title: (title: string) => `${title.replace(/(?:问题)?清单$/, '')}问题整改情况报告`,
+      asOf: (batch: Batch, today: LocalDate, count: number, done: number, now: Date) =>
+        `${batch.code ?? ''}｜${sourceLine(batch, now)}｜截至${formatDate(today, now).replace(/^(?!\d{4}年)/, `${today.slice(0, 4)}年`)}：共 ${count} 项，已完成 ${done} 项，完成率 ${count > 0 ? Math.round((done / count) * 100) : 0}%`,
+      which: (latest: string | null) => `请写明清单编号，例：整改报告 ${latest ?? 'QD-0001'}。发送「问题清单」查看已导入的清单。`,
+      sent(batch: Batch, rows: ReadonlyArray<{ state: string }>, total: number, path: string, now: Date): string {
+        const count = (state: string) => rows.filter((r) => r.state === state).length;
+        return [
+          `问题清单 ${batch.code ?? ''} 整改情况报告（截至${formatDate(localDate(now), now)}）：${rows.length < total ? `你可查看的 ${rows.length} 项（全清单 ${total} 项）` : `共 ${rows.length} 项`}，已完成 ${count('已完成')}，待验收 ${count('待验收')}，整改中 ${count('整改中') + count('未开始整改')}，逾期未完成 ${count('逾期未完成')}，待明确 ${count('待明确')}。`,
+          `文件：${path}`,
+        ].join('\n');
+      },
+    },
     complete: {
       usage: COMPLETE_EXAMPLE('QD-0001', 2),
       noBatch: (code: string) => `没有问题清单 ${code}。发送「问题清单」查看已导入的清单。`,
