@@ -141,6 +141,12 @@ function readDraft(stored: Draft): RegistrationDraft {
   return { fields: f as RegistrationFields, said: [] };
 }
 
+/** What a sender is told who answers a registration draft after it ran out: what it was, how to resend. */
+export function expiredRegistration(stored: Draft, minutes: number): string {
+  const draft = readDraft(stored);
+  return zh.register.expired(draft.fields.description ?? draft.said[0] ?? '', minutes);
+}
+
 /** A one-line reminder of a waiting draft: what it is about and what it still needs. */
 function describeDraft(draft: RegistrationDraft, missing: readonly string[]): string {
   const about = draft.fields.description ?? draft.said[0] ?? '';
@@ -246,7 +252,7 @@ export async function completeRegistration(ctx: CommandContext, draft: Registrat
     await ctx.reply([...assessed.asks, zh.register.ask.footer(ctx.config.draftMinutes)].join('\n'));
     return;
   }
-  await ctx.store.drafts.remove(slot.groupId, slot.personId);
+  await ctx.store.drafts.remove(slot.groupId, slot.personId, ctx.now);
   if ('refused' in assessed) await ctx.reply(assessed.refused);
   else await register(ctx, draft, assessed);
 }

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if ((verb !== 'import' && verb !== 'check') || !file || rest.length > 0) throw new UserError(USAGE);
   const roster = readRoster(file);
   if (verb === 'check') {
-    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群。`);
+    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群${roster.leaders ? `、${roster.leaders.length} 行领导分工` : ''}。`);
     return 0;
   }
   const config = loadConfig();

@@ -16,7 +16,7 @@ export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
 export function scheduledJobs(schedule: ScheduleConfig, governance?: GovernanceConfig): ScheduledJob[] {
   const calendar = workCalendar(schedule);
   return [
-    sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, calendar }),
+    sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, leaderChain: schedule.leaderChain, calendar }),
     sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),
     sendWeeklySummary({ cron: weeklyCron(schedule.weekly) }),
     ...(governance ? governanceJobs(governance) : []),

@@ -7,6 +7,7 @@ import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
+import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createProblemListRepository } from './problem-list-repository.ts';
@@ -31,6 +32,7 @@ export function createStore(db: Db) {
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
     problemLists: createProblemListRepository(db),
+    leaders: createLeaderRepository(db),
   };
 }
 

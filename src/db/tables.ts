@@ -263,6 +263,29 @@ export type JobRun = {
     job: string;
     lastRunAt: string;
 };
+export type LeaderCharge = {
+    id: Generated<number>;
+    /**
+     * the supervising department (or town, park) this leader is in charge of, or null
+     */
+    departmentId: number | null;
+    /**
+     * the sector (危化品, 消防 …), or null
+     */
+    sector: string | null;
+    /**
+     * 分管领导: handles it concretely; named in every escalation of what it covers
+     */
+    inChargeId: number | null;
+    /**
+     * 主要领导: accountable overall; named only as the rules say (docs/responsibility-chain.md)
+     */
+    mainId: number | null;
+    /**
+     * the roster line's order: the file's order is kept so a re-import compares equal
+     */
+    position: number;
+};
 export type OutboxMessage = {
     id: Generated<number>;
     dedupeKey: string | null;
@@ -383,6 +406,7 @@ export type DB = {
     HazardEvent: HazardEvent;
     IdentityClaim: IdentityClaim;
     JobRun: JobRun;
+    LeaderCharge: LeaderCharge;
     OutboxMessage: OutboxMessage;
     PendingBinding: PendingBinding;
     PendingDraft: PendingDraft;

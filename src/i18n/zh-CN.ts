@@ -245,7 +245,8 @@ export const zh = {
     answerOrCancel: '直接回复补全，或回复「取消」放弃。',
     stillWaiting: (waiting: string) => `${waiting}先补完还是放弃？补完请直接回复所缺内容，放弃请回复「取消」。刚发的这条登记还缺内容，没有记录，请在上一条处理完后重新发送。`,
     ownerOtherUnitNoted: (name: string, unit: string) => `（责任人 ${name} 属于${unit}，已按您的确认登记。）`,
-    expired: '上一条隐患登记超时未补全，已作废，请重新登记。',
+    expired: (about: string, minutes: number) =>
+      `上一条登记${about ? `「${inline(about, ECHO.row)}」` : ''}超过${minutes}分钟没有补全，已作废，没有记录。请把整条登记重新发一次，单位、隐患、责任人、时限写在一条里，例：登记隐患 红星化工 配电室门口堆放杂物 责任人 张伟 12月15日前`,
     cancelled: '已取消本次登记。',
     nothingToCancel: '当前没有待补全的登记。',
     contactOwnUnitOnly: '企业联系人只能登记本单位的隐患。',
@@ -331,6 +332,7 @@ export const zh = {
     severalCodesNotHere: (command: string, codes: readonly string[], usage: string) =>
       `「${command}」一条消息只能写一个编号，这条写了 ${codes.join('、')}，没有处理。请分开发送，例：${usage}`,
     notUnderstood: (command: string, example: string) => `没看懂这条消息。您是要「${command}」吗？例：${example}\n发「帮助」看常用写法。`,
+    draftExpired: (minutes: number) => `上一次的追问超过${minutes}分钟没有回答，已作废。请把要办的事整条重新发一次；发「帮助」看常用写法。`,
     notUnderstoodAtAll: '没看懂这条消息。发「帮助」看常用写法，例：YH-0012 进度60% 已更换阀门',
     internalError: '处理这条消息时出错了，记录未受影响，请稍后再试；如一直出错请联系管理员。',
   },
@@ -408,11 +410,12 @@ export const zh = {
   },
   morning: {
     leaderNote: (leader: string) => `督办领导 ${leader}`,
+    mainLeaderNote: (leader: string) => `报主要领导 ${leader}`,
     planNote: (missing: readonly PlanPart[]) => `治理方案缺：${partList(missing)}`,
     overdueOwn: (h: HazardItem, f: ItemFlags, today: LocalDate, now: Date) =>
       `${h.code} ${itemFlags(f)}${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}`,
-    overdueChain: (h: HazardItem, f: ItemFlags, today: LocalDate) =>
-      `${h.code} ${itemFlags(f)}${h.unitName}：${inline(h.description, ECHO.row)}｜逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}｜责任链：${itemChain(h)}`,
+    overdueChain: (h: HazardItem, f: ItemFlags, today: LocalDate, leaderInCharge: string | null) =>
+      `${h.code} ${itemFlags(f)}${h.unitName}：${inline(h.description, ECHO.row)}｜逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}｜责任链：${itemChain(h, leaderInCharge)}`,
     due(h: HazardItem, f: ItemFlags, today: LocalDate, now: Date, actedRecently: boolean): string {
       const left = daysBetween(today, h.deadline);
       const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;
@@ -618,6 +621,7 @@ export const zh = {
   },
   audience: {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
+    actedOutOfRoom: (code: string) => `已办理 ${code}。这项隐患在本群对应的单位之外，内容不在此显示，办理结果已私信发给您。`,
     ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
