@@ -38,6 +38,7 @@ import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
 import removeWatch from './remove-watch.ts';
 import reportProgress from './report-progress.ts';
+import responsibilityChain from './responsibility-chain.ts';
 import requestExtension from './request-extension.ts';
 import setLeadersGroup from './set-leaders-group.ts';
 import setRole from './set-role.ts';
@@ -82,6 +83,7 @@ export const commands: readonly Command[] = [
   supervise,
   unsupervise,
   urge,
+  responsibilityChain,
   ranking,
   briefing,
   blacklist,

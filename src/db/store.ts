@@ -9,6 +9,7 @@ import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
+import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createProblemListRepository } from './problem-list-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
@@ -33,6 +34,7 @@ export function createStore(db: Db) {
     identity: createIdentityRepository(db),
     problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
+    notices: createNoticeRepository(db),
   };
 }
 

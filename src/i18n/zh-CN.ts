@@ -10,6 +10,7 @@ import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../do
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
 import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
+import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -685,6 +686,7 @@ export const zh = {
   ...cardTexts,
   ...problemListTexts,
   ...campaignTexts,
+  ...chainTexts,
 };
 
 export type Texts = typeof zh;
