@@ -7,7 +7,11 @@ import approveExtension from './approve-extension.ts';
 import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
+import campaigns from './campaigns.ts';
 import cancel from './cancel.ts';
+import cancelImport from './cancel-import.ts';
+import completeListItem from './complete-list-item.ts';
+import confirmImport from './confirm-import.ts';
 import claimIdentity from './claim-identity.ts';
 import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
@@ -22,6 +26,7 @@ import fine from './fine.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
 import interview from './interview.ts';
+import importProblemList from './import-problem-list.ts';
 import issueClaimCode from './issue-claim-code.ts';
 import liftSuspension from './lift-suspension.ts';
 import myHazards from './my-hazards.ts';
@@ -29,11 +34,13 @@ import orderRectification from './order-rectification.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
 import plan from './plan.ts';
+import problemLists from './problem-lists.ts';
 import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reloadRoster from './reload-roster.ts';
 import reminderSettings from './reminder-settings.ts';
+import rectificationReport from './rectification-report.ts';
 import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
 import removeWatch from './remove-watch.ts';
@@ -56,6 +63,10 @@ import watchList from './watch-list.ts';
 export const commands: readonly Command[] = [
   registerHazard,
   cancel,
+  importProblemList,
+  confirmImport,
+  cancelImport,
+  completeListItem,
   reportProgress,
   plan,
   submitCompletion,
@@ -70,6 +81,9 @@ export const commands: readonly Command[] = [
   myHazards,
   groupHazards,
   overdueHazards,
+  problemLists,
+  rectificationReport,
+  campaigns,
   todayDigest,
   dashboard,
   reminderSettings,
