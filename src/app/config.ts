@@ -38,6 +38,8 @@ const schema = z
     HZ_WATCH_MAJOR_OVERDUE_DAYS: days.default(15),
     HZ_WATCH_OVERDUE_COUNT: z.coerce.number().int().min(0).max(1000).default(3),
     HZ_WATCH_REBOUND: flag.default(true),
+    HZ_WATCH_ENFORCEMENT_COUNT: z.coerce.number().int().min(0).max(1000).default(2),
+    HZ_WATCH_SUSPENSION: flag.default(true),
     HZ_REINSPECT_SHARE: z.coerce.number().min(0).max(1).default(0.2),
     HZ_REINSPECT_DAYS: z.string().default('30,90')
       .transform((s) => s.split(/[,\s]+/).filter(Boolean).map(Number))
@@ -79,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         speedTargetDays: c.HZ_SPEED_TARGET_DAYS,
         vetoMajorOverdueDays: c.HZ_VETO_MAJOR_OVERDUE_DAYS,
       },
-      watch: { majorOverdueDays: c.HZ_WATCH_MAJOR_OVERDUE_DAYS, overdueCount: c.HZ_WATCH_OVERDUE_COUNT, rebound: c.HZ_WATCH_REBOUND },
+      watch: { majorOverdueDays: c.HZ_WATCH_MAJOR_OVERDUE_DAYS, overdueCount: c.HZ_WATCH_OVERDUE_COUNT, rebound: c.HZ_WATCH_REBOUND,
+        enforcementCount: c.HZ_WATCH_ENFORCEMENT_COUNT, suspension: c.HZ_WATCH_SUSPENSION },
       reinspection: { share: c.HZ_REINSPECT_SHARE, rounds: c.HZ_REINSPECT_DAYS },
       creditTermYears: c.HZ_CREDIT_TERM_YEARS,
       evidenceMinutes: c.HZ_EVIDENCE_MINUTES,

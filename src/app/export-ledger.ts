@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../core/config.ts';
-import { assessmentReport } from './governance-facts.ts';
+import { assessmentReport, parityReport } from './governance-facts.ts';
 import { buildLedgerWorkbook } from './ledger-workbook.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
@@ -75,7 +75,7 @@ export async function exportLedger(
   const due = statisticsDueOn(quarter);
   const book = buildLedgerWorkbook({
     now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds,
-    statistics: { quarter, due, asOf, lines, total: stats.total },
+    statistics: { quarter, due, asOf, lines, total: stats.total, parity: await parityReport(store, quarter, asOf, config.governance, unitIds) },
   });
   const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
   mkdirSync(dirname(path), { recursive: true });

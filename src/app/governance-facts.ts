@@ -3,6 +3,8 @@ import type { Store } from '../db/store.ts';
 import { assess, hasActivity, rankAssessments, sumTallies, type Assessment, type HazardTally, type Ranked } from '../domain/assessment.ts';
 import { creditChanges, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';
 import { creditFlags } from '../domain/credit.ts';
+import { summarizeEnforcement } from '../domain/enforcement-summary.ts';
+import { projectParity, type Parity } from '../domain/parity.ts';
 import { addDays, atLocal } from '../domain/calendar.ts';
 import { asOfDay, statisticsDueOn, type Period } from '../domain/period.ts';
 import type { LocalDate } from '../domain/types.ts';
@@ -49,6 +51,20 @@ export async function assessmentReport(store: Store, period: Period, today: Loca
   };
 }
 
+/**
+ * Government investment projects beside enterprises over a period, within a scope (undefined: the
+ * county): the same tallies the assessment uses, summed per side.
+ */
+export async function parityReport(store: Store, period: Period, asOf: LocalDate, governance: GovernanceConfig, scope?: readonly number[]): Promise<Parity> {
+  const tallies = await store.governance.tallies(period, asOf, governance.assessment.vetoMajorOverdueDays);
+  const projects = await store.roster.governmentProjects();
+  const units = (await store.roster.units())
+    .filter((u) => scope === undefined || scope.includes(u.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    .map((u) => ({ id: u.id, name: u.name, side: projects.has(u.id) ? 'government' as const : u.kind === 'enterprise' ? 'enterprise' as const : null }));
+  return projectParity(units, tallies);
+}
+
 /** Everything a briefing (通报) of a period says, read on `today`. */
 export async function briefingFacts(store: Store, period: Period, today: LocalDate, governance: GovernanceConfig): Promise<BriefingFacts> {
   const report = await assessmentReport(store, period, today, governance);
@@ -66,5 +82,7 @@ export async function briefingFacts(store: Store, period: Period, today: LocalDa
     supervision: { ...supervision, open },
     credit: creditChanges(entries, period, (at) => at >= start && at < end),
     statisticsDue: period.kind === 'quarter' ? statisticsDueOn(period) : null,
+    enforcement: summarizeEnforcement(await store.enforcement.between(start, end)),
+    parity: await parityReport(store, period, report.asOf, governance),
   };
 }

@@ -49,6 +49,11 @@ export async function importRoster(store: Store, roster: RosterFile, now: Date):
     const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId, sector: u.sector ?? null }, now);
     if (result.changed) changedUnits.add(u.name);
   }
+  for (const u of roster.units) {
+    const id = unitIds.get(u.name);
+    const owner = u.project_owner ? (unitIds.get(u.project_owner) ?? null) : null;
+    if (id !== undefined && (await store.roster.setGovernmentProject(id, u.government ? { ownerId: owner } : null))) changedUnits.add(u.name);
+  }
   changed += changedUnits.size;
   for (const p of roster.people) {
     await takeRosterIds(store, p.name, p.unit ? (unitIds.get(p.unit) ?? null) : null, { wecom: p.wecom, dingtalk: p.dingtalk, wechaty: p.wechat }, now);

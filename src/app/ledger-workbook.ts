@@ -5,6 +5,7 @@ import type { RankedUnit } from '../domain/briefing.ts';
 import { localDate } from '../domain/calendar.ts';
 import { LEVEL_LABELS } from '../domain/lifecycle.ts';
 import type { Period } from '../domain/period.ts';
+import type { Parity, ParityRow } from '../domain/parity.ts';
 import { PLAN_PARTS } from '../domain/plan.ts';
 import { rate, type StatisticsLine } from '../domain/statistics.ts';
 import type { LocalDate } from '../domain/types.ts';
@@ -27,6 +28,8 @@ export interface LedgerWorkbookInput {
     asOf: LocalDate;
     lines: Array<{ unitName: string; line: StatisticsLine }>;
     total: StatisticsLine;
+    /** government projects beside enterprises over the same quarter and scope */
+    parity: Parity;
   };
 }
 
@@ -167,6 +170,27 @@ function statisticsSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): vo
   };
   lines.forEach(({ unitName, line }, i) => addLine([i + 1, unitName, ...statisticsValues(line)]));
   addLine([null, zh.ledger.total, ...statisticsValues(total)]).font = { bold: true };
+  parityTable(sheet, input.statistics.parity, columns.length);
+}
+
+/** 政府投资项目与企业对照: the same quarter's figures side by side, under the statistics. */
+function parityTable(sheet: ExcelJS.Worksheet, parity: Parity, width: number): void {
+  sheet.addRow([]);
+  const head = sheet.addRow([zh.ledger.parityTitle]);
+  sheet.mergeCells(head.number, 1, head.number, width);
+  head.font = { bold: true };
+  styleHeader(sheet.addRow([null, ...zh.ledger.parityColumns]));
+  const rows: Array<[string, ParityRow]> = [[zh.ledger.paritySides.government, parity.government], [zh.ledger.paritySides.enterprise, parity.enterprise]];
+  for (const [label, r] of rows) {
+    const row = sheet.addRow([null, label, r.units, r.found, r.closed, rate(r.closed, r.found), r.due, r.onTime, r.onTimeRate, r.overdue]);
+    row.getCell(6).numFmt = '0.0%';
+    row.getCell(9).numFmt = '0.0%';
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.border = THIN;
+    });
+  }
+  const note = sheet.addRow([zh.ledger.parityNote(parity.projectNames)]);
+  sheet.mergeCells(note.number, 1, note.number, width);
 }
 
 /**

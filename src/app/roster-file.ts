@@ -32,6 +32,11 @@ const unitSchema = z.object({
   kind: z.string().transform((k) => KIND_WORDS[k] ?? k).pipe(z.enum(UNIT_KINDS as [string, ...string[]], { error: '单位类型应为 园区、镇、部门、企业 或 其他（也可写 park/town/department/enterprise/other）' })).default('enterprise'),
   supervisor: z.string().trim().min(1).optional(),
   sector: z.string().trim().min(1).optional(),
+  /** 政府投资项目（政府类工程）: same rules as an enterprise, its figures reported beside theirs */
+  government: z.union([z.boolean(), z.enum(['是', '政府投资项目', '政府类工程'])], { error: 'government 应为 true（或 是、政府投资项目、政府类工程）' })
+    .transform((v) => v !== false).optional(),
+  /** the department owning a government project (业主单位或主管部门) */
+  project_owner: z.string().trim().min(1).optional(),
 }).strict();
 
 const personSchema = z.object({
@@ -77,6 +82,12 @@ export const rosterSchema = z.object({
   const units = new Set(roster.units.map((u) => u.name));
   roster.units.forEach((u, i) => {
     if (u.supervisor && !units.has(u.supervisor)) ctx.addIssue({ code: 'custom', path: ['units', i, 'supervisor'], message: `监管部门「${u.supervisor}」不在 units 中` });
+  });
+  roster.units.forEach((u, i) => {
+    // a government project is named with its owner: the briefing says whose project is slipping
+    if (u.government && !u.project_owner) ctx.addIssue({ code: 'custom', path: ['units', i, 'government'], message: `政府投资项目「${u.name}」须写明业主单位或主管部门，例：project_owner: 教体局` });
+    if (u.project_owner && !u.government) ctx.addIssue({ code: 'custom', path: ['units', i, 'project_owner'], message: `project_owner 只用于政府投资项目：「${u.name}」是政府投资项目请同时写 government: true，不是请删去 project_owner` });
+    if (u.project_owner && !units.has(u.project_owner)) ctx.addIssue({ code: 'custom', path: ['units', i, 'project_owner'], message: `业主单位「${u.project_owner}」不在 units 中` });
   });
   roster.people.forEach((p, i) => {
     if (p.unit && !units.has(p.unit)) ctx.addIssue({ code: 'custom', path: ['people', i, 'unit'], message: `单位「${p.unit}」不在 units 中` });

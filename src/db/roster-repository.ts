@@ -96,6 +96,21 @@ export function createRosterRepository(db: Db) {
       return { unit: must(await unitById(existing.id), 'unit'), changed: true };
     },
 
+    /** Marks a unit as a government investment project with its owner, or unmarks it (null); whether it changed. */
+    async setGovernmentProject(unitId: number, project: { ownerId: number | null } | null): Promise<boolean> {
+      const row = await db.selectFrom('Unit').select(['governmentProject', 'projectOwnerId']).where('id', '=', unitId).executeTakeFirst();
+      const wanted = { governmentProject: project ? 1 : 0, projectOwnerId: project?.ownerId ?? null };
+      if (!row || (Number(row.governmentProject) === wanted.governmentProject && row.projectOwnerId === wanted.projectOwnerId)) return false;
+      await db.updateTable('Unit').set(wanted).where('id', '=', unitId).execute();
+      return true;
+    },
+
+    /** Government investment projects: unit id → owning department's id. */
+    async governmentProjects(): Promise<Map<number, number | null>> {
+      const rows = await db.selectFrom('Unit').select(['id', 'projectOwnerId']).where('governmentProject', '=', 1).orderBy('id').execute();
+      return new Map(rows.map((r) => [r.id, r.projectOwnerId]));
+    },
+
     personById,
     async peopleByName(name: string): Promise<Person[]> {
       return (await people().where('name', '=', name).orderBy('id').execute()).map(toPerson);

@@ -1,5 +1,7 @@
 import type { Assessment, Ranked } from './assessment.ts';
 import type { CreditEntry, CreditFlags } from './credit.ts';
+import type { EnforcementSummary } from './enforcement-summary.ts';
+import type { Parity } from './parity.ts';
 import type { Period } from './period.ts';
 import type { HazardView, LocalDate } from './types.ts';
 
@@ -50,6 +52,10 @@ export interface BriefingFacts {
   credit: CreditChanges;
   /** a quarter's statistics table is due by this day */
   statisticsDue: LocalDate | null;
+  /** enforcement decisions recorded in the period */
+  enforcement: EnforcementSummary;
+  /** government investment projects beside enterprises (政府类工程一视同仁) */
+  parity: Parity;
 }
 
 /** Credit-list changes in a period, from all entries. Pure. */

@@ -8,9 +8,13 @@ export interface WatchRules {
   overdueCount: number;
   /** a rebound found on re-inspection */
   rebound: boolean;
+  /** this many enforcement decisions against a unit within a year (a correction counts once) */
+  enforcementCount: number;
+  /** a 停产整顿 or 关闭取缔 */
+  suspension: boolean;
 }
 
-export type WatchRule = 'major_overdue' | 'overdue_count' | 'rebound';
+export type WatchRule = 'major_overdue' | 'overdue_count' | 'rebound' | 'enforcement_count' | 'suspension';
 
 /** What the rules look at for one unit on one day. */
 export interface UnitWatchFacts {
@@ -18,6 +22,8 @@ export interface UnitWatchFacts {
   overdue: ReadonlyArray<{ code: string; level: HazardLevel; daysOverdue: number }>;
   /** rebounds found recently */
   rebounds: ReadonlyArray<{ code: string; on: LocalDate; note: string }>;
+  /** enforcement decisions of the last year, oldest first (ZF codes, the decision's name) */
+  enforcement?: ReadonlyArray<{ code: string; kind: string; on: LocalDate; severe: boolean }>;
 }
 
 /** One piece of evidence shown to leaders with a proposal. */
@@ -27,6 +33,8 @@ export interface WatchEvidence {
   daysOverdue?: number;
   on?: LocalDate;
   note?: string;
+  /** an enforcement decision's name (停产整顿 …): `code` is then its ZF code */
+  kind?: string;
 }
 
 export interface WatchProposal {
@@ -61,6 +69,17 @@ export function proposeWatch(facts: readonly UnitWatchFacts[], rules: WatchRules
         out.push({ unitId: unit.unitId, rule: 'rebound', ruleKey: `rebound:${r.code}:${r.on}`, evidence: [{ code: r.code, on: r.on, note: r.note }] });
       }
     }
+    const decisions = unit.enforcement ?? [];
+    // keyed by the decision that reached the count: a dismissed proposal comes back only with a new decision
+    const latest = decisions.at(-1);
+    if (rules.enforcementCount > 0 && latest && decisions.length >= rules.enforcementCount) {
+      out.push({ unitId: unit.unitId, rule: 'enforcement_count', ruleKey: `enforcement_count:${latest.code}`, evidence: decisions.map((d) => ({ code: d.code, on: d.on, kind: d.kind })) });
+    }
+    if (rules.suspension) {
+      for (const d of decisions.filter((x) => x.severe)) {
+        out.push({ unitId: unit.unitId, rule: 'suspension', ruleKey: `suspension:${d.code}`, evidence: [{ code: d.code, on: d.on, kind: d.kind }] });
+      }
+    }
   }
   return out;
 }
@@ -68,5 +87,5 @@ export function proposeWatch(facts: readonly UnitWatchFacts[], rules: WatchRules
 /** The rule a stored ruleKey came from (null for manual entries). */
 export function ruleOfKey(ruleKey: string | null): WatchRule | null {
   const rule = ruleKey?.split(':')[0];
-  return rule === 'major_overdue' || rule === 'overdue_count' || rule === 'rebound' ? rule : null;
+  return rule === 'major_overdue' || rule === 'overdue_count' || rule === 'rebound' || rule === 'enforcement_count' || rule === 'suspension' ? rule : null;
 }

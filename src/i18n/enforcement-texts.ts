@@ -1,5 +1,7 @@
 import { daysBetween, formatDate, localDate, localTime } from '../domain/calendar.ts';
-import { ENFORCEMENT_LABELS, suspendedOn, type EnforcementKind, type EnforcementRecord, type UnitEnforcement } from '../domain/enforcement.ts';
+import type { EnforcementSummary } from '../domain/enforcement-summary.ts';
+import type { Parity, ParityRow } from '../domain/parity.ts';
+import { DECISION_KINDS, ENFORCEMENT_LABELS, suspendedOn, type EnforcementKind, type EnforcementRecord, type UnitEnforcement } from '../domain/enforcement.ts';
 import type { LocalDate } from '../domain/types.ts';
 import { formatYuan } from '../parse/parse-fine-amount.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
@@ -120,6 +122,35 @@ export const enforcementTexts = {
     alreadyCorrected: (code: string, by: string) => `${code} 已被 ${by} 更正，请更正 ${by}。`,
     correctedNote: (code: string) => `（更正 ${code}，原记录留档）`,
     notVisible: '只能查看本单位或所监管单位的执法记录。',
+    /** Whether a period saw any enforcement record (the briefing leaves the section out otherwise). */
+    hasAny: (s: EnforcementSummary) => Object.values(s.byKind).some((n) => n > 0),
+    /** The briefing's 执法情况: counts by kind, fines summed, suspensions and whether lifted. */
+    briefing(s: EnforcementSummary): string {
+      const k = s.byKind;
+      const decisions = DECISION_KINDS.reduce((n, kind) => n + k[kind], 0);
+      const parts = [
+        ...(k.order > 0 ? [`责令限期整改 ${k.order} 项`] : []),
+        ...(k.interview > 0 ? [`约谈 ${k.interview} 次`] : []),
+        ...(k.fine > 0 ? [`罚款 ${k.fine} 项共 ${formatYuan(s.fineYuan)}`] : []),
+        ...(k.suspend > 0 ? [`停产整顿 ${k.suspend} 家（${s.suspended.map((x) => `${x.unitName}${x.lifted ? '，已解除' : '，未解除'}`).join('；')}）`] : []),
+        ...(k.close > 0 ? [`关闭取缔 ${k.close} 家`] : []),
+        ...(k.transfer > 0 ? [`移送 ${k.transfer} 件`] : []),
+      ];
+      return [
+        `本期记录执法决定 ${decisions} 项${parts.length > 0 ? `：${parts.join('、')}` : ''}${s.units.length > 0 ? `；涉及 ${s.units.join('、')}` : ''}。`,
+        ...(k.lift > 0 ? [`解除停产 ${k.lift} 家（均附复产验收材料）。`] : []),
+      ].join('');
+    },
+    /** The briefing's 政府投资项目与企业对照, two lines with the same figures. */
+    parity(p: Parity, pct: (r: number | null) => string): string[] {
+      const line = (label: string, r: ParityRow) =>
+        `${label}：登记隐患 ${r.found} 项，销号 ${r.closed} 项，按期整改率 ${pct(r.onTimeRate)}（${r.onTime}/${r.due}），当前逾期 ${r.overdue} 项。`;
+      return [
+        line(`政府投资项目 ${p.government.units} 个`, p.government),
+        line(`企业 ${p.enterprise.units} 家`, p.enterprise),
+        `（政府投资项目：${p.projectNames.join('、')}；与企业同一规则、同一时限。）`,
+      ];
+    },
     /** A digest's line naming the units under 停产整顿 or 关闭取缔 in its scope; empty when none. */
     digestLines(units: ReadonlyArray<{ name: string; status: UnitEnforcement }>, now: Date): string[] {
       const today = localDate(now);

@@ -498,13 +498,15 @@ export const zh = {
         ...(ended.length > 0 ? ['已期满或移出：', ...ended.map(line)] : []),
       ].join('\n');
     },
-    ruleText(rule: WatchRule | null, rules: { majorOverdueDays: number; overdueCount: number }): string {
+    ruleText(rule: WatchRule | null, rules: { majorOverdueDays: number; overdueCount: number; enforcementCount?: number }): string {
+      if (rule === 'enforcement_count') return `一年内受到执法决定${rules.enforcementCount ?? ''}次及以上`;
+      if (rule === 'suspension') return '被责令停产整顿或关闭取缔';
       if (rule === 'major_overdue') return `重大隐患逾期超过${rules.majorOverdueDays}天`;
       if (rule === 'overdue_count') return `逾期隐患达${rules.overdueCount}项及以上`;
       if (rule === 'rebound') return '滚动检查发现隐患反弹';
       return '管理员列入';
     },
-    evidenceLine: (e: WatchEvidence, now: Date) =>
+    evidenceLine: (e: WatchEvidence, now: Date) => e.kind ? `${e.code}${e.on ? ` ${formatDate(e.on, now)}` : ''} ${e.kind}` :
       `${e.code}${e.level === 'major' ? '【重大】' : ''}${e.daysOverdue !== undefined ? ` 逾期${e.daysOverdue}天` : ''}${e.on ? ` ${formatDate(e.on, now)}复查发现反弹${e.note ? `：${e.note}` : ''}` : ''}`,
     proposal(unit: string, reason: string, evidence: readonly WatchEvidence[], now: Date): string {
       return [
@@ -570,6 +572,10 @@ export const zh = {
         ...(credit.watchConfirmed.length > 0 ? [`新列入重点关注：${[...new Set(credit.watchConfirmed.map((e) => e.unitName))].join('、')}；`] : []),
         ...(credit.watchPending > 0 ? [`另有重点关注提议 ${credit.watchPending} 项待管理员确认。`] : []),
       ];
+      const later: Array<[string, string[]]> = [
+        ...(zh.enforcement.hasAny(f.enforcement) ? [['执法情况', [zh.enforcement.briefing(f.enforcement)]] as [string, string[]]] : []),
+        ...(f.parity.government.units > 0 ? [['政府投资项目与企业对照', zh.enforcement.parity(f.parity, pct)] as [string, string[]]] : []),
+      ];
       return [
         `【通报】${f.period.label}全县安全隐患排查整治情况（截至${asOf}）`,
         '一、总体情况',
@@ -588,7 +594,9 @@ export const zh = {
         ]),
         '五、信用名单',
         ...(creditLines.length > 0 ? creditLines : ['本期信用名单无变化。']),
-        '六、工作要求',
+        // enforcement and government projects only when there is something to say: a briefing must fit one message
+        ...later.flatMap(([title, lines], i) => [`${CHINESE_ORDINALS[5 + i]}、${title}`, ...lines]),
+        `${CHINESE_ORDINALS[5 + later.length]}、工作要求`,
         '各单位要对照问题清单逐项整改、逐项销号；逾期事项的责任单位要说明原因、限期整改到位；重大隐患要落实治理方案六项要求，确保动态清零；监管部门要加强跟踪检查和滚动检查，防止反弹。',
         ...(f.statisticsDue ? [`各单位请于${formatDate(f.statisticsDue, now)}前报送${f.period.label}隐患排查治理统计表（发送「导出台账 ${f.period.label}」，见“季度统计”表）。`] : []),
         zh.assessment.formula(rules),
@@ -623,6 +631,10 @@ export const zh = {
     statisticsGroups: ['一般隐患', '重大隐患', '重大隐患治理方案落实（项）'] as const,
     statisticsColumns: ['序号', '单位', '排查数', '已整改', '整改率', '排查数', '已整改销号', '整改率', ...PLAN_PARTS.map((p) => PLAN_LABELS[p]), '挂牌督办', '逾期未改'] as const,
     total: '合计',
+    parityTitle: '政府投资项目与企业对照（同一统计期、同一规则）',
+    parityColumns: ['类别', '单位数', '排查数', '已整改销号', '整改率', '应按期数', '按期完成', '按期率', '逾期未改'] as const,
+    paritySides: { government: '政府投资项目', enterprise: '企业' },
+    parityNote: (names: readonly string[]) => (names.length > 0 ? `政府投资项目：${names.join('、')}。按期率＝按原定时限销号数÷已到原定时限或已销号数。` : '名册中未标注政府投资项目（名册 units 中写 government: true 和 project_owner）。'),
   },
   audience: {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,

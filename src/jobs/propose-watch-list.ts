@@ -3,11 +3,26 @@ import type { ScheduledJob } from './job.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { localDate } from '../domain/calendar.ts';
 import { inForce, standingOf } from '../domain/credit.ts';
-import { proposeWatch, ruleOfKey, type WatchRules } from '../domain/watch-rules.ts';
+import { ENFORCEMENT_LABELS, standingRecords, type EnforcementRecord } from '../domain/enforcement.ts';
+import { proposeWatch, ruleOfKey, type UnitWatchFacts, type WatchRules } from '../domain/watch-rules.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /** How far back a rebound still leads to a proposal (catch-up after downtime). */
 const REBOUND_LOOKBACK_DAYS = 30;
+/** Enforcement decisions count for a year. */
+const ENFORCEMENT_LOOKBACK_DAYS = 365;
+
+/** The units' facts with their enforcement decisions of the year (corrected ones once, lifts not). */
+function withEnforcement(facts: UnitWatchFacts[], records: readonly EnforcementRecord[]): UnitWatchFacts[] {
+  const byUnit = new Map(facts.map((f) => [f.unitId, { ...f }]));
+  for (const r of standingRecords(records)) {
+    if (r.kind === 'lift') continue;
+    const f = byUnit.get(r.unitId) ?? { unitId: r.unitId, overdue: [], rebounds: [] };
+    f.enforcement = [...(f.enforcement ?? []), { code: r.code, kind: ENFORCEMENT_LABELS[r.kind], on: localDate(r.at), severe: r.kind === 'suspend' || r.kind === 'close' }];
+    byUnit.set(r.unitId, f);
+  }
+  return [...byUnit.values()];
+}
 
 /**
  * Runs the watch-list rules: each new proposal is recorded (never twice for one cause, even once
@@ -22,7 +37,10 @@ export function proposeWatchList(rules: WatchRules): ScheduledJob {
     cron: '0 8 * * *',
     async run({ now, store }) {
       const today = localDate(now);
-      const facts = await store.governance.watchFacts(today, new Date(now.getTime() - REBOUND_LOOKBACK_DAYS * 86_400_000));
+      const facts = withEnforcement(
+        await store.governance.watchFacts(today, new Date(now.getTime() - REBOUND_LOOKBACK_DAYS * 86_400_000)),
+        await store.enforcement.decisionsSince(new Date(now.getTime() - ENFORCEMENT_LOOKBACK_DAYS * 86_400_000)),
+      );
       const entries = await store.credit.entries('watch');
       // a unit already watched needs no proposal; one count proposal waiting is enough
       const watched = new Set(entries.filter((e) => e.status === 'confirmed' && inForce(standingOf(e), today)).map((e) => e.unitId));

@@ -103,7 +103,11 @@ describe('the ledger export (导出台账)', () => {
     expect(rowOf(s, 6)).toEqual([2, '红星化工', 4, 3, 0.75, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(rowOf(s, 7)).toEqual([3, '蓝天物流', 2, 2, 1, 0, 0, null, 0, 0, 0, 0, 0, 0, 1, 0]);
     expect(rowOf(s, 8)).toEqual([null, '合计', 6, 5, 5 / 6, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2]);
-    expect(s.rowCount).toBe(8);
+    // 政府投资项目与企业对照 under it: no government project in this roster, the three enterprises hold every hazard
+    expect(rowOf(s, 10)).toEqual(['政府投资项目与企业对照（同一统计期、同一规则）', ...Array(15).fill('政府投资项目与企业对照（同一统计期、同一规则）')]);
+    expect(rowOf(s, 12)).toEqual([null, '政府投资项目', 0, 0, 0, null, 0, 0, null, 0]);
+    expect(rowOf(s, 13).slice(0, 6)).toEqual([null, '企业', 3, 7, 5, 5 / 7]);
+    expect(s.rowCount).toBe(14);
   });
 
   it('filters by unit, level and status', async () => {

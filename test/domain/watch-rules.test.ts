@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposeWatch, ruleOfKey, type UnitWatchFacts, type WatchRules } from '../../src/domain/watch-rules.ts';
 
-const RULES: WatchRules = { majorOverdueDays: 15, overdueCount: 3, rebound: true };
+const RULES: WatchRules = { majorOverdueDays: 15, overdueCount: 3, rebound: true, enforcementCount: 2, suspension: true };
 const unit = (over: Partial<UnitWatchFacts>): UnitWatchFacts => ({ unitId: 1, overdue: [], rebounds: [], ...over });
 
 describe('watch-list rules', () => {
@@ -16,7 +16,7 @@ describe('watch-list rules', () => {
     ['a rebound', unit({ rebounds: [{ code: 'YH-0004', on: '2026-12-01', note: '再次泄漏' }] }), RULES, ['rebound:YH-0004:2026-12-01']],
     ['rules turned off', unit({
       overdue: [1, 2, 3].map((i) => ({ code: `YH-000${i}`, level: 'major' as const, daysOverdue: 40 })), rebounds: [{ code: 'YH-0009', on: '2026-12-01', note: '' }],
-    }), { majorOverdueDays: 0, overdueCount: 0, rebound: false }, []],
+    }), { majorOverdueDays: 0, overdueCount: 0, rebound: false, enforcementCount: 0, suspension: false }, []],
   ])('%s', (_name, facts, rules, keys) => {
     expect(proposeWatch([facts], rules, '2026-12-10').map((p) => p.ruleKey)).toEqual(keys);
   });

@@ -16,7 +16,7 @@ afterEach(async () => {
 const governance = (share = 0) => ({ ...defaultGovernance(), reinspection: { share, rounds: [30, 90] } });
 
 describe('propose-watch-list at simulated dates', () => {
-  const watchJob = proposeWatchList({ majorOverdueDays: 15, overdueCount: 3, rebound: true });
+  const watchJob = proposeWatchList({ majorOverdueDays: 15, overdueCount: 3, rebound: true, enforcementCount: 2, suspension: true });
 
   it('proposes a unit whose major hazard is more than 15 days overdue, once, with the evidence, to the leaders', async () => {
     chat = await createChat({ jobs: [], at: '2026-12-01 09:00' });
