@@ -367,10 +367,12 @@ export const zh = {
   },
   /** 重新加载名册: the running bot re-reads its roster file */
   roster: {
-    reloaded: (file: string, s: { units: number; people: number; groups: number; changed: number }) =>
-      s.changed === 0
-        ? `已重新读取名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群，与台账一致，没有变化。`
-        : `已重新加载名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群。`,
+    reloaded: (file: string, s: { units: number; people: number; groups: number; leaders: number | null; changed: number }) => {
+      const counted = `${s.units} 个单位、${s.people} 人、${s.groups} 个群${s.leaders !== null ? `、${s.leaders} 行领导分工` : ''}`;
+      return s.changed === 0
+        ? `已重新读取名册 ${file}：${counted}，与台账一致，没有变化。`
+        : `已重新加载名册 ${file}：${counted}（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群${s.leaders !== null ? '；领导分工按名册整体替换' : ''}。`;
+    },
     notConfigured: '没有配置名册文件：请在 .env 里设置 HZ_ROSTER=名册文件 并重启机器人；之后改了名册，发「重新加载名册」即可生效。',
     missing: (file: string) => `找不到名册文件 ${file}：请检查 HZ_ROSTER 的设置和文件是否还在。台账未改动。`,
     refused: (file: string, problems: readonly string[]) =>
