@@ -4,10 +4,16 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
-import { readRoster } from './roster-file.ts';
+import { readRoster, type RosterFile } from './roster-file.ts';
 import { UserError } from './user-error.ts';
 import { RecordingChannel } from '../channels/recording-channel.ts';
 import { DatabaseInUseError } from '../db/process-lock.ts';
+
+/** `、政府投资项目 2 个` when the roster marks any: the check says what it read. */
+const projects = (roster: RosterFile) => {
+  const n = roster.units.filter((u) => u.government).length;
+  return n > 0 ? `、政府投资项目 ${n} 个` : '';
+};
 
 const USAGE = '用法：npm run roster -- import 名册文件   （导入名册 YAML；重复导入不会重复创建）\n      npm run roster -- check 名册文件    （只检查，不写入）';
 
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   if ((verb !== 'import' && verb !== 'check') || !file || rest.length > 0) throw new UserError(USAGE);
   const roster = readRoster(file);
   if (verb === 'check') {
-    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群${roster.leaders ? `、${roster.leaders.length} 行领导分工` : ''}。`);
+    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群${roster.leaders ? `、${roster.leaders.length} 行领导分工` : ''}${projects(roster)}。`);
     return 0;
   }
   const config = loadConfig();

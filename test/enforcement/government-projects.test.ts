@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRoster, RosterError } from '../../src/app/roster-file.ts';
+import { importRoster } from '../../src/app/import-roster.ts';
+import { parseRoster, readRoster, RosterError } from '../../src/app/roster-file.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 
@@ -66,6 +68,10 @@ describe('a government investment project', () => {
       '第3行 units[1].project_owner：project_owner 只用于政府投资项目：「二中项目」是政府投资项目请同时写 government: true，不是请删去 project_owner',
     ]);
     expect(problems(`${base}  - { name: 二中项目, government: true, project_owner: 教育局 }\n`)).toEqual(['第3行 units[1].project_owner：业主单位「教育局」不在 units 中']);
+    // npm run roster -- check says what it read
+    const root = join(import.meta.dirname, '..', '..');
+    expect(execFileSync(process.execPath, ['--import', 'tsx', 'src/app/roster-cli.ts', 'check', ROSTER], { cwd: root, encoding: 'utf8' }).trim())
+      .toBe('名册无误：10 个单位、14 人、9 个群、5 行领导分工、政府投资项目 1 个。');
   });
 
   it('keeps the same lifecycle: overdue, reminded and assessed like an enterprise', async () => {
@@ -73,6 +79,8 @@ describe('a government investment project', () => {
     const school = await chat.read((s) => s.roster.unitByName('县二中新校区项目'));
     const owner = await chat.read((s) => s.roster.unitByName('教体局'));
     expect([...projects]).toEqual([[school?.id, owner?.id]]);
+    // importing the same roster again changes nothing
+    expect((await chat.read((s) => importRoster(s, readRoster(ROSTER), chat.now))).changed).toBe(0);
     const ranking = (await chat.send(G.leaders, '刘县长', '排名 2026年12月 单位'))[0]?.text ?? '';
     expect(ranking).toContain('县二中新校区项目');
   });
