@@ -25,7 +25,8 @@ export function sendWeeklySummary(options: { cron: string }): ScheduledJob {
       const summary = await store.digests.weekly(week, previous, today, LIST_LIMIT);
       const quiet = summary.created.week === 0 && summary.closed.week === 0 && summary.open === 0 && summary.onTime.all.due === 0;
       if (quiet) return [];
-      const text = zh.weekly.render(summary, now);
+      // the units under 停产整顿 are named in every summary of the weeks they stay so
+      const text = [zh.weekly.render(summary, now), ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today), now)].join('\n');
       const card = zh.cards.weekly(summary, await cardExtras(store, today, 'department'), now);
       return groups.map((group) => ({
         kind: 'push' as const, groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },

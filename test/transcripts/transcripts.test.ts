@@ -55,7 +55,8 @@ describe('what the stories show', () => {
     const suspended = lines.findIndex((l) => l.includes('已记录执法 ZF-0003'));
     const during = lines.slice(suspended + 2, lift);
     expect(during.filter((l) => l.includes('红星化工〔停产整顿〕'))).toHaveLength(4); // 我的隐患, a unit question, the two morning escalations
-    expect(during.filter((l) => l.includes('停产整顿中 1 家：红星化工（自12月4日起至12月31日）'))).toHaveLength(2); // the two digests
+    expect(during.filter((l) => l.includes('停产整顿中 1 家：红星化工（自12月4日起至12月31日）'))).toHaveLength(3); // two digests, the weekly summary
+    expect(during.some((l) => l.includes('【重点关注·待确认】红星化工：被责令停产整顿或关闭取缔'))).toBe(true);
     expect(lines.slice(lift).some((l) => l.includes('红星化工〔停产整顿〕'))).toBe(false);
   });
 
