@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../core/config.ts';
 import { assessmentReport } from './governance-facts.ts';
 import { buildLedgerWorkbook } from './ledger-workbook.ts';
+import { addReportSheet, reportRows } from './rectification-report.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
@@ -77,6 +78,11 @@ export async function exportLedger(
     now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds,
     statistics: { quarter, due, asOf, lines, total: stats.total },
   });
+  // one sheet per imported 问题清单, in the form of its 整改报告 (#15), for the units in scope
+  for (const batch of await store.problemLists.imported()) {
+    const rows = await reportRows(store, batch, today, unitIds);
+    if (rows.length > 0) addReportSheet(book, zh.problemList.report.ledgerSheet(batch.code ?? ''), batch, rows, now);
+  }
   const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
   mkdirSync(dirname(path), { recursive: true });
   await book.xlsx.writeFile(path);

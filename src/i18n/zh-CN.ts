@@ -530,10 +530,10 @@ export const zh = {
   },
   assessment: {
     formula: (r: AssessmentRules) =>
-      `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
+      `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}＋自查自改率×${r.weights.selfCheck}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
     row: (r: Ranked<RankedUnit>) => {
       const a = r.assessment;
-      return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}`;
+      return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}${a.selfClosed > 0 ? ` 自查自改${a.selfClosed}` : ''}`;
     },
     ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date): string {
       if (ranked.length === 0) return `${title}（${period.label}）：本期没有可考核的隐患记录。`;

@@ -1,3 +1,4 @@
+import { activeListLines } from './active-lists.ts';
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
@@ -72,7 +73,9 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const messages: JobMessage[] = [];
       for (const { groups, digest, scope, unitIds } of audiences) {
         if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
-        const text = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        const body = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        // the 问题清单 still being worked on, for the units this digest is about (#15)
+        const text = [body, ...(await activeListLines(store, today, unitIds))].join('\n');
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({

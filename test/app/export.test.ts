@@ -87,7 +87,7 @@ describe('the ledger export (导出台账)', () => {
     expect(s.getCell('A7').value).toBe('监管部门排名');
     expect(rowOf(s, 8)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1]);
     expect(rowOf(s, 9)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0]);
-    expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
+    expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
     expect(s.getCell('H5').numFmt).toBe('0.0%');
   });
 
