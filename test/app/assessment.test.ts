@@ -26,9 +26,9 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
       return Object.fromEntries(await Promise.all([...t].map(async ([id, tally]) => [await name(id), tally])));
     });
     expect(tallies).toEqual({
-      红星化工: { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0 },
-      蓝天物流: { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0 },
-      城南建筑工地: { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1 },
+      红星化工: { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0, selfClosed: 0 },
+      蓝天物流: { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0, selfClosed: 0 },
+      城南建筑工地: { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1, selfClosed: 0 },
     });
   });
 
@@ -89,7 +89,7 @@ describe('a past period keeps its numbers', () => {
       return (await s.governance.tallies(quarterPeriod(2026, 3), '2026-09-30', 30)).get(unit!.id);
     });
     // YH-0001: found 9/1, accepted 9/3 (deadline 9/4), found rebounded on 10/8
-    expect(q3).toEqual({ found: 1, closed: 1, onTime: 1, due: 1, closeDays: 2, overdue: 0, rebounds: 0, vetoItems: 0 });
+    expect(q3).toEqual({ found: 1, closed: 1, onTime: 1, due: 1, closeDays: 2, overdue: 0, rebounds: 0, vetoItems: 0, selfClosed: 0 });
   });
 });
 
