@@ -607,6 +607,7 @@ export const zh = {
     supervised: (h: HazardView) => (h.supervised ? `挂牌督办${h.supervisingLeader ? `（${h.supervisingLeader}）` : ''}` : ''),
     unitCell: (h: HazardView, now: Date) => unitLabel(h, now),
     sheets: { ledger: '隐患台账', assessment: '考核', statistics: '季度统计' },
+    rankCountyOnly: '本表只列本单位；全县排名不在单位联系人导出的台账中显示。',
     assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
     assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
     assessmentKinds: { unit: '责任单位', department: '监管部门' },
