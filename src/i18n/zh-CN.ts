@@ -622,6 +622,7 @@ export const zh = {
   audience: {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
     actedOutOfRoom: (code: string) => `已办理 ${code}。这项隐患在本群对应的单位之外，内容不在此显示，办理结果已私信发给您。`,
+    actedInUnboundRoom: (code: string) => `已办理 ${code}。本群聊还没有绑定到名册中的群（请管理员在本群发「绑定本群 群名」），内容不在此显示，办理结果已私信发给您。`,
     ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
@@ -640,6 +641,8 @@ export const zh = {
       `【身份绑定】${PLATFORM_NAMES[platform]}账号已按昵称关联到单位联系人「${name}」${group ? `（在「${inline(group, ECHO.name)}」）` : ''}，只有联系人权限。如不是本人，请把名册中此人的账号改正。`,
     claimedNotice: (name: string, platform: Platform, how: string) => `【身份绑定】「${name}」的${PLATFORM_NAMES[platform]}账号已绑定（${how}）。`,
     groupBoundNotice: (group: string, by: string) => `【群绑定】名册中的群「${group}」已绑定到 ${by} 所在的群聊。`,
+    groupWaitingNotice: (group: string, by: string) =>
+      `【群待绑定】名册中的群「${group}」还没有绑定群聊。${by}（仅按昵称认出，未认领）在同名群聊里发了消息，这不足以绑定。如确是该群，请管理员在群里发「绑定本群 ${group}」，或让${by}先认领账号（「认领码 ${by}」）。`,
     titleTakenNotice: (group: string, chat: string) =>
       `【群名冲突】另有一个群聊使用了「${group}」的群名，已记为「${inline(chat, ECHO.name)}」，未绑定，消息与提醒仍发往原来的群。如原群已换成这个新群，请管理员在新群发「绑定本群 ${group}」。`,
     claimUsage: '认领 123456',
