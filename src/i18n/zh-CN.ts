@@ -367,6 +367,8 @@ export const zh = {
         : `已重新加载名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群。`,
     notConfigured: '没有配置名册文件：请在 .env 里设置 HZ_ROSTER=名册文件 并重启机器人；之后改了名册，发「重新加载名册」即可生效。',
     missing: (file: string) => `找不到名册文件 ${file}：请检查 HZ_ROSTER 的设置和文件是否还在。台账未改动。`,
+    idHeldByAnother: (index: number, name: string, unit: string | null, field: string, id: string, holder: string, holderUnit: string | null) =>
+      `people[${index}]：「${name}」${unit ? `（${unit}）` : ''}的 ${field} 账号「${inline(id, ECHO.name)}」已绑定「${holder}」${holderUnit ? `（${holderUnit}）` : ''}，一个账号只能属于一个人。如是笔误请改正；如确是${name}的账号，请在名册中给${holder}写上其本人的 ${field} 账号后再导入。`,
     refused: (file: string, problems: readonly string[]) =>
       fitRows([`名册 ${file} 有误，没有导入（台账未改动）。请改正后再发「重新加载名册」：`], problems, (shown) => (shown < problems.length ? [`……等 ${problems.length} 处，仅列前 ${shown} 处`] : [])),
   },
