@@ -641,6 +641,11 @@ export const zh = {
       `【身份待确认】有${PLATFORM_NAMES[platform]}账号以「${name}」（${role}）的名义${group ? `在「${inline(group, ECHO.name)}」` : ''}发消息，尚未绑定。确是本人请发「确认绑定 ${name}」，或发「认领码 ${name}」把认领码交给本人。`,
     nameBoundNotice: (name: string, platform: Platform, group: string | null) =>
       `【身份绑定】${PLATFORM_NAMES[platform]}账号已按昵称关联到单位联系人「${name}」${group ? `（在「${inline(group, ECHO.name)}」）` : ''}，只有联系人权限。如不是本人，请把名册中此人的账号改正。`,
+    methodLabels: { name: '按昵称关联（只有联系人权限）', first_sight: '首次发言时绑定群聊', admin: '管理员改绑群聊', claim: '本人认领', confirm: '管理员确认' } as Partial<Record<string, string>>,
+    missedLine: (at: Date, who: string, how: string) => `· ${formatDate(localDate(at), at)} ${localTime(at)} ${who}：${how}`,
+    missedNotices: (platform: Platform, total: number, lines: readonly string[]) =>
+      [`【身份绑定记录】您的${PLATFORM_NAMES[platform]}账号绑定之前，${PLATFORM_NAMES[platform]}上记下了 ${total} 条身份和群绑定（当时无法私信您）${total > lines.length ? `，以下是最近 ${lines.length} 条` : ''}：`,
+        ...lines, '请核对：按昵称认错的人请改正名册，或发「认领码 姓名」让本人认领。'].join('\n'),
     claimedNotice: (name: string, platform: Platform, how: string) => `【身份绑定】「${name}」的${PLATFORM_NAMES[platform]}账号已绑定（${how}）。`,
     groupBoundNotice: (group: string, by: string) => `【群绑定】名册中的群「${group}」已绑定到 ${by} 所在的群聊。`,
     groupWaitingNotice: (group: string, by: string) =>

@@ -206,3 +206,30 @@ describe('a wechat4u-like re-login (every id changes)', () => {
     expect((await person('周镇长')).wechatId).toBeNull();
   });
 });
+
+describe('an admin with no account on the platform (#9 item 1 leftover)', () => {
+  it('gets what was logged there while unreachable, privately, once the admin\'s own account is bound', async () => {
+    const fresh = await createChat();
+    try {
+      // no admin is bound on DingTalk: these are logged, and nobody can be told privately
+      const first = await fresh.send('红星化工安全对接群', '张伟', '我的隐患', { as: ding('zhangwei01') });
+      expect(first.filter((d) => !d.group)).toEqual([]);
+      await fresh.send('蓝天物流安全对接群', '钱经理', '我的隐患', { as: ding('qian01') });
+      // the local operator issues the admin's own code; the admin claims on DingTalk
+      const issued = await fresh.send(null, '赵主任', '认领码 赵主任');
+      const code = claimCodeIn(issued.map((d) => d.text).join('\n'));
+      const claimed = await fresh.send(null, '赵主任', `认领 ${code}`, { as: ding('zhao01') });
+      const notice = claimed.filter((d) => !d.group && d.person?.name === '赵主任').map((d) => d.text).join('\n');
+      expect(notice).toContain('【身份绑定记录】您的钉钉账号绑定之前，钉钉上记下了 2 条身份和群绑定（当时无法私信您）：');
+      expect(notice).toMatch(/· 12月1日 09:00 「张伟」：按昵称关联（只有联系人权限）\n· 12月1日 09:00 「钱经理」：按昵称关联（只有联系人权限）/);
+      // from now on the admin is told as things happen, and the backlog is not sent again
+      const later = await fresh.send('城南工地安全群', '吴工', '我的隐患', { as: ding('wugong01') });
+      const told = later.filter((d) => !d.group && d.person?.name === '赵主任').map((d) => d.text).join('\n');
+      expect(told).toContain(zh.identity.nameBoundNotice('吴工', 'dingtalk', null));
+      expect(told).not.toContain('【身份绑定记录】');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
