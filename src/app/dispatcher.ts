@@ -46,10 +46,12 @@ export function retryDelayMs(attempts: number): number {
  * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
  */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
+  const personKey = entry.personId !== null ? await store.identity.wechatKeyOf(entry.personId) : null;
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
+    ...(personKey ? { personKey } : {}),
     text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),

@@ -39,6 +39,11 @@ export interface Delivery {
   kind: 'reply' | 'push';
   group: Group | null;
   person: Person | null;
+  /**
+   * What recognises `person`'s WeChat account across wechat4u logins (`weixin:…` 微信号 or
+   * `remark:…` the bot's 备注), when known: a private send finds them by it, never by nickname.
+   */
+  personKey?: string;
   text: string;
   mentions: Person[];
   /**
