@@ -374,10 +374,10 @@ export const zh = {
   },
   supervision: {
     listed: (h: HazardView, now: Date) =>
-      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
+      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
     unlisted: (h: HazardView, reason: string) => `${h.code} 已撤销挂牌督办${reason ? `（${reason}）` : ''}，记录留档。`,
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
-      `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
+      `【督办销号】${h.code} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
   },
   question: {
     which: { open: '未销号隐患', pending_review: '待验收隐患', overdue: '逾期隐患' } as const,
