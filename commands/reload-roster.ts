@@ -34,7 +34,7 @@ export default defineCommand({
     }
     // inside this message's transaction: the whole roster or nothing
     try {
-      await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster)));
+      await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster, ctx.now)));
     } catch (error) {
       // an id the ledger holds for another person: refused before anything was written
       if (error instanceof RosterError) return ctx.reply(zh.roster.refused(name, error.problems));

@@ -60,13 +60,12 @@ function overLimit(fields: RegistrationFields): { field: keyof typeof MAX_FIELD_
 
 async function resolveUnit(ctx: CommandContext, draft: RegistrationDraft): Promise<Resolved<Unit>> {
   const names = draft.fields.units ?? [];
-  const unitNames = await ctx.store.roster.unitNames();
   if (names.length === 0) {
     // in a unit's own group the unit is known; in a department's or leaders' group it is not
     const groupUnit = ctx.group?.unitId != null ? await ctx.store.roster.unitById(ctx.group.unitId) : null;
     if (groupUnit && groupUnit.kind !== 'department' && ctx.group?.purpose === 'unit') return { value: groupUnit };
     // 红兴化工储罐区…: a slip in the unit's name is offered back, never taken on a guess
-    const guess = draft.unitGuess ?? findMisspeltUnit(draft.said[0] ?? '', unitNames);
+    const guess = draft.unitGuess ?? findMisspeltUnit(draft.said[0] ?? '', await ctx.store.roster.unitNames());
     if (guess) {
       draft.unitGuess = guess;
       return { ask: zh.register.ask.unitMisspelt(guess.written, guess.names) };
@@ -76,7 +75,7 @@ async function resolveUnit(ctx: CommandContext, draft: RegistrationDraft): Promi
   const units = (await Promise.all(names.map((n) => ctx.store.roster.unitByName(n)))).filter((u): u is Unit => u !== null);
   if (units.length === 0) {
     const written = names[0] ?? '';
-    const close = closestUnitNames(written, unitNames);
+    const close = closestUnitNames(written, await ctx.store.roster.unitNames());
     if (close.length > 0) {
       draft.unitGuess = { written, names: close };
       return { ask: zh.register.ask.unitMisspelt(written, close) };

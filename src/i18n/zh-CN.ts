@@ -9,6 +9,8 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
+import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
+import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -689,10 +691,13 @@ export const zh = {
     revoked: (count: number) => (count > 0 ? `已作废你的 ${count} 个看板链接。需要时再发送「看板」获取新链接。` : '你没有尚在有效期内的看板链接。'),
     rotated: '看板密钥已更换：此前发出的所有看板链接均已失效。',
     rotateAdminOnly: '只有管理员可以更换看板密钥。你可以发送「看板 撤销」作废自己的链接。',
-    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${text}」。例：看板、看板 撤销`,
+    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${inline(text, ECHO.name)}」。例：看板、看板 撤销`,
   },
   ...scheduleTexts,
   ...cardTexts,
+  ...problemListTexts,
+  ...campaignTexts,
+  ...chainTexts,
 };
 
 export type Texts = typeof zh;
