@@ -151,7 +151,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const card = entry.extra?.card;
     if (!card || !deps.cards || delivery.file) return delivery;
     try {
-      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card) };
+      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card), fileRepeatsText: true };
     } catch (error) {
       log.error({ err: error, outboxId: entry.id }, 'chart card could not be drawn: text only');
       return delivery;

@@ -55,6 +55,11 @@ export interface Delivery {
   /** path of a file to send with it (export) */
   file?: string;
   /**
+   * The file only shows what the text says (a chart card): where the platform cannot carry it
+   * (a DingTalk custom robot takes no upload), the text goes alone, with no 〔附件…〕 notice.
+   */
+  fileRepeatsText?: boolean;
+  /**
    * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
    * burst): the same on every try, so a platform with an idempotency key can be given it.
    */
