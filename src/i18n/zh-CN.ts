@@ -627,6 +627,7 @@ export const zh = {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
     actedOutOfRoom: (code: string) => `已办理 ${code}。这项隐患在本群对应的单位之外，内容不在此显示，办理结果已私信发给您。`,
     actedInUnboundRoom: (code: string) => `已办理 ${code}。本群聊还没有绑定到名册中的群（请管理员在本群发「绑定本群 群名」），内容不在此显示，办理结果已私信发给您。`,
+    rankingSentPrivately: '全县排名已私信发给您，不在本群发送（本群有无权查看排名的成员）。',
     ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
