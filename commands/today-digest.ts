@@ -29,9 +29,11 @@ export default defineCommand({
     const period = digestPeriod(ctx.today, workCalendar(ctx.config.schedule));
     const digest = await ctx.store.digests.digest(period, ctx.today, DIGEST_LIST_LIMIT, unitIds);
     const scope = await scopeName(ctx, unitIds);
-    if (digestIsEmpty(digest)) return ctx.reply(zh.digest.empty(scope));
+    const text = digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand);
+    const reply = [text, ...zh.enforcement.digestLines(await ctx.store.enforcement.enforcedUnits(ctx.today, unitIds), ctx.now)].join('\n');
+    if (digestIsEmpty(digest)) return ctx.reply(reply);
     // the same card the 17:30 digest carries: leaders would rather look than read
     const card = zh.cards.daily(digest, scope, await cardExtras(ctx.store, ctx.today, 'unit', unitIds), ctx.now);
-    await ctx.reply(zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand), [], { card });
+    await ctx.reply(reply, [], { card });
   },
 });
