@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { commandForBareCode, commands } from '../../commands/index.ts';
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { importRoster, type ImportSummary } from './import-roster.ts';

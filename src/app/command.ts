@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import type { IncomingMessage } from '../core/messages.ts';
 import type { Draft } from '../db/draft-repository.ts';
 import type { OutgoingMessage } from '../core/messages.ts';

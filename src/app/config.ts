@@ -4,8 +4,6 @@ import { UserError } from './user-error.ts';
 import { checkSchedule, scheduleEnv, toScheduleConfig } from './schedule-config.ts';
 import type { AppConfig, GovernanceConfig } from '../core/config.ts';
 
-export type { AppConfig, GovernanceConfig };
-
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const points = z.coerce.number().min(0).max(1000);
 const days = z.coerce.number().int().min(0).max(3650);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { assessmentReport } from './governance-facts.ts';
 import { buildLedgerWorkbook } from './ledger-workbook.ts';
 import type { Store } from '../db/store.ts';

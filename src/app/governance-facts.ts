@@ -1,4 +1,4 @@
-import type { GovernanceConfig } from './config.ts';
+import type { GovernanceConfig } from '../core/config.ts';
 import type { Store } from '../db/store.ts';
 import { assess, hasActivity, rankAssessments, sumTallies, type Assessment, type HazardTally, type Ranked } from '../domain/assessment.ts';
 import { creditChanges, type BriefingFacts, type RankedUnit } from '../domain/briefing.ts';

@@ -1,4 +1,4 @@
-import type { RosterFile } from './roster-file.ts';
+import { findLeaderRef, type RosterFile } from './roster-file.ts';
 import { platformIdOf } from './resolve-participants.ts';
 import type { BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
@@ -73,5 +73,30 @@ export async function importRoster(store: Store, roster: RosterFile, now = new D
     });
     if (result.changed) changed += 1;
   }
+  if (roster.leaders !== undefined && (await importLeaderCharges(store, roster, unitIds))) changed += 1;
   return { units: roster.units.length, people: roster.people.length, groups: roster.groups.length, changed };
+}
+
+/**
+ * The `leaders:` section replaces the lines as a whole (a leader moved off a sector must stop being
+ * named for it); a roster without the section leaves them as they were. Names were checked by
+ * parseRoster, so each resolves to one person.
+ */
+async function importLeaderCharges(store: Store, roster: RosterFile, unitIds: ReadonlyMap<string, number>): Promise<boolean> {
+  const personId = async (ref: string | undefined): Promise<number | null> => {
+    if (ref === undefined) return null;
+    const at = findLeaderRef(roster.people, ref);
+    const entry = typeof at === 'number' ? roster.people[at] : undefined;
+    if (!entry) return null;
+    const unitId = entry.unit ? (unitIds.get(entry.unit) ?? null) : null;
+    return (await store.roster.peopleByName(entry.name)).find((p) => p.unitId === unitId)?.id ?? null;
+  };
+  const lines = [];
+  for (const line of roster.leaders ?? []) {
+    lines.push({
+      departmentId: line.department ? (unitIds.get(line.department) ?? null) : null, sector: line.sector ?? null,
+      inChargeId: await personId(line.in_charge), mainId: await personId(line.main),
+    });
+  }
+  return store.leaders.replaceCharges(lines);
 }

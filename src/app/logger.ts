@@ -1,8 +1,6 @@
 import pino from 'pino';
 import type { Logger } from '../core/logger.ts';
 
-export type { Logger };
-
 /** Fields that may carry credentials are masked wherever they turn up in a log line. */
 const REDACT = ['secret', 'accessToken', 'clientSecret', 'token', 'key', 'sign'].flatMap((k) => [k, `*.${k}`]);
 

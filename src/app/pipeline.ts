@@ -1,5 +1,5 @@
 import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
 import type { Logger } from '../core/logger.ts';

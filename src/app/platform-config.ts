@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { UserError } from './user-error.ts';
 
 /**

@@ -3,6 +3,7 @@ import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import type { Draft } from '../db/draft-repository.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
+import { defaultSource } from '../domain/hazard-source.ts';
 import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
 import type { HazardView, Person, Unit } from '../domain/types.ts';
@@ -215,7 +216,7 @@ async function register(ctx: CommandContext, draft: RegistrationDraft, ready: Ex
       {
         description: fields.description, location: fields.location ?? null, category, level: fields.level ?? 'general',
         unitId: unit.id, reporterId: ctx.sender.id, ownerId: owner.id, measures: fields.measures ?? null,
-        deadline, sourceGroupId: ctx.group?.id ?? null,
+        deadline, sourceGroupId: ctx.group?.id ?? null, source: defaultSource(ctx.sender, unit),
       },
       // every hazard of a list keeps the whole message as written: the audit trail reads it as it came
       { actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: auditText(draft.said), attachments: ctx.attachments },

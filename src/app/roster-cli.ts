@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { createBot } from './bot.ts';
 import { runCli } from './cli.ts';
-import { loadConfig, type AppConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
 import { readRoster } from './roster-file.ts';
 import { UserError } from './user-error.ts';
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if ((verb !== 'import' && verb !== 'check') || !file || rest.length > 0) throw new UserError(USAGE);
   const roster = readRoster(file);
   if (verb === 'check') {
-    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群。`);
+    console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群${roster.leaders ? `、${roster.leaders.length} 行领导分工` : ''}。`);
     return 0;
   }
   const config = loadConfig();

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
 import { UserError } from './user-error.ts';
-import { UNIT_KINDS } from '../domain/types.ts';
+import { CATEGORIES, UNIT_KINDS } from '../domain/types.ts';
 
 /**
  * Sane sizes for one county's roster (a large county has a few thousand enterprises and tens of
@@ -20,6 +20,7 @@ const MAX_ALIAS_COUNT = 100;
 
 const KIND_WORDS: Record<string, (typeof UNIT_KINDS)[number]> = { 园区: 'park', 镇: 'town', 乡镇: 'town', 部门: 'department', 企业: 'enterprise', 其他: 'other' };
 const ROLE_WORDS: Record<string, 'admin' | 'leader' | 'department' | 'contact'> = { 管理员: 'admin', 领导: 'leader', 监管部门: 'department', 部门: 'department', 联系人: 'contact' };
+const ROLE_LABELS: Record<string, string> = { admin: '管理员', leader: '领导', department: '监管部门', contact: '联系人' };
 const PURPOSE_WORDS: Record<string, 'unit' | 'department' | 'leaders' | 'other'> = { 单位: 'unit', 部门: 'department', 领导: 'leaders', 领导群: 'leaders', 其他: 'other' };
 
 const id = z.union([z.string(), z.number()]).transform(String).optional();
@@ -54,10 +55,24 @@ const groupSchema = z.object({
   wechat: id,
 }).strict();
 
+/** `刘县长`, or `刘县长（县政府）` where two people share the name: who a `leaders:` line names. */
+const personRef = z.string().trim().min(1).max(60);
+
+/** 分管领导 and 主要领导 of a department and/or a sector; neither: the county-wide default (docs/responsibility-chain.md). */
+const leaderChargeSchema = z.object({
+  department: z.string().trim().min(1).optional(),
+  sector: z.string().trim().min(1).optional(),
+  in_charge: personRef.optional(),
+  main: personRef.optional(),
+}).strict().refine((c) => c.in_charge !== undefined || c.main !== undefined, {
+  message: '每一行至少写分管领导（in_charge）或主要领导（main）之一，例：{ department: 应急管理局, sector: 危化品, in_charge: 刘县长, main: 郑书记 }',
+});
+
 export const rosterSchema = z.object({
   units: z.array(unitSchema).default([]),
   people: z.array(personSchema).default([]),
   groups: z.array(groupSchema).default([]),
+  leaders: z.array(leaderChargeSchema).optional(),
 }).strict().superRefine((roster, ctx) => {
   const units = new Set(roster.units.map((u) => u.name));
   roster.units.forEach((u, i) => {
@@ -98,7 +113,96 @@ export const rosterSchema = z.object({
       seen.push(next);
     }
   });
+  checkLeaderCharges(roster, ctx);
 });
+
+/**
+ * Finds the person a `leaders:` line names: by name, or `姓名（单位）` where the name is shared.
+ * Returns the person's index in `people`, or a problem in words.
+ */
+export function findLeaderRef(people: ReadonlyArray<{ name: string; unit?: string | undefined }>, ref: string): number | string {
+  const m = /^(.+?)\s*[（(]\s*(.+?)\s*[）)]$/.exec(ref);
+  const name = m?.[1] ?? ref;
+  const unit = m?.[2];
+  const matches = people.flatMap((p, i) => (p.name === name && (unit === undefined || p.unit === unit) ? [i] : []));
+  if (matches.length === 1) return matches[0] ?? 0;
+  if (matches.length === 0) return `「${ref}」不在 people 中：请先在 people 里写上这个人（role: leader），或检查名字是否写错`;
+  return `people 中有 ${matches.length} 个「${name}」：请写成「${name}（单位）」指明是哪一位`;
+}
+
+/** The `leaders:` lines: known leaders, no line twice, nobody answering to themselves. */
+function checkLeaderCharges(roster: { units: Array<{ name: string; sector?: string | undefined }>; people: Array<{ name: string; unit?: string | undefined; role: string }>; leaders?: Array<{ department?: string | undefined; sector?: string | undefined; in_charge?: string | undefined; main?: string | undefined }> | undefined }, ctx: z.RefinementCtx): void {
+  const lines = roster.leaders ?? [];
+  const units = new Set(roster.units.map((u) => u.name));
+  const sectors = new Set<string>([...CATEGORIES, ...roster.units.flatMap((u) => (u.sector ? [u.sector] : []))]);
+  const first = new Map<string, number>();
+  /** who answers to whom: the leader in charge of a line to its main leader */
+  const answersTo = new Map<string, Set<string>>();
+  const inChargeOf: Array<string | undefined> = [];
+  lines.forEach((line, i) => {
+    if (line.department !== undefined && !units.has(line.department)) {
+      ctx.addIssue({ code: 'custom', path: ['leaders', i, 'department'], message: `部门「${line.department}」不在 units 中` });
+    }
+    if (line.sector !== undefined && !sectors.has(line.sector)) {
+      ctx.addIssue({ code: 'custom', path: ['leaders', i, 'sector'], message: `行业「${line.sector}」既不是隐患类别（${CATEGORIES.join('、')}），也没有单位写这个 sector：请检查是否写错` });
+    }
+    const key = `${line.department ?? ''}\u0000${line.sector ?? ''}`;
+    const earlier = first.get(key);
+    const covers = [line.department, line.sector].filter(Boolean).join('·') || '全县（不写部门和行业）';
+    if (earlier === undefined) first.set(key, i);
+    else ctx.addIssue({ code: 'custom', path: ['leaders', i], message: `「${covers}」的领导与{sameAs}重复：同一部门、同一行业只写一行`, params: { sameAs: ['leaders', earlier] } });
+    const names: Partial<Record<'in_charge' | 'main', string>> = {};
+    for (const field of ['in_charge', 'main'] as const) {
+      const ref = line[field];
+      if (ref === undefined) continue;
+      const found = findLeaderRef(roster.people, ref);
+      if (typeof found === 'string') {
+        ctx.addIssue({ code: 'custom', path: ['leaders', i, field], message: found });
+        continue;
+      }
+      const person = roster.people[found];
+      if (!person) continue;
+      if (person.role !== 'leader') {
+        ctx.addIssue({ code: 'custom', path: ['leaders', i, field], message: `「${person.name}」在 people 中的角色是「${ROLE_LABELS[person.role] ?? person.role}」，${field === 'main' ? '主要领导' : '分管领导'}须是领导：请把此人的 role 改为 领导（leader）` });
+        continue;
+      }
+      names[field] = `${person.name}\u0000${person.unit ?? ''}`;
+    }
+    inChargeOf[i] = names.in_charge;
+    if (names.in_charge !== undefined && names.in_charge === names.main) {
+      ctx.addIssue({ code: 'custom', path: ['leaders', i, 'main'], message: `分管领导和主要领导是同一人「${line.main}」：只是一位领导时，只写 in_charge` });
+    } else if (names.in_charge !== undefined && names.main !== undefined) {
+      const to = answersTo.get(names.in_charge) ?? new Set<string>();
+      to.add(names.main);
+      answersTo.set(names.in_charge, to);
+    }
+  });
+  // 甲 answers to 乙 on one line and 乙 to 甲 on another: the chain has no top, nobody is accountable overall
+  const shown = (key: string) => key.split('\u0000')[0] ?? key;
+  const reported = new Set<string>();
+  lines.forEach((_, i) => {
+    const start = inChargeOf[i];
+    if (start === undefined || reported.has(start)) return;
+    const cycle = findCycle(start, answersTo);
+    if (!cycle) return;
+    cycle.forEach((k) => reported.add(k));
+    ctx.addIssue({ code: 'custom', path: ['leaders', i, 'main'], message: `领导关系成环：${[...cycle, start].map(shown).join(' → ')}（分管领导向主要领导负责，两位领导不能互为上级）` });
+  });
+}
+
+/** A path from `start` back to itself along `edges`, or null. */
+function findCycle(start: string, edges: ReadonlyMap<string, ReadonlySet<string>>): string[] | null {
+  const walk = (at: string, path: string[]): string[] | null => {
+    for (const next of edges.get(at) ?? []) {
+      if (next === start) return path;
+      if (path.includes(next)) continue;
+      const found = walk(next, [...path, next]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(start, [start]);
+}
 
 export type RosterFile = z.infer<typeof rosterSchema>;
 
@@ -163,9 +267,10 @@ export function parseRoster(text: string, file = ''): RosterFile {
     const sameAs = issue.code === 'custom' ? (issue.params as { sameAs?: Array<string | number> } | undefined)?.sameAs : undefined;
     const sameNode = sameAs ? doc.getIn(sameAs, true) : undefined;
     const sameLine = isNode(sameNode) && sameNode.range ? `第${lineCounter.linePos(sameNode.range[0]).line}行` : '前面的一项';
-    return `${line}${field || '(根)'}：${issue.message.replace('{sameAs}', sameLine)}`;
+    return { at: at ?? Infinity, text: `${line}${field || '(根)'}：${issue.message.replace('{sameAs}', sameLine)}` };
   });
-  throw new RosterError(problems, file);
+  // in the file's order, as the reader goes through it
+  throw new RosterError(problems.sort((a, b) => a.at - b.at).map((p) => p.text), file);
 }
 
 const tooLarge = (bytes: number) =>

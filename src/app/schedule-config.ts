@@ -57,6 +57,14 @@ const weekly = z.string().transform((text, ctx): WeeklyTime => {
   return { weekday, time: t };
 });
 
+const leaderNotice = z.string().transform((text, ctx) => {
+  const t = text.trim().toLowerCase();
+  if (['group', '群', '领导群'].includes(t)) return false;
+  if (['private', '私聊', '私信'].includes(t)) return true;
+  ctx.addIssue({ code: 'custom', message: `「${text}」要写 group（在领导群里 @ 分管领导）或 private（另外私聊告知分管领导）` });
+  return z.NEVER;
+});
+
 const dateList = z.string().transform((text, ctx) => {
   const parts = text.split(/[,，、\s]+/).filter(Boolean);
   const bad = parts.find((p) => !/^\d{4}-\d{2}-\d{2}$/.test(p) || Number.isNaN(Date.parse(p)));
@@ -73,6 +81,8 @@ export const scheduleEnv = {
   HZ_REMIND_DAYS: dayList.prefault('3,1,0'),
   HZ_ESCALATE_DEPARTMENT_DAYS: days(60).default(1),
   HZ_ESCALATE_LEADERS_DAYS: days(60).default(3),
+  HZ_ESCALATE_MAIN_DAYS: days(365).default(7),
+  HZ_LEADER_NOTICE: leaderNotice.prefault('group'),
   HZ_DIGEST_TIME: time('17:30').prefault('17:30'),
   HZ_WEEKLY: weekly.prefault('1 09:00'),
   HZ_QUIET_HOURS: quietHours.prefault('21:00-08:00'),
@@ -100,6 +110,7 @@ export function toScheduleConfig(env: ScheduleEnv): ScheduleConfig {
     morningTime: env.HZ_MORNING_TIME,
     remindDays: env.HZ_REMIND_DAYS,
     escalation: { departmentAfterDays: env.HZ_ESCALATE_DEPARTMENT_DAYS, leadersAfterDays: env.HZ_ESCALATE_LEADERS_DAYS },
+    leaderChain: { mainAfterMajorDays: env.HZ_ESCALATE_MAIN_DAYS, privately: env.HZ_LEADER_NOTICE },
     digestTime: env.HZ_DIGEST_TIME,
     weekly: env.HZ_WEEKLY,
     quietHours: env.HZ_QUIET_HOURS,

@@ -1,6 +1,6 @@
 import { dailyCron, weeklyCron, type ScheduleConfig } from './schedule-config.ts';
 import { officialCalendar, type WorkCalendar } from '../domain/work-calendar.ts';
-import type { GovernanceConfig } from './config.ts';
+import type { GovernanceConfig } from '../core/config.ts';
 import { governanceJobs } from '../jobs/governance-jobs.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 import { sendDailyDigest } from '../jobs/send-daily-digest.ts';
@@ -16,7 +16,7 @@ export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
 export function scheduledJobs(schedule: ScheduleConfig, governance?: GovernanceConfig): ScheduledJob[] {
   const calendar = workCalendar(schedule);
   return [
-    sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, calendar }),
+    sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, leaderChain: schedule.leaderChain, calendar }),
     sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),
     sendWeeklySummary({ cron: weeklyCron(schedule.weekly) }),
     ...(governance ? governanceJobs(governance) : []),

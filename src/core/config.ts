@@ -23,6 +23,8 @@ export interface ScheduleConfig {
   /** days before the deadline that are reminded, e.g. [3, 1, 0] */
   remindDays: number[];
   escalation: EscalationPolicy;
+  /** who is named when an item reaches the leaders (docs/responsibility-chain.md) */
+  leaderChain: LeaderChainConfig;
   /** the daily digest to the leaders' and departments' groups */
   digestTime: string;
   /** the weekly summary to the leaders' group */
@@ -32,6 +34,14 @@ export interface ScheduleConfig {
   /** extra holidays and make-up working days, for years the calendar package does not carry yet */
   holidays: LocalDate[];
   workdays: LocalDate[];
+}
+
+/** How an escalation reaches the leaders by name. */
+export interface LeaderChainConfig {
+  /** the main leader (主要领导) is named for a major hazard overdue more than this many days (and for 督办 items) */
+  mainAfterMajorDays: number;
+  /** false: @-mentioned in the leaders' group; true: told privately as well (the group's list then @s nobody) */
+  privately: boolean;
 }
 
 /** The county's governance settings: assessment weights, veto, watch rules, re-inspection share. */

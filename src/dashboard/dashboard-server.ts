@@ -8,7 +8,7 @@ import { trendSvg } from './dashboard-charts.ts';
 import { dashboardEvidence, dashboardOverview, dashboardTrend, dashboardUnit } from './dashboard-data.ts';
 import { checkDashboardLink } from './dashboard-links.ts';
 import { noticePage, overviewPage, unitPage } from './dashboard-pages.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../core/logger.ts';
 import type { SerialQueue } from '../app/serial-queue.ts';
 import type { DashboardConfig } from '../core/config.ts';
 import type { Db } from '../db/database.ts';

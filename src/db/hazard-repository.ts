@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import type { DB } from './tables.ts';
 import { formatHazardCode } from '../parse/normalize.ts';
+import { isHazardSource, type HazardSource } from '../domain/hazard-source.ts';
 import type {
   AttachmentInput, CreditStanding, Hazard, HazardEvent, HazardEventType, HazardLevel, HazardStatus, HazardView, LocalDate,
 } from '../domain/types.ts';
@@ -32,7 +33,7 @@ type ViewSource = ReturnType<typeof viewSource> extends SelectQueryBuilder<infer
 const VIEW_COLUMNS = [
   'h.id', 'h.code', 'h.description', 'h.location', 'h.category', 'h.level', 'h.unitId', 'h.reporterId', 'h.ownerId', 'h.measures',
   'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
-  'h.supervisingLeader', 'h.plan', 'h.createdAt', 'h.closedOn',
+  'h.supervisingLeader', 'h.plan', 'h.createdAt', 'h.closedOn', 'h.source', 'h.sourceBody', 'h.sourceDate', 'h.campaignId',
   'u.name as unitName', 'u.supervisorId as unitSupervisorId', 'o.name as ownerName', 'r.name as reporterName',
 ] as const;
 
@@ -61,6 +62,7 @@ interface ViewRow {
   reporterId: number; ownerId: number; measures: string | null; deadline: string; originalDeadline: string; status: string;
   progress: number; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
   supervisingLeader: string | null; plan: string; createdAt: string; closedOn: string | null;
+  source: string; sourceBody: string | null; sourceDate: string | null; campaignId: number | null;
   unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
 }
 
@@ -72,6 +74,7 @@ function toView(r: ViewRow, unitCredit: CreditStanding[]): HazardView {
     status: r.status as HazardStatus, progress: r.progress, sourceGroupId: r.sourceGroupId,
     extensionTo: r.extensionTo, extensionReason: r.extensionReason, supervised: Boolean(r.supervised),
     supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: fromSqlDate(r.createdAt), closedOn: r.closedOn,
+    source: isHazardSource(r.source) ? r.source : 'other', sourceBody: r.sourceBody, sourceDate: r.sourceDate, campaignId: r.campaignId,
     unitName: r.unitName, unitSupervisorId: r.unitSupervisorId, ownerName: r.ownerName, reporterName: r.reporterName,
     unitCredit,
   };
@@ -88,6 +91,11 @@ export interface NewHazard {
   measures: string | null;
   deadline: LocalDate;
   sourceGroupId: number | null;
+  /** 其他 when not given */
+  source?: HazardSource;
+  sourceBody?: string | null;
+  sourceDate?: LocalDate | null;
+  campaignId?: number | null;
 }
 
 export interface NewEvent {
@@ -156,8 +164,9 @@ export function createHazardRepository(db: Db) {
         code: formatHazardCode(value), description: input.description, location: input.location, category: input.category, level: input.level,
         unitId: input.unitId, reporterId: input.reporterId, ownerId: input.ownerId, measures: input.measures, deadline: input.deadline,
         originalDeadline: input.deadline, sourceGroupId: input.sourceGroupId, createdAt: at, updatedAt: at,
+        source: input.source ?? 'other', sourceBody: input.sourceBody ?? null, sourceDate: input.sourceDate ?? null, campaignId: input.campaignId ?? null,
       }).returning('id').executeTakeFirstOrThrow();
-      await addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level } });
+      await addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level, source: input.source ?? 'other' } });
       return viewById(id);
     },
 

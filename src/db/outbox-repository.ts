@@ -3,8 +3,6 @@ import type { OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { DB_NOW } from './lease-repository.ts';
 
-export type { OutgoingMessage };
-
 export interface OutboxEntry extends OutgoingMessage {
   id: number;
   attempts: number;

@@ -24,6 +24,7 @@ const ORDER = {
 interface Row {
   id: number; code: string; description: string; level: string; status: string; progress: number; deadline: string;
   unitId: number; unitName: string; ownerId: number; ownerName: string; supervisorId: number | null; supervisorName: string | null;
+  category: string; unitSector: string | null;
   groupKey: number | bigint | null; total: number | bigint; majors: number | bigint;
 }
 
@@ -46,6 +47,7 @@ export async function listHazards(db: Db, where: RawBuilder<unknown>, grouping: 
   const { rows } = await sql<Row>`
     SELECT h."id", h."code", h."description", h."level", h."status", h."progress", h."deadline",
            h."unitId", u."name" AS "unitName", h."ownerId", p."name" AS "ownerName", u."supervisorId", s."name" AS "supervisorName",
+           h."category", u."sector" AS "unitSector",
            ranked."groupKey", ranked."total", ranked."majors"
     FROM (
       SELECT h."id", ${key} AS "groupKey",
@@ -72,7 +74,7 @@ export async function listHazards(db: Db, where: RawBuilder<unknown>, grouping: 
     list.items.push({
       id: r.id, code: r.code, description: r.description, level: r.level as HazardLevel, status: r.status as HazardStatus,
       progress: r.progress, deadline: r.deadline, unitId: r.unitId, unitName: r.unitName, ownerId: r.ownerId, ownerName: r.ownerName,
-      supervisorId: r.supervisorId, supervisorName: r.supervisorName,
+      supervisorId: r.supervisorId, supervisorName: r.supervisorName, category: r.category, unitSector: r.unitSector,
     });
   }
   return [...lists.values()];

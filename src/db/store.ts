@@ -8,6 +8,7 @@ import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createLeaseRepository } from './lease-repository.ts';
+import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
@@ -31,6 +32,7 @@ export function createStore(db: Db) {
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
+    leaders: createLeaderRepository(db),
   };
 }
 

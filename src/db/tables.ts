@@ -21,6 +21,56 @@ export type Attachment = {
      */
     path: string;
 };
+export type Batch = {
+    id: Generated<number>;
+    /**
+     * QD-0001, given on 确认导入 (a preview has none)
+     */
+    code: string | null;
+    title: string;
+    /**
+     * inspection | department_check | self_check | campaign | public_report | other
+     */
+    source: string;
+    sourceBody: string | null;
+    sourceDate: string | null;
+    campaignId: number | null;
+    /**
+     * preview | imported | cancelled
+     */
+    status: Generated<string>;
+    /**
+     * the file as sent (or "粘贴清单"), and its copy below the data folder
+     */
+    fileName: string;
+    filePath: string | null;
+    createdById: number;
+    groupId: number | null;
+    createdAt: string;
+    importedAt: string | null;
+};
+export type BatchItem = {
+    id: Generated<number>;
+    batchId: number;
+    /**
+     * 1, 2, 3 … in the list's order; `label` is the 序号 as written
+     */
+    seq: number;
+    label: string;
+    /**
+     * where it came from: sheet name and row number, or the pasted line
+     */
+    origin: string;
+    unitWritten: string;
+    unitId: number | null;
+    description: string;
+    category: string | null;
+    level: Generated<string>;
+    measures: string | null;
+    ownerName: string | null;
+    deadline: string | null;
+    hazardId: number | null;
+};
 export type BindingEvent = {
     id: Generated<number>;
     /**
@@ -41,6 +91,18 @@ export type BindingEvent = {
     actorId: number | null;
     at: string;
     note: Generated<string>;
+};
+export type Campaign = {
+    id: Generated<number>;
+    name: string;
+    /**
+     * JSON array of sector names (危化品, 消防 …)
+     */
+    sectors: Generated<string>;
+    leadUnitId: number | null;
+    startOn: string | null;
+    endOn: string | null;
+    createdAt: Generated<string>;
 };
 export type ClaimAttempt = {
     id: Generated<number>;
@@ -155,6 +217,19 @@ export type Hazard = {
      */
     closedOn: string | null;
     closedAt: string | null;
+    /**
+     * where it was found (来源): inspection | department_check | self_check | campaign | public_report | other
+     */
+    source: Generated<string>;
+    /**
+     * 督查反馈: the inspecting body (省安委会第三督查组) and the inspection day, YYYY-MM-DD
+     */
+    sourceBody: string | null;
+    sourceDate: string | null;
+    /**
+     * 专项整治: the campaign it belongs to
+     */
+    campaignId: number | null;
 };
 export type HazardEvent = {
     id: Generated<number>;
@@ -187,6 +262,29 @@ export type IdentityClaim = {
 export type JobRun = {
     job: string;
     lastRunAt: string;
+};
+export type LeaderCharge = {
+    id: Generated<number>;
+    /**
+     * the supervising department (or town, park) this leader is in charge of, or null
+     */
+    departmentId: number | null;
+    /**
+     * the sector (危化品, 消防 …), or null
+     */
+    sector: string | null;
+    /**
+     * 分管领导: handles it concretely; named in every escalation of what it covers
+     */
+    inChargeId: number | null;
+    /**
+     * 主要领导: accountable overall; named only as the rules say (docs/responsibility-chain.md)
+     */
+    mainId: number | null;
+    /**
+     * the roster line's order: the file's order is kept so a re-import compares equal
+     */
+    position: number;
 };
 export type Lease = {
     name: string;
@@ -322,7 +420,10 @@ export type Unit = {
 export type DB = {
     AppSecret: AppSecret;
     Attachment: Attachment;
+    Batch: Batch;
+    BatchItem: BatchItem;
     BindingEvent: BindingEvent;
+    Campaign: Campaign;
     ClaimAttempt: ClaimAttempt;
     Counter: Counter;
     CreditListEntry: CreditListEntry;
@@ -332,6 +433,7 @@ export type DB = {
     HazardEvent: HazardEvent;
     IdentityClaim: IdentityClaim;
     JobRun: JobRun;
+    LeaderCharge: LeaderCharge;
     Lease: Lease;
     OutboxMessage: OutboxMessage;
     PendingBinding: PendingBinding;

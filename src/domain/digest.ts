@@ -17,6 +17,9 @@ export interface HazardItem {
   /** the supervising department (or town, park) of the hazard's unit */
   supervisorId: number | null;
   supervisorName: string | null;
+  /** what decides the leader in charge (src/domain/responsibility-chain.ts) */
+  category: string;
+  unitSector: string | null;
 }
 
 /** The first items of a list and how many there are in all. */

@@ -1,3 +1,5 @@
+import type { HazardSource } from './hazard-source.ts';
+
 /** The roles a roster person can hold. */
 export type Role = 'admin' | 'leader' | 'department' | 'contact';
 export const ROLES: readonly Role[] = ['admin', 'leader', 'department', 'contact'];
@@ -75,6 +77,13 @@ export interface Hazard {
   status: HazardStatus;
   progress: number;
   sourceGroupId: number | null;
+  /** 来源: see hazard-source.ts */
+  source: HazardSource;
+  /** 督查反馈: the inspecting body and the inspection day */
+  sourceBody: string | null;
+  sourceDate: LocalDate | null;
+  /** 专项整治: the campaign */
+  campaignId: number | null;
   extensionTo: LocalDate | null;
   extensionReason: string | null;
   supervised: boolean;

@@ -17,8 +17,9 @@ const major = (h: Pick<HazardItem, 'level'>) => (h.level === 'major' ? '【重�
 /** '整改中60%', '待验收' …: a list line's state. */
 export const state = (h: Pick<HazardItem, 'status' | 'progress'>) =>
   h.status === 'rectifying' ? `整改中${h.progress}%` : STATUS_LABELS[h.status];
-/** 'owner → unit → supervising department': who is responsible along the chain. */
-export const chain = (h: HazardItem) => [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : [])].join(' → ');
+/** 'owner → unit → supervising department → 分管 leader in charge': who is responsible along the chain. */
+export const chain = (h: HazardItem, leaderInCharge: string | null = null) =>
+  [h.ownerName, h.unitName, ...(h.supervisorName ? [h.supervisorName] : []), ...(leaderInCharge ? [`分管 ${leaderInCharge}`] : [])].join(' → ');
 const overdueDays = (h: HazardItem, today: LocalDate) => daysBetween(h.deadline, today);
 
 /** "……等 N 项，仅列前 K 项" when a list was cut. */
@@ -158,6 +159,7 @@ export const scheduleTexts = {
         '提醒设置',
         `· 今日提醒：每个工作日 ${s.morningTime} 每个群一条，分节列出：逾期、即将到期（到期前 ${daysText(s.remindDays)}，遇周末节假日提前到之前的工作日）、挂牌督办（列入次日和每周一）、治理方案未齐（每周一）、滚动检查（到期日起每周一次）`,
         `· 逾期：单位群逾期第一周每个工作日提醒，之后每周一；逾期超过 ${s.escalation.departmentAfterDays} 天升级到监管部门群，超过 ${s.escalation.leadersAfterDays} 天升级到领导群（领导群只在升级当天和每周一列出）；重大隐患逾期首日即报，节假日照发`,
+        `· 升级到领导时${s.leaderChain.privately ? '另私聊告知' : '在领导群里 @'}名册中的分管领导；主要领导只在挂牌督办事项、重大隐患逾期超过 ${s.leaderChain.mainAfterMajorDays} 天时一并告知`,
         `· 每日汇总：每个工作日 ${s.digestTime} 发到领导群和各监管部门群（周末节假日的情况并入下一个工作日）`,
         `· 每周小结：每${WEEKDAY_NAMES[s.weekly.weekday] ?? ''} ${s.weekly.time} 发到领导群`,
         `· 免打扰：${quiet}；周末和法定节假日（按国务院安排，含调休）不推送例行提醒，顺延到下一个可推送时间`,

@@ -407,11 +407,12 @@ export const zh = {
   },
   morning: {
     leaderNote: (leader: string) => `督办领导 ${leader}`,
+    mainLeaderNote: (leader: string) => `报主要领导 ${leader}`,
     planNote: (missing: readonly PlanPart[]) => `治理方案缺：${partList(missing)}`,
     overdueOwn: (h: HazardItem, f: ItemFlags, today: LocalDate, now: Date) =>
       `${h.code} ${itemFlags(f)}${inline(h.description, ECHO.row)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}，已逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}`,
-    overdueChain: (h: HazardItem, f: ItemFlags, today: LocalDate) =>
-      `${h.code} ${itemFlags(f)}${h.unitName}：${inline(h.description, ECHO.row)}｜逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}｜责任链：${itemChain(h)}`,
+    overdueChain: (h: HazardItem, f: ItemFlags, today: LocalDate, leaderInCharge: string | null) =>
+      `${h.code} ${itemFlags(f)}${h.unitName}：${inline(h.description, ECHO.row)}｜逾期${daysBetween(h.deadline, today)}天｜${itemState(h)}｜责任链：${itemChain(h, leaderInCharge)}`,
     due(h: HazardItem, f: ItemFlags, today: LocalDate, now: Date, actedRecently: boolean): string {
       const left = daysBetween(today, h.deadline);
       const when = left === 0 ? '今天到期' : `${formatDate(h.deadline, now)}到期（剩${left}天）`;

@@ -6,6 +6,9 @@ import { overdueListedToday, planReminderToday, reinspectionAskedToday, supervis
 import { remindedDeadlines, shouldPingOwner } from '../domain/deadline-reminders.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import { overdueWindows, type EscalationPolicy, type EscalationStep } from '../domain/escalation.ts';
+import { leaderChains } from './leader-chains.ts';
+import type { LeaderChainConfig } from '../core/config.ts';
+import { mainLeaderTold } from '../domain/responsibility-chain.ts';
 import { MORNING_SECTIONS, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import { missingPlanParts } from '../domain/plan.ts';
 import type { LocalDate } from '../domain/types.ts';
@@ -22,6 +25,8 @@ export interface MorningMessageOptions {
   cron: string;
   remindDays: readonly number[];
   escalation: EscalationPolicy;
+  /** whom an escalation to the leaders names, and how */
+  leaderChain: LeaderChainConfig;
   calendar: WorkCalendar;
 }
 
@@ -51,7 +56,12 @@ class Morning {
       lines.push(line);
       this.sections.set(kind, lines);
     }
-    if (mention !== undefined && this.target.groupId !== null) this.mentions.add(mention);
+    if (mention !== undefined) this.mention(mention);
+  }
+
+  /** @-mentions a person in the message (a private message needs none). */
+  mention(personId: number): void {
+    if (this.target.groupId !== null) this.mentions.add(personId);
   }
 
   /** Adds a note to a hazard's line if the message already holds it; nothing otherwise. */
@@ -109,22 +119,40 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
       const acted = await store.reminders.actedOnByOwner(ownerItems, new Date(now.getTime() - OWN_ACTION_MS));
       const flags = (h: HazardItem) => ({ major: h.level === 'major', supervised: supervisedById.has(h.id) });
 
+      const chainOf = await leaderChains(store);
+      const leadersGroups = (await store.roster.groupsByPurpose('leaders')).map((g): Target => ({ groupId: g.id, personId: null }));
       const overdueSteps: Array<[EscalationStep, typeof units]> = [['unit', units], ['department', departments], ['leaders', leaders]];
       for (const [step, lists] of overdueSteps) {
         for (const list of lists) {
           const items = list.items.filter((h) => listed(h, step));
           if (items.length === 0) continue;
-          const targets = step === 'leaders'
-            ? (await store.roster.groupsByPurpose('leaders')).map((g): Target => ({ groupId: g.id, personId: null }))
-            : list.key === null ? [] : await groupTargets(list.key);
-          for (const t of targets) {
-            const m = morningOf(t);
-            for (const h of items) {
-              if (!workingDay || (h.level === 'major' && daysBetween(h.deadline, today) === 1)) m.urgent = true;
-              const text = step === 'unit' ? zh.morning.overdueOwn(h, flags(h), today, now) : zh.morning.overdueChain(h, flags(h), today);
-              const ping = step === 'unit' && shouldPingOwner(h, acted.has(h.id)) ? h.ownerId : undefined;
-              m.add(step === 'unit' ? 'overdue' : step === 'department' ? 'escalatedDepartment' : 'escalatedLeaders',
-                { hazardId: h.id, code: h.code, text, notes: leaderNote(h.id) }, ping);
+          const targets = step === 'leaders' ? leadersGroups : list.key === null ? [] : await groupTargets(list.key);
+          for (const h of items) {
+            const chain = step === 'unit' ? null : chainOf(h);
+            // 分管领导具体抓: the leader in charge is named at the leaders' step; the main leader only as the rules say
+            const main = step === 'leaders' && chain?.main && mainLeaderTold({ level: h.level, supervised: supervisedById.has(h.id) }, daysBetween(h.deadline, today), options.leaderChain) ? chain.main : null;
+            const named = step === 'leaders' ? [...new Set([chain?.inCharge?.id, main?.id].filter((id): id is number => id !== undefined))] : [];
+            const line = (): MorningLine => ({
+              hazardId: h.id, code: h.code,
+              text: step === 'unit' ? zh.morning.overdueOwn(h, flags(h), today, now) : zh.morning.overdueChain(h, flags(h), today, chain?.inCharge?.name ?? null),
+              notes: [...leaderNote(h.id), ...(main ? [zh.morning.mainLeaderNote(main.name)] : [])],
+            });
+            const kind = step === 'unit' ? 'overdue' : step === 'department' ? 'escalatedDepartment' : 'escalatedLeaders';
+            const urgent = !workingDay || (h.level === 'major' && daysBetween(h.deadline, today) === 1);
+            const ping = step === 'unit' && shouldPingOwner(h, acted.has(h.id)) ? h.ownerId : undefined;
+            for (const t of targets) {
+              const m = morningOf(t);
+              if (urgent) m.urgent = true;
+              m.add(kind, line(), ping);
+              if (!options.leaderChain.privately) named.forEach((id) => m.mention(id));
+            }
+            // privately where configured, and always when there is no leaders' group to be named in
+            if (options.leaderChain.privately || targets.length === 0) {
+              for (const id of named) {
+                const m = morningOf({ groupId: null, personId: id });
+                if (urgent) m.urgent = true;
+                m.add(kind, line());
+              }
             }
           }
         }

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, DELIVERY_FAILED_JOB, type Dispatcher } from '../../src/app/dispatcher.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { PAUSE_BASE_MS, RateLimiter } from '../../src/app/rate-limiter.ts';
-import { RateLimitedError, type Channel, type Delivery, type Route } from '../../src/channels/channel.ts';
-import type { OutgoingMessage } from '../../src/db/outbox-repository.ts';
+import { RateLimitedError, type Channel, type Route } from '../../src/core/channel.ts';
+import type { Delivery, OutgoingMessage } from '../../src/core/messages.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
 
 /** A platform whose answers the test writes: ok, "too fast", or a failure. */

@@ -6,7 +6,7 @@ import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
-import type { IncomingMessage } from '../../src/channels/channel.ts';
+import type { IncomingMessage } from '../../src/core/messages.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Delivery } from '../../src/channels/channel.ts';
+import type { Delivery } from '../../src/core/messages.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
 import { say } from '../helpers/ledger.ts';
 import { pushHeadline, scheduledPushes } from '../helpers/pushes.ts';

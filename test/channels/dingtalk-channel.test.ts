@@ -10,7 +10,7 @@ import { utf8Bytes } from '../../src/app/split-message.ts';
 import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
 import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';
 import { DingTalkStreamClient } from '../../src/channels/dingtalk-stream-client.ts';
-import type { OutgoingMessage } from '../../src/db/outbox-repository.ts';
+import type { OutgoingMessage } from '../../src/core/messages.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';

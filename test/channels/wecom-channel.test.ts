@@ -10,7 +10,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import { readRoster } from '../../src/app/roster-file.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { WeComChannel } from '../../src/channels/wecom-channel.ts';
-import type { OutgoingMessage } from '../../src/db/outbox-repository.ts';
+import type { OutgoingMessage } from '../../src/core/messages.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { encryptMedia, startFakeWeCom, type FakeWeCom, type WeComEvent } from '../helpers/fake-wecom.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncomingAttachment } from '../../src/channels/channel.ts';
+import type { IncomingAttachment } from '../../src/core/messages.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'evidence');
 

@@ -1,0 +1,47 @@
+import type { Db } from './database.ts';
+import type { LeaderCharge } from '../domain/responsibility-chain.ts';
+
+/** A `leaders:` line as the roster import writes it: ids already resolved. */
+export interface LeaderChargeInput {
+  departmentId: number | null;
+  sector: string | null;
+  inChargeId: number | null;
+  mainId: number | null;
+}
+
+/** 分管领导 and 主要领导 by department and sector: whom an escalation names. */
+export function createLeaderRepository(db: Db) {
+  const rows = () => db.selectFrom('LeaderCharge as c')
+    .leftJoin('Unit as d', 'd.id', 'c.departmentId')
+    .leftJoin('Person as i', 'i.id', 'c.inChargeId')
+    .leftJoin('Person as m', 'm.id', 'c.mainId')
+    .select(['c.departmentId', 'd.name as departmentName', 'c.sector', 'c.inChargeId', 'i.name as inChargeName', 'c.mainId', 'm.name as mainName', 'c.position'])
+    .orderBy('c.position');
+  return {
+    /** Every line, in the roster's order (a county has a few dozen). */
+    async charges(): Promise<LeaderCharge[]> {
+      return (await rows().execute()).map((r) => ({
+        departmentId: r.departmentId, departmentName: r.departmentName, sector: r.sector,
+        inCharge: r.inChargeId !== null && r.inChargeName !== null ? { id: r.inChargeId, name: r.inChargeName } : null,
+        main: r.mainId !== null && r.mainName !== null ? { id: r.mainId, name: r.mainName } : null,
+      }));
+    },
+    /**
+     * Makes the lines exactly these (the roster's section is the whole truth): false, and nothing
+     * written, when they already are. Run it in the import's transaction.
+     */
+    async replaceCharges(lines: readonly LeaderChargeInput[]): Promise<boolean> {
+      const current = await db.selectFrom('LeaderCharge').select(['departmentId', 'sector', 'inChargeId', 'mainId']).orderBy('position').execute();
+      const same = current.length === lines.length && current.every((c, i) => {
+        const l = lines[i];
+        return l !== undefined && c.departmentId === l.departmentId && c.sector === l.sector && c.inChargeId === l.inChargeId && c.mainId === l.mainId;
+      });
+      if (same) return false;
+      await db.deleteFrom('LeaderCharge').execute();
+      if (lines.length > 0) await db.insertInto('LeaderCharge').values(lines.map((l, position) => ({ ...l, position }))).execute();
+      return true;
+    },
+  };
+}
+
+export type LeaderRepository = ReturnType<typeof createLeaderRepository>;
