@@ -304,3 +304,25 @@ export function readRoster(path: string): RosterFile {
   if (size > ROSTER_LIMITS.bytes) throw new RosterError([tooLarge(size)], path);
   return parseRoster(readFileSync(path, 'utf8'), path);
 }
+
+/**
+ * The supervising departments (units that supervise others) no `leaders:` line puts in anyone's
+ * charge — not by their own line, a line of a department above them, or a county-wide line — so
+ * their units' escalations name nobody (责任链断档). Sector lines may still cover some of their
+ * hazards. Empty when the roster has no `leaders:` section: that county has chosen not to name.
+ */
+export function departmentsWithoutLeader(roster: RosterFile): string[] {
+  const lines = (roster.leaders ?? []).filter((l) => l.in_charge !== undefined);
+  if (roster.leaders === undefined || lines.some((l) => l.department === undefined && l.sector === undefined)) return [];
+  const covered = new Set(lines.flatMap((l) => (l.department !== undefined && l.sector === undefined ? [l.department] : [])));
+  const supervisorOf = new Map(roster.units.map((u) => [u.name, u.supervisor]));
+  const supervisors = [...new Set(roster.units.flatMap((u) => (u.supervisor ? [u.supervisor] : [])))];
+  return supervisors.filter((name) => {
+    const seen = new Set<string>();
+    for (let at: string | undefined = name; at !== undefined && !seen.has(at); at = supervisorOf.get(at)) {
+      if (covered.has(at)) return false;
+      seen.add(at);
+    }
+    return true;
+  });
+}

@@ -77,7 +77,8 @@ beforeEach(async () => {
   const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(ORG_ROSTER));
-  await channel.start((message) => bot.receive(message));
+  // as main.ts wires it: handled and committed, then acknowledged, the replies sent after
+  await channel.start((message) => bot.accept(message));
   await fake.connected();
 });
 
@@ -100,7 +101,7 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     // …the unit hears it through its custom robot (signature checked by the fake); 张伟 has no DingTalk id yet
     expect(registered[1]).toMatchObject({ type: 'webhook', accessToken: 'token-unit', body: { msgtype: 'text', at: { atUserIds: [] } } });
     expect(textOf(registered[1]!)).toMatch(/^@张伟 /);
-    // the callback was acknowledged before anything was sent for it
+    // the callback was acknowledged once its records were committed, before anything was sent for it
     const events = fake.events;
     const ack = events.findIndex((e) => e.type === 'ack');
     const firstSend = events.findIndex((e) => e.type === 'session');
