@@ -52,6 +52,11 @@ const schema = z
     HZ_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     HZ_PUBLIC_URL: z.url({ protocol: /^https?$/, error: '请写完整网址，例：https://hz.example.gov.cn' }).optional(),
     HZ_DASHBOARD_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+
+    // several instances on one PostgreSQL (docs/instances.md)
+    HZ_INSTANCE_NAME: z.string().trim().min(1).max(100).optional(),
+    HZ_LEASE_SECONDS: z.coerce.number().min(1).max(300).default(10),
+    HZ_OUTBOX_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   })
   .superRefine(checkSchedule);
 
@@ -92,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: (c.HZ_PUBLIC_URL ?? `http://localhost:${c.HZ_HTTP_PORT === 'off' ? 8787 : c.HZ_HTTP_PORT}`).replace(/\/+$/, ''),
       linkHours: c.HZ_DASHBOARD_HOURS,
     },
+    instances: { name: c.HZ_INSTANCE_NAME ?? null, leaseSeconds: c.HZ_LEASE_SECONDS, claimSeconds: c.HZ_OUTBOX_CLAIM_SECONDS },
   };
 }
 

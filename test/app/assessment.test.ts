@@ -79,6 +79,10 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
 
   it('is for leaders, departments and admins', async () => {
     expect(texts(await chat.send(G.redStar, '张伟', '排名'))).toEqual(['「排名」只有领导、管理员、监管部门可以使用。']);
+    // asked by its department in a unit's group, the county ranking goes privately (#9 item 4)
+    const inUnitGroup = await chat.send(G.redStar, '王建国', '排名 2026年 单位');
+    expect(inUnitGroup.filter((d) => d.group).map((d) => d.text)).toEqual(['全县排名已私信发给您，不在本群发送（本群有无权查看排名的成员）。']);
+    expect(inUnitGroup.filter((d) => !d.group && d.person?.name === '王建国').map((d) => d.text)).toEqual([expect.stringContaining('责任单位')]);
   });
 });
 

@@ -128,6 +128,18 @@ describe('the ledger export (导出台账)', () => {
     const own = await exported(G.redStar, '李强', '导出台账 2026年第四季度');
     expect(own.reply).toContain('共 4 项');
     expect(rowOf(sheet(own.book, '季度统计'), 5)[1]).toBe('红星化工');
+    // a unit contact's workbook: its own unit in every sheet, and no county rank (2nd of 3 would
+    // tell it how the units it may not see did); 排名 is for departments, leaders and admins
+    const assessment = sheet(own.book, '考核');
+    expect(assessment.getColumn(2).values.slice(4, 5)).toEqual(['红星化工']);
+    expect(rowOf(assessment, 4)).toEqual([null, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
+    expect(assessment.getCell('A6').value).toBe('本表只列本单位；全县排名不在单位联系人导出的台账中显示。');
+    expect(assessment.rowCount).toBe(6);
+    const stats = sheet(own.book, '季度统计');
+    expect([rowOf(stats, 5)[1], rowOf(stats, 6)[1], stats.rowCount]).toEqual(['红星化工', '合计', 6]);
+    expect(sheet(own.book, '隐患台账').getColumn(3).values.slice(3).every((v) => String(v).startsWith('红星化工'))).toBe(true);
+    // a department keeps the ranks (it may run 排名)
+    expect(rowOf(sheet(housing.book, '考核'), 4)[0]).toEqual(expect.any(Number));
     expect(texts(await chat.send(G.leaders, '刘县长', '导出台账 火星'))).toEqual([expect.stringContaining('没看懂筛选条件「火星」')]);
   });
 
