@@ -179,7 +179,8 @@ function statisticsSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): vo
   };
   lines.forEach(({ unitName, line }, i) => addLine([i + 1, unitName, ...statisticsValues(line)]));
   addLine([null, zh.ledger.total, ...statisticsValues(total)]).font = { bold: true };
-  parityTable(sheet, input.statistics.parity, columns.length);
+  // the comparison means something for the county, or where the scope holds a government project
+  if (input.scope === undefined || input.statistics.parity.government.units > 0) parityTable(sheet, input.statistics.parity, columns.length);
 }
 
 /** 政府投资项目与企业对照: the same quarter's figures side by side, under the statistics. */
