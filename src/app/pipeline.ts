@@ -1,4 +1,4 @@
-import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
+import type { AnyoneContext, Command, CommandContext, ProcessFacts, RawArgs } from './command.ts';
 import type { AppConfig } from '../core/config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
@@ -30,6 +30,8 @@ export interface PipelineDeps {
   bareCode: Command;
   queue: SerialQueue;
   log: Logger;
+  /** this process as 运行状态 shows it */
+  runtime?: () => ProcessFacts;
 }
 
 /** Messages past this length are cut before parsing: no registration is that long. */
@@ -87,7 +89,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
   const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
-    config: deps.config, commands: deps.commands,
+    config: deps.config, commands: deps.commands, ...(deps.runtime ? { runtime: deps.runtime } : {}),
     async reply(text, mentions = [], extra) {
       // a private chat with an account the bot cannot name has nowhere to answer
       if (target.groupId === null && target.personId === null) return;

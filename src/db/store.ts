@@ -14,6 +14,7 @@ import { createOutboxRepository } from './outbox-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
+import { createRuntimeRepository } from './runtime-repository.ts';
 
 /** Every repository over the database or one transaction. */
 export function createStore(db: Db) {
@@ -33,6 +34,7 @@ export function createStore(db: Db) {
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
     leaders: createLeaderRepository(db),
+    runtime: createRuntimeRepository(db),
   };
 }
 
