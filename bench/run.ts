@@ -130,12 +130,13 @@ async function main(argv: string[]): Promise<void> {
     const t = performance.now();
     const county = await seedCounty(file, { units: 1_000, people: 5_000, hazards, seed: 20261201, today: TODAY });
     console.log(`\n${hazards.toLocaleString()} hazards (seeded in ${fmt((performance.now() - t) / 1000)} s):`);
-    // each setting gets its own copy of the seeded county (one file: the seeding checkpointed it)
-    benchCards(file, hazards);
-    // HZ_BENCH_ONLY=cards measures the chart cards alone
-    if (process.env.HZ_BENCH_ONLY !== 'cards') {
+    // HZ_BENCH_ONLY=cards measures the chart cards alone, =pipeline the message path alone
+    const only = process.env.HZ_BENCH_ONLY;
+    if (only !== 'pipeline') benchCards(file, hazards);
+    if (only !== 'cards') {
+      // each setting gets its own copy of the seeded county (one file: the seeding checkpointed it)
       for (const sync of SYNC_MODES) copyFileSync(file, join(dir, `county-${sync}.db`));
-      benchServe(file, hazards);
+      if (only !== 'pipeline') benchServe(file, hazards);
       for (const sync of SYNC_MODES) await benchPipeline(join(dir, `county-${sync}.db`), county, hazards, sync);
     }
     rmSync(dir, { recursive: true, force: true });

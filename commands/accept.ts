@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyLeaders, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyLeaders, notifyOtherSide, replyOnHazard, reviewerName } from '../src/app/act-on-hazard.ts';
 import { reinspectionsFor } from '../src/domain/reinspection.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -26,7 +26,7 @@ export default defineCommand({
     const text = zh.review.accepted(updated);
     const checks = reinspectionsFor(updated, ctx.today, ctx.config.governance.reinspection);
     await ctx.store.reinspections.schedule(updated.id, ctx.today, checks);
-    await ctx.reply(checks.length > 0 ? `${text}\n${zh.reinspection.scheduled(checks.map((c) => c.dueOn), ctx.now)}` : text);
+    await replyOnHazard(ctx, updated, checks.length > 0 ? `${text}\n${zh.reinspection.scheduled(checks.map((c) => c.dueOn), ctx.now)}` : text);
     await notifyOtherSide(ctx, updated, 'unit', text);
     if (updated.supervised) {
       await notifyLeaders(ctx, zh.supervision.acceptedToLeaders(updated, `${await reviewerName(ctx, updated)}${ctx.sender.name}`, ctx.now));

@@ -27,7 +27,7 @@ export default defineCommand({
     // someone already there keeps their platform ids and mobile: only the role changes
     const existing = (await ctx.store.roster.peopleByName(name)).find((p) => p.unitId === unit.id);
     if (existing) await ctx.store.roster.setRole(existing.id, role);
-    else await ctx.store.roster.upsertPerson({ name, unitId: unit.id, role });
+    else await ctx.store.roster.upsertPerson({ name, unitId: unit.id, role }, ctx.now);
     await ctx.reply((existing ? zh.config.personUpdated : zh.config.personAdded)(name, unit.name, zh.roles[role]));
   },
 });

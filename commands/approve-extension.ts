@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 批准延期';
@@ -22,7 +22,7 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'approve_extension' }, { who: 'review', text: args.text });
     if (!updated) return;
     const text = zh.extension.approved(updated, ctx.now);
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     await notifyOtherSide(ctx, updated, 'unit', text);
   },
 });

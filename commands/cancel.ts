@@ -10,7 +10,7 @@ export default defineCommand({
   usage: '取消',
   args: rawArgs,
   async run(ctx) {
-    const removed = await ctx.store.drafts.remove(ctx.group?.id ?? 0, ctx.sender.id);
+    const removed = await ctx.store.drafts.remove(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);
     await ctx.reply(removed ? zh.register.cancelled : zh.register.nothingToCancel);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { parseReason } from '../src/parse/parse-extension.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -22,7 +22,7 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'deny_extension', reason: args.reason }, { who: 'review', text: args.reason });
     if (!updated) return;
     const text = zh.extension.denied(updated, args.reason, ctx.now);
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     await notifyOtherSide(ctx, updated, 'unit', text);
   },
 });

@@ -7,7 +7,11 @@ import approveExtension from './approve-extension.ts';
 import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
+import campaigns from './campaigns.ts';
 import cancel from './cancel.ts';
+import cancelImport from './cancel-import.ts';
+import completeListItem from './complete-list-item.ts';
+import confirmImport from './confirm-import.ts';
 import claimIdentity from './claim-identity.ts';
 import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
@@ -17,21 +21,25 @@ import dashboard from './dashboard.ts';
 import exportLedger from './export-ledger.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
+import importProblemList from './import-problem-list.ts';
 import issueClaimCode from './issue-claim-code.ts';
 import myHazards from './my-hazards.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
 import plan from './plan.ts';
+import problemLists from './problem-lists.ts';
 import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reloadRoster from './reload-roster.ts';
 import runtimeStatus from './runtime-status.ts';
 import reminderSettings from './reminder-settings.ts';
+import rectificationReport from './rectification-report.ts';
 import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
 import removeWatch from './remove-watch.ts';
 import reportProgress from './report-progress.ts';
+import responsibilityChain from './responsibility-chain.ts';
 import requestExtension from './request-extension.ts';
 import setLeadersGroup from './set-leaders-group.ts';
 import setRole from './set-role.ts';
@@ -47,6 +55,10 @@ import watchList from './watch-list.ts';
 export const commands: readonly Command[] = [
   registerHazard,
   cancel,
+  importProblemList,
+  confirmImport,
+  cancelImport,
+  completeListItem,
   reportProgress,
   plan,
   submitCompletion,
@@ -61,6 +73,9 @@ export const commands: readonly Command[] = [
   myHazards,
   groupHazards,
   overdueHazards,
+  problemLists,
+  rectificationReport,
+  campaigns,
   todayDigest,
   dashboard,
   reminderSettings,
@@ -69,6 +84,7 @@ export const commands: readonly Command[] = [
   supervise,
   unsupervise,
   urge,
+  responsibilityChain,
   ranking,
   briefing,
   blacklist,

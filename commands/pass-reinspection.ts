@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 复查通过';
@@ -20,6 +20,6 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'pass_reinspection' }, { who: 'review', text: args.text, attachments: ctx.attachments });
     if (!updated) return;
     const rounds = await ctx.store.reinspections.decideDue(updated.id, ctx.today, { status: 'passed', byId: ctx.sender.id, at: ctx.now, note: args.text });
-    await ctx.reply(zh.reinspection.passed(updated, rounds));
+    await replyOnHazard(ctx, updated, zh.reinspection.passed(updated, rounds));
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
 import { canView } from '../src/domain/permissions.ts';
 import { missingPlanParts, planRequired, type PlanPart } from '../src/domain/plan.ts';
@@ -30,6 +30,6 @@ export default defineCommand({
     }
     const updated = await actOnHazard(ctx, hazard, { type: 'update_plan', parts: args.parts }, { who: 'rectify', text: args.text, attachments: ctx.attachments });
     if (!updated) return;
-    await ctx.reply(zh.plan.recorded(updated, parts, planRequired(updated) ? missingPlanParts(updated.plan) : []));
+    await replyOnHazard(ctx, updated, zh.plan.recorded(updated, parts, planRequired(updated) ? missingPlanParts(updated.plan) : []));
   },
 });

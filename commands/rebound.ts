@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { parseExtension } from '../src/parse/parse-extension.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -32,7 +32,7 @@ export default defineCommand({
     await ctx.store.reinspections.decideDue(updated.id, ctx.today, { status: 'rebound', byId: ctx.sender.id, at: ctx.now, note: args.reason });
     const owner = await ctx.store.roster.personById(updated.ownerId);
     const text = zh.reinspection.rebound(updated, args.reason, ctx.now);
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     await notifyOtherSide(ctx, updated, 'unit', text, owner ? [owner] : []);
   },
 });

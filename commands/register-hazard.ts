@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
-import { REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/app/registration.ts';
+import { expiredRegistration, REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/app/registration.ts';
 
 export default defineCommand({
   name: REGISTER_COMMAND,
@@ -18,4 +18,5 @@ export default defineCommand({
   async resume(ctx, draft, text) {
     await resumeRegistration(ctx, draft, text, ctx.message.mentions.map((m) => m.name));
   },
+  expired: expiredRegistration,
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, mentionHere, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, mentionHere, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { progressBeforeSubmission } from '../src/domain/lifecycle.ts';
 import { parseReason } from '../src/parse/parse-extension.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
@@ -28,7 +28,7 @@ export default defineCommand({
     if (!updated) return;
     const owner = await ctx.store.roster.personById(updated.ownerId);
     const text = zh.review.rejected(updated, args.reason);
-    await ctx.reply(text, mentionHere(ctx, updated, owner ? [owner] : []));
+    await replyOnHazard(ctx, updated, text, mentionHere(ctx, updated, owner ? [owner] : []));
     await notifyOtherSide(ctx, updated, 'unit', text, owner ? [owner] : []);
   },
 });

@@ -33,6 +33,6 @@ export default defineCommand({
       throw error;
     }
     // inside this message's transaction: the whole roster or nothing
-    await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster)));
+    await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster, ctx.now)));
   },
 });

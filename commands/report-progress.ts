@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { parseProgress } from '../src/parse/parse-progress.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -30,6 +30,6 @@ export default defineCommand({
     });
     if (!updated) return;
     const hint = percent === 100 ? `\n${zh.progress.hint100(updated.code)}` : '';
-    await ctx.reply(zh.progress.recorded(updated, percent, ctx.now) + hint);
+    await replyOnHazard(ctx, updated, zh.progress.recorded(updated, percent, ctx.now) + hint);
   },
 });

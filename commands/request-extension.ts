@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard, reviewerName } from '../src/app/act-on-hazard.ts';
 import { extendedDeadline, parseExtension } from '../src/parse/parse-extension.ts';
 import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
 import { formatDate } from '../src/domain/calendar.ts';
@@ -40,7 +40,7 @@ export default defineCommand({
     // more than half a year: said to both sides, so the reviewer checks the date before approving
     const far = isDeadlineFarAhead(to, ctx.today) ? `\n${zh.extension.farAhead(formatDate(to, ctx.now), CONFIRM_AFTER_MONTHS)}` : '';
     const text = zh.extension.requested(updated, await reviewerName(ctx, updated), ctx.now) + far;
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     await notifyOtherSide(ctx, updated, 'supervisor', `${updated.unitName} ${text}`);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide, reviewerName } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard, reviewerName } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 整改完成 请验收';
@@ -22,7 +22,7 @@ export default defineCommand({
     if (!updated) return;
     const done = zh.submit.done(updated, await reviewerName(ctx, updated));
     const evidenceMissing = updated.level === 'major' && (await ctx.store.hazards.evidenceCount(updated.id)) === 0;
-    await ctx.reply(evidenceMissing ? `${done}\n${zh.submit.evidenceMissing(updated)}` : done);
+    await replyOnHazard(ctx, updated, evidenceMissing ? `${done}\n${zh.submit.evidenceMissing(updated)}` : done);
     await notifyOtherSide(ctx, updated, 'supervisor', `${updated.unitName} ${done}${evidenceMissing ? `（${zh.submit.noEvidenceYet}）` : ''}`);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { parseSupervisingLeader } from '../src/parse/parse-supervision.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -22,7 +22,7 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'supervise', leader: args.leader }, { who: 'supervise', text: args.text });
     if (!updated) return;
     const text = zh.supervision.listed(updated, ctx.now);
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     const owner = await ctx.store.roster.personById(updated.ownerId);
     await notifyOtherSide(ctx, updated, 'unit', text, owner ? [owner] : []);
     await notifyOtherSide(ctx, updated, 'supervisor', text);

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { parseReason } from '../src/parse/parse-extension.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -20,7 +20,7 @@ export default defineCommand({
     const updated = await actOnHazard(ctx, hazard, { type: 'unsupervise', reason: args.reason }, { who: 'supervise', text: args.reason });
     if (!updated) return;
     const text = zh.supervision.unlisted(updated, args.reason);
-    await ctx.reply(text);
+    await replyOnHazard(ctx, updated, text);
     await notifyOtherSide(ctx, updated, 'unit', text);
     await notifyOtherSide(ctx, updated, 'supervisor', text);
   },

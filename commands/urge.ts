@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, reviewerName } from '../src/app/act-on-hazard.ts';
+import { actOnHazard, loadHazard, replyOnHazard, reviewerName } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0008 催一下';
@@ -35,7 +35,7 @@ export default defineCommand({
     if (ctx.group?.unitId === unitId) await ctx.reply(text, owner ? [owner] : []);
     else {
       const where = groups.length > 0 ? groups.map((g) => g.name) : [owner ? `私聊${owner.name}` : '（无群可发）'];
-      await ctx.reply(reviewing ? zh.urge.doneToReviewer(updated, where) : zh.urge.done(updated, where));
+      await replyOnHazard(ctx, updated, reviewing ? zh.urge.doneToReviewer(updated, where) : zh.urge.done(updated, where));
     }
   },
 });

@@ -1,4 +1,5 @@
 import type { CommandContext } from './command.ts';
+import { audienceScope, withinAudience } from './hazard-scope.ts';
 import type { Store } from '../db/store.ts';
 import { transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
 import { canRectify, canReview, canSupervise, canUrge, type PermissionRefusal } from '../domain/permissions.ts';
@@ -66,6 +67,21 @@ export async function actOnHazard(
     type: result.event, actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: options.text, data: result.data,
     attachments,
   });
+}
+
+/**
+ * Answers an action on a hazard in the room it was taken in: in full where everyone in the room may
+ * see the hazard; in a room whose audience does not cover the hazard's unit (a department head
+ * acting in another unit's group) the room reads only that it was done, and the full reply goes to
+ * the sender privately (#9 item 4: what a room reads is what its least-entitled member may see).
+ */
+export async function replyOnHazard(ctx: CommandContext, hazard: Pick<HazardView, 'code' | 'unitId'>, text: string, mentions: readonly Person[] = []): Promise<void> {
+  if (!ctx.group || withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+    await ctx.reply(text, mentions);
+    return;
+  }
+  await ctx.reply(zh.audience.actedOutOfRoom(hazard.code));
+  await ctx.push({ groupId: null, personId: ctx.sender.id, text, mentions: [] });
 }
 
 /** People to @-mention in this reply: only in the hazard's own unit group, where they are. */

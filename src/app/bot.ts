@@ -299,7 +299,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       loop = null;
       await deliveries.run(async () => undefined);
     },
-    importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster))),
+    importRoster: (roster) => queue.run(() => inTransaction(db, (store) => importRoster(store, roster, clock()))),
     async backup(dir = config.backup.dir ?? join(config.dataDir, 'backups')) {
       if (postgres) return null;
       // not in the message queue: the copy runs in steps while messages are answered

@@ -80,6 +80,8 @@ export interface Command<A = unknown> {
   runForAnyone?(ctx: AnyoneContext, args: A): Promise<void>;
   /** Continues a draft this command left (ask-back) with the sender's next message. */
   resume?(ctx: CommandContext, draft: Draft, text: string): Promise<void>;
+  /** What a sender who answers this command's draft after it ran out is told (how to resend). */
+  expired?(draft: Draft, minutes: number): string;
 }
 
 /** Declares a command with its argument type inferred from its schema. */

@@ -3,8 +3,8 @@ import type { Group, Person } from '../domain/types.ts';
 import type { Store } from '../db/store.ts';
 
 /**
- * The units whose hazards a group talks about: a unit group its unit, a department's group the
- * units it supervises (and its own), the leaders' group everything. `undefined` means all units;
+ * The units whose hazards a group talks about: a unit group its unit, the group of a department
+ * (or a town or park) the units it supervises directly (and its own), the leaders' group everything. `undefined` means all units;
  * an empty list means none (an unbound group).
  */
 export async function groupScope(store: Store, group: Group): Promise<number[] | undefined> {
@@ -12,11 +12,9 @@ export async function groupScope(store: Store, group: Group): Promise<number[] |
   if (group.unitId === null) return [];
   const unit = await store.roster.unitById(group.unitId);
   if (!unit) return [];
-  if (unit.kind === 'department' || group.purpose === 'department') {
-    const supervised = await store.roster.unitsSupervisedBy(unit.id);
-    return [unit.id, ...supervised.map((u) => u.id)];
-  }
-  return [unit.id];
+  // a town or park supervises units as a department does: its group hears of them (as its digest does)
+  const supervised = await store.roster.unitsSupervisedBy(unit.id);
+  return [unit.id, ...supervised.map((u) => u.id)];
 }
 
 /** The units a person may see: everything for leaders and admins, supervised units for departments. */

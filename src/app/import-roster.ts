@@ -33,20 +33,20 @@ async function takeRosterIds(store: Store, name: string, unitId: number | null, 
 }
 
 /** Applies a validated roster: creates or updates by name, never deletes. Run it in a transaction. */
-export async function importRoster(store: Store, roster: RosterFile, now = new Date()): Promise<ImportSummary> {
+export async function importRoster(store: Store, roster: RosterFile, now: Date): Promise<ImportSummary> {
   let changed = 0;
   const unitIds = new Map<string, number>();
   const changedUnits = new Set<string>();
   // two passes, so a unit may name a supervisor listed after it
   for (const u of roster.units) {
     const existing = await store.roster.unitByName(u.name);
-    const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId: existing?.supervisorId ?? null, sector: u.sector ?? null });
+    const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId: existing?.supervisorId ?? null, sector: u.sector ?? null }, now);
     unitIds.set(u.name, result.unit.id);
     if (result.changed) changedUnits.add(u.name);
   }
   for (const u of roster.units) {
     const supervisorId = u.supervisor ? (unitIds.get(u.supervisor) ?? null) : null;
-    const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId, sector: u.sector ?? null });
+    const result = await store.roster.upsertUnit({ name: u.name, kind: u.kind as UnitKind, supervisorId, sector: u.sector ?? null }, now);
     if (result.changed) changedUnits.add(u.name);
   }
   changed += changedUnits.size;
@@ -55,7 +55,7 @@ export async function importRoster(store: Store, roster: RosterFile, now = new D
     const result = await store.roster.upsertPerson({
       name: p.name, unitId: p.unit ? (unitIds.get(p.unit) ?? null) : null, role: p.role,
       wecomId: p.wecom ?? null, dingtalkId: p.dingtalk ?? null, wechatId: p.wechat ?? null, mobile: p.mobile ?? null,
-    });
+    }, now);
     if (result.changed) changed += 1;
     if (p.weixin !== undefined && (await store.identity.wechatKeyOf(result.person.id)) !== `weixin:${p.weixin}`) {
       const holder = await store.identity.personIdByWechatKey(`weixin:${p.weixin}`);
@@ -70,7 +70,7 @@ export async function importRoster(store: Store, roster: RosterFile, now = new D
     const purpose: GroupPurpose = g.purpose ?? (unitKind === 'department' ? 'department' : unitId !== null ? 'unit' : 'other');
     const result = await store.roster.upsertGroup({
       name: g.name, unitId, purpose, wecomId: g.wecom ?? null, dingtalkId: g.dingtalk ?? null, wechatId: g.wechat ?? null,
-    });
+    }, now);
     if (result.changed) changed += 1;
   }
   if (roster.leaders !== undefined && (await importLeaderCharges(store, roster, unitIds))) changed += 1;

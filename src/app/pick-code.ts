@@ -66,6 +66,6 @@ export async function takePickedCode(store: Store, groupId: number, sender: Pers
     if (found.length > 0 && /^[\s、,，和及与/]*$/.test(rest)) codes = found.map((c) => c.code);
   }
   if (codes.length === 0) return null;
-  await store.drafts.remove(groupId, sender.id);
+  await store.drafts.remove(groupId, sender.id, now);
   return `${codes.join('、')} ${String(draft.fields.text ?? '')}`;
 }

@@ -2,6 +2,7 @@ import type { AnyoneContext, Command, CommandContext, ProcessFacts, RawArgs } fr
 import type { AppConfig } from '../core/config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
+import { importSentWorkbook } from './import-sent-workbook.ts';
 import type { Logger } from '../core/logger.ts';
 import { answerLedgerQuestion } from './answer-ledger-question.ts';
 import { closestCommand } from './closest-command.ts';
@@ -19,6 +20,7 @@ import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '.
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
+import { looksMeantForBot, type Addressed } from '../parse/looks-meant-for-bot.ts';
 import { parseProgress } from '../parse/parse-progress.ts';
 import { routeMessage } from '../parse/route.ts';
 
@@ -57,6 +59,10 @@ interface Turn {
 const ACKNOWLEDGEMENT = /^(?:收到|好的?|好滴|嗯+|ok|OK|谢谢|感谢|多谢|辛苦了?|辛苦辛苦|明白|了解|知道了|👍|[。.!！~～]+)[了啦哈的。.!！~～\s]*$/u;
 /** The progress command: a report without a code is asked about on its behalf. */
 const PROGRESS_COMMAND = '进度';
+/** The query command: a question about the work without a code is asked which hazard, then runs it. */
+const QUERY_COMMAND = '查询';
+/** `整改完了吗`, `验收了没有`, `进度怎么样`: a question, not a report. */
+const QUESTION = /[?？]|[吗呢么嘛]$|没有?$|怎么样|咋样|如何|多少|几个|哪些|有没有|是否/;
 /** Words that make a number a progress figure: `进度80%`, `完成了一半`, `百分之七十`. */
 const PROGRESS_WORDS = /进度|进展|完成|[%％]|百分之|成/;
 
@@ -122,6 +128,28 @@ function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessag
   return zh.common.unknownSender(message.sender.name);
 }
 
+/**
+ * A message meant for the bot that no command, ask-back or ledger question took: an answer that
+ * came after its draft ran out is told so and how to resend; a question about the work without a
+ * code (`整改完了吗`) is asked which hazard; anything else gets the closest command and an example.
+ */
+async function answerUnderstoodNot(deps: PipelineDeps, turn: Turn & { sender: Person }, why: Addressed): Promise<void> {
+  const { store, message } = turn;
+  const expired = await store.drafts.takeExpired(turn.group?.id ?? 0, turn.sender.id, message.at);
+  if (expired) {
+    const command = deps.commands.find((c) => c.name === expired.command);
+    await replyPlain(deps, turn, command?.expired?.(expired, deps.config.draftMinutes) ?? zh.common.draftExpired(deps.config.draftMinutes));
+    return;
+  }
+  if (why === 'ledger' && QUESTION.test(turn.text)) {
+    const query = deps.commands.find((c) => c.name === QUERY_COMMAND);
+    await askWhichHazard(makeContext(deps, turn, []), turn.text, { usage: query?.usage ?? '', forReview: false });
+    return;
+  }
+  const closest = closestCommand(turn.text, deps.commands, turn.sender.role);
+  await replyPlain(deps, turn, closest ? zh.common.notUnderstood(closest.name, closest.help?.example ?? closest.usage) : zh.common.notUnderstoodAtAll);
+}
+
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
@@ -135,12 +163,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
     if (!turn.sender) {
-      if (turn.calledByName) await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
+      if (turn.calledByName || looksMeantForBot(turn.text).meant) await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
       return;
     }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
-      turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
+      // an Excel 问题清单 sent by an admin or department is previewed for import (#15)
+      turn.addressed = (await importSentWorkbook(ctx, message.attachments)) || (await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments));
       return;
     }
     // `呼吸阀已经换好了，进度80%`: a progress report without its code is asked about, not dropped,
@@ -167,12 +196,12 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
       await answerLedgerQuestion(makeContext(deps, { ...turn, sender: turn.sender }, []), question);
       return;
     }
-    // never silence to a direct mention; a thank-you stays unanswered like any other chat
-    if (turn.calledByName && !ACKNOWLEDGEMENT.test(turn.text)) {
-      turn.addressed = true;
-      const closest = closestCommand(turn.text, deps.commands, turn.sender.role);
-      await replyPlain(deps, turn, closest ? zh.common.notUnderstood(closest.name, closest.help?.example ?? closest.usage) : zh.common.notUnderstoodAtAll);
-    }
+    // never silence to a direct mention nor to a message that names a code or uses the ledger's
+    // words (#10 "The rule"); a thank-you and everyday chat stay unanswered
+    const meant = looksMeantForBot(turn.text);
+    if (!meant.meant && !(turn.calledByName && !ACKNOWLEDGEMENT.test(turn.text))) return;
+    turn.addressed = true;
+    await answerUnderstoodNot(deps, { ...turn, sender: turn.sender }, meant.why);
     return;
   }
 

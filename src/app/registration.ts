@@ -60,13 +60,12 @@ function overLimit(fields: RegistrationFields): { field: keyof typeof MAX_FIELD_
 
 async function resolveUnit(ctx: CommandContext, draft: RegistrationDraft): Promise<Resolved<Unit>> {
   const names = draft.fields.units ?? [];
-  const unitNames = await ctx.store.roster.unitNames();
   if (names.length === 0) {
     // in a unit's own group the unit is known; in a department's or leaders' group it is not
     const groupUnit = ctx.group?.unitId != null ? await ctx.store.roster.unitById(ctx.group.unitId) : null;
     if (groupUnit && groupUnit.kind !== 'department' && ctx.group?.purpose === 'unit') return { value: groupUnit };
     // 红兴化工储罐区…: a slip in the unit's name is offered back, never taken on a guess
-    const guess = draft.unitGuess ?? findMisspeltUnit(draft.said[0] ?? '', unitNames);
+    const guess = draft.unitGuess ?? findMisspeltUnit(draft.said[0] ?? '', await ctx.store.roster.unitNames());
     if (guess) {
       draft.unitGuess = guess;
       return { ask: zh.register.ask.unitMisspelt(guess.written, guess.names) };
@@ -76,7 +75,7 @@ async function resolveUnit(ctx: CommandContext, draft: RegistrationDraft): Promi
   const units = (await Promise.all(names.map((n) => ctx.store.roster.unitByName(n)))).filter((u): u is Unit => u !== null);
   if (units.length === 0) {
     const written = names[0] ?? '';
-    const close = closestUnitNames(written, unitNames);
+    const close = closestUnitNames(written, await ctx.store.roster.unitNames());
     if (close.length > 0) {
       draft.unitGuess = { written, names: close };
       return { ask: zh.register.ask.unitMisspelt(written, close) };
@@ -139,6 +138,12 @@ function readDraft(stored: Draft): RegistrationDraft {
   const f = stored.fields as Partial<RegistrationDraft> & RegistrationFields;
   if (f.fields && Array.isArray(f.said)) return f as RegistrationDraft;
   return { fields: f as RegistrationFields, said: [] };
+}
+
+/** What a sender is told who answers a registration draft after it ran out: what it was, how to resend. */
+export function expiredRegistration(stored: Draft, minutes: number): string {
+  const draft = readDraft(stored);
+  return zh.register.expired(draft.fields.description ?? draft.said[0] ?? '', minutes);
 }
 
 /** A one-line reminder of a waiting draft: what it is about and what it still needs. */
@@ -246,7 +251,7 @@ export async function completeRegistration(ctx: CommandContext, draft: Registrat
     await ctx.reply([...assessed.asks, zh.register.ask.footer(ctx.config.draftMinutes)].join('\n'));
     return;
   }
-  await ctx.store.drafts.remove(slot.groupId, slot.personId);
+  await ctx.store.drafts.remove(slot.groupId, slot.personId, ctx.now);
   if ('refused' in assessed) await ctx.reply(assessed.refused);
   else await register(ctx, draft, assessed);
 }

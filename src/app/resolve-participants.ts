@@ -114,11 +114,11 @@ async function mayBindByTitle(store: Store, person: Person, group: Group): Promi
 }
 
 /** A chat that is not (yet) a roster group: recorded unbound, so an admin can bind it with 绑定本群. */
-async function unboundGroup(store: Store, platform: BoundPlatform, chat: { id: string; name: string }): Promise<Group> {
+async function unboundGroup(store: Store, platform: BoundPlatform, chat: { id: string; name: string }, at: Date): Promise<Group> {
   const taken = await store.roster.groupByName(chat.name);
   // the title is a roster group's: this chat gets its own row, marked with the end of its id
   const name = taken ? `${chat.name}（未绑定 ${chat.id.replace(/[=@].*$/, '').slice(-6)}）` : chat.name;
-  const { group } = await store.roster.upsertGroup({ name, unitId: null, purpose: 'other', [ID_FIELD[platform]]: chat.id });
+  const { group } = await store.roster.upsertGroup({ name, unitId: null, purpose: 'other', [ID_FIELD[platform]]: chat.id }, at);
   return group;
 }
 
@@ -132,7 +132,7 @@ async function unboundGroup(store: Store, platform: BoundPlatform, chat: { id: s
 export async function resolveParticipants(store: Store, message: IncomingMessage): Promise<Participants> {
   const { platform } = message;
   if (platform === 'console') {
-    const group = message.group ? await consoleGroup(store, message.group.name) : null;
+    const group = message.group ? await consoleGroup(store, message.group.name, message.at) : null;
     return { group, sender: await consoleSender(store, message, group) };
   }
   const chat = message.group;
@@ -164,17 +164,17 @@ async function chatGroup(store: Store, message: IncomingMessage, platform: Bound
     return { ...titled, [ID_FIELD[platform]]: chat.id };
   }
   if (byId) return byId;
-  const group = await unboundGroup(store, platform, chat);
+  const group = await unboundGroup(store, platform, chat, message.at);
   if (titled && !free) {
     await announceToAdmins(store, platform, zh.identity.titleTakenNotice(titled.name, group.name), message.at, `title-taken:${platform}:${chat.id}`);
   }
   return group;
 }
 
-async function consoleGroup(store: Store, name: string): Promise<Group> {
+async function consoleGroup(store: Store, name: string, at: Date): Promise<Group> {
   const byName = await store.roster.groupByName(name);
   if (byName) return byName;
-  return (await store.roster.upsertGroup({ name, unitId: null, purpose: 'other' })).group;
+  return (await store.roster.upsertGroup({ name, unitId: null, purpose: 'other' }, at)).group;
 }
 
 async function consoleSender(store: Store, message: IncomingMessage, group: Group | null): Promise<SenderResolution> {

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { SqliteStatementCache } from './sqlite-statement-cache.ts';
 import type { DB } from './tables.ts';
 
 export type Provider = 'sqlite' | 'postgresql';
@@ -32,8 +33,26 @@ interface Handle {
   sqlite?: BetterSqlite3.Database;
   /** a message's transaction waits for the one before it (SQLite has one writer anyway) */
   chain: Promise<unknown>;
+  /** what repositories keep between queries (memoOf) */
+  memo: Map<string, unknown>;
 }
 const handles = new WeakMap<Db, Handle>();
+/** the memo of each database and of each transaction on it (a transaction is a `Db` of its own) */
+const memos = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * Values a repository keeps for this database between queries and transactions, shared by the
+ * database and every transaction on it. Whoever keeps something here checks it is still current
+ * before using it, and drops it when writing what it was made from.
+ */
+export function memoOf(db: Db): Map<string, unknown> {
+  let memo = memos.get(db);
+  if (!memo) {
+    memo = new Map();
+    memos.set(db, memo);
+  }
+  return memo;
+}
 
 function handleOf(db: Db): Handle {
   const handle = handles.get(db);
@@ -85,8 +104,11 @@ export async function openSqlite(file: string, sync: SyncMode = 'full'): Promise
   connection.pragma('journal_mode = WAL');
   connection.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   connection.pragma('foreign_keys = ON');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
-  handles.set(db, { provider: 'sqlite', sqlite: connection, chain: Promise.resolve() });
+  // Kysely's driver prepares every query afresh; the cache hands it the statement prepared last time
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SqliteStatementCache(connection) }) });
+  const memo = new Map<string, unknown>();
+  handles.set(db, { provider: 'sqlite', sqlite: connection, chain: Promise.resolve(), memo });
+  memos.set(db, memo);
   await optimizeDatabase(db, true);
   return db;
 }
@@ -129,7 +151,9 @@ export async function openPostgres(url: string): Promise<Db> {
   // retried or the message left for redelivery), the event itself needs no one
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  handles.set(db, { provider: 'postgresql', chain: Promise.resolve() });
+  const memo = new Map<string, unknown>();
+  handles.set(db, { provider: 'postgresql', chain: Promise.resolve(), memo });
+  memos.set(db, memo);
   await sql`SELECT 1`.execute(db);
   return db;
 }
@@ -145,7 +169,11 @@ export async function openPostgres(url: string): Promise<Db> {
  */
 export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   const handle = handleOf(db);
-  const run = handle.provider === 'sqlite' ? () => sqliteTransaction(db, handle, work) : () => postgresTransaction(db, work);
+  const shared = (tx: Db) => {
+    memos.set(tx, handle.memo);
+    return work(tx);
+  };
+  const run = handle.provider === 'sqlite' ? () => sqliteTransaction(db, handle, shared) : () => postgresTransaction(db, shared);
   const result = handle.chain.then(run, run);
   handle.chain = result.catch(() => undefined);
   return result;

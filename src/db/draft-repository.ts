@@ -13,26 +13,36 @@ export interface Draft {
 /** Pending drafts, one per group and sender. */
 export function createDraftRepository(db: Db) {
   return {
-    /** The live draft of this sender in this group; an expired one is removed and not returned. */
+    /**
+     * The live draft of this sender in this group. An expired one is not returned but kept until
+     * `takeExpired` tells the sender it ran out (a late answer is never dropped in silence).
+     */
     async get(groupId: number, personId: number, now: Date): Promise<Draft | null> {
-      const row = await db.selectFrom('PendingDraft').select(['id', 'command', 'fields', 'missing', 'expiresAt'])
+      const row = await db.selectFrom('PendingDraft').select(['command', 'fields', 'missing', 'expiresAt'])
         .where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
       if (!row) return null;
       const expiresAt = fromSqlDate(row.expiresAt);
-      if (expiresAt <= now) {
-        await db.deleteFrom('PendingDraft').where('id', '=', row.id).execute();
-        return null;
-      }
+      if (expiresAt <= now) return null;
       return { groupId, personId, command: row.command, fields: JSON.parse(row.fields) as Record<string, unknown>, missing: row.missing, expiresAt };
+    },
+    /** The sender's draft that ran out before they answered, removed as it is returned; null if none. */
+    async takeExpired(groupId: number, personId: number, now: Date): Promise<Draft | null> {
+      const row = await db.selectFrom('PendingDraft').select(['id', 'command', 'fields', 'missing', 'expiresAt'])
+        .where('groupId', '=', groupId).where('personId', '=', personId).where('expiresAt', '<=', sqlDate(now)).executeTakeFirst();
+      if (!row) return null;
+      await db.deleteFrom('PendingDraft').where('id', '=', row.id).execute();
+      return { groupId, personId, command: row.command, fields: JSON.parse(row.fields) as Record<string, unknown>, missing: row.missing, expiresAt: fromSqlDate(row.expiresAt) };
     },
     async save(draft: Draft): Promise<void> {
       const values = { command: draft.command, fields: JSON.stringify(draft.fields), missing: draft.missing, expiresAt: sqlDate(draft.expiresAt) };
       await db.insertInto('PendingDraft').values({ groupId: draft.groupId, personId: draft.personId, ...values })
         .onConflict((oc) => oc.columns(['groupId', 'personId']).doUpdateSet(values)).execute();
     },
-    async remove(groupId: number, personId: number): Promise<boolean> {
-      const result = await db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+    /** Removes the sender's draft, live or expired; true when a live one was removed. */
+    async remove(groupId: number, personId: number, now: Date): Promise<boolean> {
+      const live = await this.get(groupId, personId, now);
+      await db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).execute();
+      return live !== null;
     },
   };
 }

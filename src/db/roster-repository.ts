@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import { memoOf, sqlDate, type Db } from './database.ts';
 import type { Group, GroupPurpose, Person, Platform, Role, Unit, UnitKind } from '../domain/types.ts';
 
 type UnitRow = { id: number; name: string; kind: string; supervisorId: number | null; sector: string | null; blacklisted: number };
@@ -17,6 +17,10 @@ const toGroup = (r: GroupRow): Group => ({
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
 
+/** Every unit's name, as last read, with the count and highest id it was read at. */
+interface KnownUnitNames { count: number; lastId: number | null; names: readonly string[] }
+const UNIT_NAMES = 'roster.unitNames';
+
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
 const GROUP = ['id', 'name', 'unitId', 'purpose', 'wecomId', 'dingtalkId', 'wechatId'] as const;
@@ -26,11 +30,10 @@ export interface PersonInput { name: string; unitId: number | null; role: Role; 
 export interface GroupInput { name: string; unitId: number | null; purpose: GroupPurpose; wecomId?: string | null; dingtalkId?: string | null; wechatId?: string | null }
 
 /** Units, people and groups: who is who, and where they talk. */
-export function createRosterRepository(db: Db, now: () => Date = () => new Date()) {
+export function createRosterRepository(db: Db) {
   const units = () => db.selectFrom('Unit').select(UNIT);
   const people = () => db.selectFrom('Person').select(PERSON);
   const groups = () => db.selectFrom('Group').select(GROUP);
-  const stamp = () => now().toISOString().replace('Z', '+00:00');
 
   async function unitById(id: number): Promise<Unit | null> {
     const r = await units().where('id', '=', id).executeTakeFirst();
@@ -58,18 +61,33 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
     async units(): Promise<Unit[]> {
       return (await units().orderBy('id').execute()).map(toUnit);
     },
-    /** Every unit's name: what a registration's text is matched against, without building 1,000 Unit objects. */
-    async unitNames(): Promise<string[]> {
-      return (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
+    /**
+     * Every unit's name, in roster order: what a registration's text is matched against. Read again
+     * only when the units changed. Reading 1,000 names cost more than the rest of a registration's
+     * queries together; counting them and taking the highest id costs one index lookup. That
+     * check is exact because units are never renamed or deleted, a unit added here drops the kept
+     * list (below: SQLite may give a rolled-back id out again), and ids from other instances on
+     * PostgreSQL only grow.
+     */
+    async unitNames(): Promise<readonly string[]> {
+      const memo = memoOf(db);
+      const { count, lastId } = await db.selectFrom('Unit')
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('lastId')]).executeTakeFirstOrThrow();
+      const kept = memo.get(UNIT_NAMES) as KnownUnitNames | undefined;
+      if (kept && kept.count === Number(count) && kept.lastId === lastId) return kept.names;
+      const names = (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
+      memo.set(UNIT_NAMES, { count: Number(count), lastId, names } satisfies KnownUnitNames);
+      return names;
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
       return (await units().where('supervisorId', '=', unitId).orderBy('id').execute()).map(toUnit);
     },
-    /** Creates or updates a unit by name; returns it and whether anything changed. */
-    async upsertUnit(input: UnitInput): Promise<{ unit: Unit; changed: boolean }> {
+    /** Creates or updates a unit by name (a new one stamped `at`); returns it and whether anything changed. */
+    async upsertUnit(input: UnitInput, at: Date): Promise<{ unit: Unit; changed: boolean }> {
       const existing = await units().where('name', '=', input.name).executeTakeFirst();
       if (!existing) {
-        const { id } = await db.insertInto('Unit').values({ ...input, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        memoOf(db).delete(UNIT_NAMES);
+        const { id } = await db.insertInto('Unit').values({ ...input, createdAt: sqlDate(at) }).returning('id').executeTakeFirstOrThrow();
         return { unit: must(await unitById(id), 'unit'), changed: true };
       }
       const same = existing.kind === input.kind && existing.supervisorId === input.supervisorId && existing.sector === input.sector;
@@ -101,7 +119,7 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
       const r = await people().where(PLATFORM_ID_FIELD[platform], '=', id).executeTakeFirst();
       return r ? toPerson(r) : null;
     },
-    async upsertPerson(input: PersonInput): Promise<{ person: Person; changed: boolean }> {
+    async upsertPerson(input: PersonInput, at: Date): Promise<{ person: Person; changed: boolean }> {
       const existing = await people().where('name', '=', input.name)
         .where((eb) => (input.unitId === null ? eb('unitId', 'is', null) : eb('unitId', '=', input.unitId)))
         .orderBy('id').executeTakeFirst();
@@ -112,7 +130,7 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
         wechatId: input.wechatId ?? existing?.wechatId ?? null, mobile: input.mobile ?? null,
       };
       if (!existing) {
-        const { id } = await db.insertInto('Person').values({ ...data, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        const { id } = await db.insertInto('Person').values({ ...data, createdAt: sqlDate(at) }).returning('id').executeTakeFirstOrThrow();
         return { person: must(await personById(id), 'person'), changed: true };
       }
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => existing[k] === data[k]);
@@ -180,7 +198,7 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
     async groupsByPurpose(purpose: GroupPurpose): Promise<Group[]> {
       return (await groups().where('purpose', '=', purpose).orderBy('id').execute()).map(toGroup);
     },
-    async upsertGroup(input: GroupInput): Promise<{ group: Group; changed: boolean }> {
+    async upsertGroup(input: GroupInput, at: Date): Promise<{ group: Group; changed: boolean }> {
       const existing = await groups().where('name', '=', input.name).executeTakeFirst();
       const data = {
         name: input.name, unitId: input.unitId, purpose: input.purpose,
@@ -189,7 +207,7 @@ export function createRosterRepository(db: Db, now: () => Date = () => new Date(
         wechatId: input.wechatId ?? existing?.wechatId ?? null,
       };
       if (!existing) {
-        const { id } = await db.insertInto('Group').values({ ...data, createdAt: stamp() }).returning('id').executeTakeFirstOrThrow();
+        const { id } = await db.insertInto('Group').values({ ...data, createdAt: sqlDate(at) }).returning('id').executeTakeFirstOrThrow();
         return { group: must(await groupById(id), 'group'), changed: true };
       }
       const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => existing[k] === data[k]);

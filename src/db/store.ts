@@ -10,7 +10,9 @@ import { createJobRunRepository } from './job-run-repository.ts';
 import { createLeaseRepository } from './lease-repository.ts';
 import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
+import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createProblemListRepository } from './problem-list-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
@@ -33,8 +35,10 @@ export function createStore(db: Db) {
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
+    problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
     runtime: createRuntimeRepository(db),
+    notices: createNoticeRepository(db),
   };
 }
 

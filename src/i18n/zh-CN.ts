@@ -9,6 +9,8 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
+import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
+import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { RuntimeStatus } from '../core/runtime-status.ts';
@@ -245,7 +247,8 @@ export const zh = {
     answerOrCancel: '直接回复补全，或回复「取消」放弃。',
     stillWaiting: (waiting: string) => `${waiting}先补完还是放弃？补完请直接回复所缺内容，放弃请回复「取消」。刚发的这条登记还缺内容，没有记录，请在上一条处理完后重新发送。`,
     ownerOtherUnitNoted: (name: string, unit: string) => `（责任人 ${name} 属于${unit}，已按您的确认登记。）`,
-    expired: '上一条隐患登记超时未补全，已作废，请重新登记。',
+    expired: (about: string, minutes: number) =>
+      `上一条登记${about ? `「${inline(about, ECHO.row)}」` : ''}超过${minutes}分钟没有补全，已作废，没有记录。请把整条登记重新发一次，单位、隐患、责任人、时限写在一条里，例：登记隐患 红星化工 配电室门口堆放杂物 责任人 张伟 12月15日前`,
     cancelled: '已取消本次登记。',
     nothingToCancel: '当前没有待补全的登记。',
     contactOwnUnitOnly: '企业联系人只能登记本单位的隐患。',
@@ -331,6 +334,7 @@ export const zh = {
     severalCodesNotHere: (command: string, codes: readonly string[], usage: string) =>
       `「${command}」一条消息只能写一个编号，这条写了 ${codes.join('、')}，没有处理。请分开发送，例：${usage}`,
     notUnderstood: (command: string, example: string) => `没看懂这条消息。您是要「${command}」吗？例：${example}\n发「帮助」看常用写法。`,
+    draftExpired: (minutes: number) => `上一次的追问超过${minutes}分钟没有回答，已作废。请把要办的事整条重新发一次；发「帮助」看常用写法。`,
     notUnderstoodAtAll: '没看懂这条消息。发「帮助」看常用写法，例：YH-0012 进度60% 已更换阀门',
     internalError: '处理这条消息时出错了，记录未受影响，请稍后再试；如一直出错请联系管理员。',
   },
@@ -619,6 +623,7 @@ export const zh = {
   },
   audience: {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
+    actedOutOfRoom: (code: string) => `已办理 ${code}。这项隐患在本群对应的单位之外，内容不在此显示，办理结果已私信发给您。`,
     ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
@@ -676,7 +681,7 @@ export const zh = {
     revoked: (count: number) => (count > 0 ? `已作废你的 ${count} 个看板链接。需要时再发送「看板」获取新链接。` : '你没有尚在有效期内的看板链接。'),
     rotated: '看板密钥已更换：此前发出的所有看板链接均已失效。',
     rotateAdminOnly: '只有管理员可以更换看板密钥。你可以发送「看板 撤销」作废自己的链接。',
-    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${text}」。例：看板、看板 撤销`,
+    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${inline(text, ECHO.name)}」。例：看板、看板 撤销`,
   },
   runtime: {
     /** 运行状态: instances, leases, outbox, jobs, database */
@@ -716,6 +721,9 @@ export const zh = {
   },
   ...scheduleTexts,
   ...cardTexts,
+  ...problemListTexts,
+  ...campaignTexts,
+  ...chainTexts,
 };
 
 export type Texts = typeof zh;

@@ -59,8 +59,14 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const leadersText = async (): Promise<string> => {
         const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
         const facts = await store.digests.leadersFacts(period, before, today, addDays(today, -7));
+        // each department named with its leader in charge: whom the leaders' group looks to for it
+        const chainOf = await store.leaders.resolver();
+        const inChargeOf = new Map(supervisors.flatMap(({ unit }) => {
+          const leader = chainOf({ unitId: unit.id, category: '', unitSector: unit.sector }).inCharge;
+          return leader ? [[unit.name, leader.name] as const] : [];
+        }));
         return zh.digest.leaders({
-          ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today),
+          ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today), inChargeOf,
         }, now);
       };
       const messages: JobMessage[] = [];

@@ -6,7 +6,6 @@ import { overdueListedToday, planReminderToday, reinspectionAskedToday, supervis
 import { remindedDeadlines, shouldPingOwner } from '../domain/deadline-reminders.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import { overdueWindows, type EscalationPolicy, type EscalationStep } from '../domain/escalation.ts';
-import { leaderChains } from './leader-chains.ts';
 import type { LeaderChainConfig } from '../core/config.ts';
 import { mainLeaderTold } from '../domain/responsibility-chain.ts';
 import { MORNING_SECTIONS, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
@@ -119,7 +118,7 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
       const acted = await store.reminders.actedOnByOwner(ownerItems, new Date(now.getTime() - OWN_ACTION_MS));
       const flags = (h: HazardItem) => ({ major: h.level === 'major', supervised: supervisedById.has(h.id) });
 
-      const chainOf = await leaderChains(store);
+      const chainOf = await store.leaders.resolver();
       const leadersGroups = (await store.roster.groupsByPurpose('leaders')).map((g): Target => ({ groupId: g.id, personId: null }));
       const overdueSteps: Array<[EscalationStep, typeof units]> = [['unit', units], ['department', departments], ['leaders', leaders]];
       for (const [step, lists] of overdueSteps) {

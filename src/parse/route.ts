@@ -33,7 +33,8 @@ export interface Routed<C extends Routable> {
 }
 
 const LEAD = /^[\s,:;。、，；]+/;
-const ASKS = /(?:[?？]|吗|呢)$/;
+/** A question about a code: `YH-0012？`, `YH-0012 怎么样了`, `YH-0012 验收了没`. */
+const ASKS = /(?:[?？]|吗|呢|么|没有?)$|怎么样|咋样|如何了?$|到哪(?:一步|了)/;
 /** Keywords this long are specific enough to run on into the text (登记隐患红星化工…, 我的隐患呢). */
 const SPECIFIC_LENGTH = 4;
 /** `【转发】`, `[转发]`, `#隐患`, `#整改进度#`, `转发：` before the message proper. */

@@ -192,6 +192,33 @@ describe('answers in a room show only what everyone in the room may see (#9 item
     expect(privately[0]?.text).toContain('红星化工');
   });
 
+  it('answers an action taken in another unit\'s group without the hazard\'s content; the actor reads it privately', async () => {
+    const leaks = ['红星化工', '受众测试点', '张伟'];
+    const inRoom = (out: Awaited<ReturnType<Chat['send']>>) => out.filter((d) => d.group?.name === '蓝天物流安全对接群').map((d) => d.text);
+    const privately = (out: Awaited<ReturnType<Chat['send']>>, who: string) => out.filter((d) => !d.group && d.person?.name === who).map((d) => d.text);
+    const steps: [string, string][] = [
+      ['刘县长', `${code} 挂牌督办`], ['刘县长', `${code} 催一下`], ['赵主任', `${code} 进度30% 已清理一半`],
+      ['赵主任', `${code} 整改完成`], ['王建国', `${code} 驳回 还有杂物`],
+    ];
+    for (const [who, text] of steps) {
+      const out = await chat.send('蓝天物流安全对接群', who, text);
+      expect(inRoom(out), text).toEqual([zh.audience.actedOutOfRoom(code)]);
+      for (const word of leaks) expect(inRoom(out).join('\n'), text).not.toContain(word);
+      expect(privately(out, who), text).toEqual([expect.stringContaining(code)]);
+    }
+    // in the hazard's own unit group the reply is whole, as before
+    const home = await chat.send('红星化工安全对接群', '张伟', `${code} 进度50% 已清理`);
+    expect(home.map((d) => d.text)).toEqual([expect.stringMatching(new RegExp(`^已记录 ${code}【督办】 进度 50%`))]);
+  });
+
+  it('counts a town\'s group as a supervisor\'s room: 城关镇安全群 sees the 实验小学 hazards it reviews', async () => {
+    const out = await chat.send('城关镇安全群', '周镇长', '登记隐患：实验小学 受众测试楼梯扶手松动，责任人@李四，12月31日前');
+    const school = codeIn(out[0]?.text);
+    expect((await chat.send('城关镇安全群', '周镇长', `查询 ${school}`))[0]?.text).toContain('受众测试楼梯扶手松动');
+    await chat.send('实验小学安全群', '李四', `${school} 整改完成`);
+    expect((await chat.send('城关镇安全群', '周镇长', `${school} 验收通过`)).map((d) => d.group?.name ?? '私聊')).toEqual(['城关镇安全群', '实验小学安全群']);
+  });
+
   it('sends a leader\'s county-wide ledger privately, never into a unit\'s group', async () => {
     const out = await chat.send('红星化工安全对接群', '刘县长', '导出台账');
     expect(out.filter((d) => d.group).map((d) => d.text)).toEqual([zh.audience.ledgerSentPrivately]);

@@ -40,4 +40,27 @@ groups:
       await chat.close();
     }
   });
+
+  it('stamps units, people and groups with the bot clock, not the wall clock', async () => {
+    const chat = await createChat({ at: '2025-03-04 10:00' });
+    try {
+      const stamped = async (table: 'Unit' | 'Person' | 'Group') =>
+        [...new Set((await chat.bot.db.selectFrom(table).select('createdAt').execute()).map((r) => r.createdAt))];
+      const imported = '2025-03-04T02:00:00.000+00:00';
+      expect(await stamped('Unit')).toEqual([imported]);
+      expect(await stamped('Person')).toEqual([imported]);
+      expect(await stamped('Group')).toEqual([imported]);
+
+      // a person added in chat, and a chat the roster does not know, take the message's time
+      await chat.setClock('2025-03-05 11:00');
+      const added = await chat.send('应急管理局监管群', '赵主任', '添加人员 周经理 红星化工 联系人');
+      expect(chat.lines(added).join('\n')).toContain('周经理');
+      await chat.send('闲聊群', '张伟', '大家好');
+      const later = '2025-03-05T03:00:00.000+00:00';
+      expect(await stamped('Person')).toEqual([imported, later]);
+      expect(await stamped('Group')).toEqual([imported, later]);
+    } finally {
+      await chat.close();
+    }
+  });
 });

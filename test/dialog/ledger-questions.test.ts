@@ -43,7 +43,17 @@ describe('plain-language questions answered from the ledger (#10 item 10)', () =
   });
 
   it('leaves chat that only sounds like it alone', async () => {
-    for (const text of ['整改完了吗', '红星化工的人来了吗', '明天几点开会？']) expect(await chat.send(G.safety, '王建国', text), text).toEqual([]);
+    for (const text of ['红星化工的人来了吗', '明天几点开会？', '收到', '好的', '辛苦了']) expect(await chat.send(G.safety, '王建国', text), text).toEqual([]);
+  });
+
+  it('asks which hazard a question about the work without a code means, then answers it (#10 "The rule")', async () => {
+    // a question with the ledger's words in a group the bot serves is meant for it: never silence
+    const which = await ask(G.safety, '王建国', '整改完了吗');
+    expect(which).toMatch(/^这条说的是哪一项？/);
+    expect(which).toContain('YH-0001');
+    const answer = await ask(G.safety, '王建国', 'YH-0001');
+    expect(answer).toContain('YH-0001');
+    expect(answer).toContain('待验收');
   });
 });
 

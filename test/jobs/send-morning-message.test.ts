@@ -50,7 +50,7 @@ describe('follow-up checks (滚动检查) in the morning message', () => {
   it('asks the leaders when the unit has no supervising department', async () => {
     chat = await createChat({ jobs: [], at: '2026-12-01 09:00', config: { governance: governance(1) } });
     await chat.read(async (s) => {
-      await s.roster.upsertUnit({ name: '县城投公司', kind: 'enterprise', supervisorId: null, sector: null });
+      await s.roster.upsertUnit({ name: '县城投公司', kind: 'enterprise', supervisorId: null, sector: null }, chat.now);
     });
     await chat.send(G.safety, '赵主任', '添加人员 周经理 县城投公司 联系人');
     const code = await registerHazard(chat, '县城投公司 工地围挡倒塌 责任人 周经理 3天内');

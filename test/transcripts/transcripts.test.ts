@@ -51,12 +51,13 @@ describe('what the stories show', () => {
     }]);
   });
 
-  it('ask-back.txt completes an ask-back, drops an expired one, and knows what is overdue', async () => {
+  it('ask-back.txt completes an ask-back, tells a late answer its draft expired, and knows what is overdue', async () => {
     const { deliveries, ledger } = await story('ask-back.txt');
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({ code: 'YH-0001', unit: '实验小学', owner: '李四', deadline: '2026-12-04', status: 'rectifying', progress: 50, overdue: true });
-    // the answer at 10:00 came after the 30-minute draft expired: it is chat, not an answer
-    expect(deliveries.some((d) => d.at.toISOString() === '2026-12-01T02:00:00.000Z')).toBe(false);
+    // the answer at 10:00 came after the 30-minute draft expired: not recorded, but never ignored (#10)
+    const late = deliveries.filter((d) => d.at.toISOString() === '2026-12-01T02:00:00.000Z');
+    expect(late.map(formatDelivery)).toEqual(['→ [城关镇安全群] 上一条登记「教学楼灭火器过期」超过30分钟没有补全，已作废，没有记录。请把整条登记重新发一次，单位、隐患、责任人、时限写在一条里，例：登记隐患 红星化工 配电室门口堆放杂物 责任人 张伟 12月15日前']);
     const last = deliveries.at(-1);
     expect(last?.group?.name).toBe('县安委会领导群');
     expect(last?.text).toContain('YH-0001 实验小学：消防通道被占用｜责任人 李四｜时限 12月4日（已逾期1天）｜整改中50%');
