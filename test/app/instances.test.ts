@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -117,11 +117,16 @@ interface LedgerCheck {
   problems: string[];
 }
 
-/** The ledger read straight from PostgreSQL and checked: codes gapless, each hazard what its events replay to. */
+/**
+ * The ledger read straight from PostgreSQL and checked: codes gapless, each hazard what its events
+ * replay to — in the order they were written (id). Two reports on one hazard commit one after the
+ * other (SERIALIZABLE), so id order is the order they took effect; a report delivered again after
+ * a kill takes effect after a later one, so `at` order would differ.
+ */
 async function checkLedger(db: Db): Promise<LedgerCheck> {
   const problems: string[] = [];
   const hazards = await db.selectFrom('Hazard').select(['id', 'code', 'description', 'status', 'progress', 'deadline', 'extensionTo', 'closedOn']).orderBy('id').execute();
-  const events = await db.selectFrom('HazardEvent as e').innerJoin('Hazard as h', 'h.id', 'e.hazardId').select(['h.code', 'e.hazardId', 'e.type', 'e.text', 'e.data']).orderBy('e.at').orderBy('e.id').execute();
+  const events = await db.selectFrom('HazardEvent as e').innerJoin('Hazard as h', 'h.id', 'e.hazardId').select(['h.code', 'e.hazardId', 'e.type', 'e.text', 'e.data']).orderBy('e.id').execute();
   const counter = (await db.selectFrom('Counter').select('value').where('name', '=', 'hazard').executeTakeFirst())?.value ?? 0;
   if (counter !== hazards.length) problems.push(`counter ${counter} but ${hazards.length} hazards`);
   hazards.forEach((h, i) => {
@@ -138,7 +143,9 @@ async function checkLedger(db: Db): Promise<LedgerCheck> {
 const dirs: string[] = [];
 const children: InstanceProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
+afterEach(async (context) => {
+  // what the instances logged (warnings and errors), for a failed run
+  if (context.task.result?.state === 'fail') writeFileSync(join(tmpdir(), `hz-instances-${process.pid}.log`), children.map((c) => `--- ${c.instance}\n${c.stderr}`).join('\n'));
   for (const c of children.splice(0)) await c.kill();
   for (const c of cleanups.splice(0)) await c();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -151,7 +158,11 @@ async function setUp(startAt: string) {
   const { databaseUrl } = await freshLedger(dir);
   if (!databaseUrl) throw new Error('no PostgreSQL');
   const clockFile = join(dir, 'clock');
-  const setClock = (local: string) => writeFileSync(clockFile, atLocal(local).toISOString());
+  // written aside and renamed: an instance reading it meanwhile sees the old time or the new, never half
+  const setClock = (local: string) => {
+    writeFileSync(`${clockFile}.next`, atLocal(local).toISOString());
+    renameSync(`${clockFile}.next`, clockFile);
+  };
   setClock(startAt);
   const config = defaultConfig({ databaseUrl, dbFile: join(dir, 'unused.db'), dataDir: join(dir, 'data') });
   const importer = await createBot({ config, channel: new RecordingChannel(() => new Date()), log: createLogger('silent') });
@@ -221,10 +232,11 @@ describe.runIf(testProvider() === 'postgresql')('several instances on one Postgr
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(rand() * 20)));
       }
     }
-    const killLeader = async () => {
+    const killLeader = async (afterKill?: () => void) => {
       const victim = await leader();
       await victim.kill();
       kills += 1;
+      afterKill?.();
       await start();
     };
     const allAcked = () => vi.waitFor(() => expect(platform.unacked().map((m) => m.id)).toEqual([]), WAIT);
@@ -240,8 +252,7 @@ describe.runIf(testProvider() === 'postgresql')('several instances on one Postgr
     // the leader dies just before the morning message, and the clock passes 09:00 before anyone
     // else leads: the new leader catches up once, marked late
     setClock('2026-12-01 08:59:50');
-    await killLeader();
-    setClock('2026-12-01 09:02');
+    await killLeader(() => setClock('2026-12-01 09:02'));
     // 09:10–12:00: the next third, with connections cut by the server mid-transaction, and another kill
     setClock('2026-12-01 09:10');
     const killAt2 = third + Math.floor(rand() * third);
@@ -291,7 +302,7 @@ describe.runIf(testProvider() === 'postgresql')('several instances on one Postgr
     for (const m of platform.sent) {
       if (m.kind === 'register') {
         const kept = ledger.hazards.filter((h) => h.description.includes(`${m.token}号`));
-        expect(kept, `${m.id} (acknowledged) is in the ledger once`).toHaveLength(1);
+        expect(kept, `${m.id} (acknowledged) is in the ledger once; said: ${replies.filter((t) => t.includes(m.token)).join(' | ')}`).toHaveLength(1);
         const reply = replies.find((t) => t.startsWith('已登记 ') && t.includes(`${m.token}号`));
         if (reply) expect(reply).toContain(kept[0]?.code);
       } else {
