@@ -15,15 +15,22 @@ import confirmImport from './confirm-import.ts';
 import claimIdentity from './claim-identity.ts';
 import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
+import closeDown from './close-down.ts';
+import correctEnforcement from './correct-enforcement.ts';
 import denyExtension from './deny-extension.ts';
 import dismissWatch from './dismiss-watch.ts';
 import dashboard from './dashboard.ts';
+import enforcementRecords from './enforcement-records.ts';
 import exportLedger from './export-ledger.ts';
+import fine from './fine.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
+import interview from './interview.ts';
 import importProblemList from './import-problem-list.ts';
 import issueClaimCode from './issue-claim-code.ts';
+import liftSuspension from './lift-suspension.ts';
 import myHazards from './my-hazards.ts';
+import orderRectification from './order-rectification.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
 import plan from './plan.ts';
@@ -47,6 +54,8 @@ import showHazard from './show-hazard.ts';
 import submitCompletion from './submit-completion.ts';
 import todayDigest from './today-digest.ts';
 import supervise from './supervise.ts';
+import suspendProduction from './suspend-production.ts';
+import transferCase from './transfer-case.ts';
 import unsupervise from './unsupervise.ts';
 import urge from './urge.ts';
 import watchList from './watch-list.ts';
@@ -95,6 +104,15 @@ export const commands: readonly Command[] = [
   dismissWatch,
   addWatch,
   removeWatch,
+  orderRectification,
+  interview,
+  fine,
+  suspendProduction,
+  liftSuspension,
+  closeDown,
+  transferCase,
+  correctEnforcement,
+  enforcementRecords,
   bindGroup,
   setLeadersGroup,
   addPerson,

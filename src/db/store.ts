@@ -3,6 +3,7 @@ import { createDigestRepository } from './digest-repository.ts';
 import { createCreditRepository } from './credit-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
+import { createEnforcementRepository } from './enforcement-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
@@ -35,6 +36,7 @@ export function createStore(db: Db) {
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
+    enforcement: createEnforcementRepository(db),
     problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
     runtime: createRuntimeRepository(db),

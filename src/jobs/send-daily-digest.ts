@@ -72,7 +72,9 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const messages: JobMessage[] = [];
       for (const { groups, digest, scope, unitIds } of audiences) {
         if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
-        const text = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        const rendered = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        // a unit under 停产整顿 is named in every digest that covers it, whatever else happened that day
+        const text = [rendered, ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now)].join('\n');
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({
