@@ -46,7 +46,7 @@ async function xacts(url: string): Promise<{ commit: number; rollback: number }>
   return { commit: Number(rows[0]?.c ?? 0), rollback: Number(rows[0]?.r ?? 0) };
 }
 
-async function run(url: string, instances: number, kind: 'register' | 'progress', hazards: number): Promise<{ perSecond: number; seconds: number; rollbacks: number }> {
+async function run(url: string, instances: number, kind: 'register' | 'progress', hazards: number): Promise<{ perSecond: number; seconds: number; rollbacks: number; redelivered: number }> {
   const share = Math.floor(MESSAGES / instances);
   const children = Array.from({ length: instances }, (_, n) => spawn(process.execPath, ['--import', 'tsx', CHILD, url, String(n), String(share), kind, String(hazards)], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const waitFor = (child: (typeof children)[number], key: string) => new Promise<Record<string, number>>((resolve, reject) => {
@@ -64,11 +64,11 @@ async function run(url: string, instances: number, kind: 'register' | 'progress'
   const started = performance.now();
   const done = children.map((c) => waitFor(c, 'done'));
   for (const c of children) c.stdin.write('go\n');
-  await Promise.all(done);
+  const finished = await Promise.all(done);
   const seconds = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 800));
   const after = await xacts(url);
-  return { perSecond: (share * instances) / seconds, seconds, rollbacks: after.rollback - before.rollback };
+  return { perSecond: (share * instances) / seconds, seconds, rollbacks: after.rollback - before.rollback, redelivered: finished.reduce((sum, f) => sum + (f.redelivered ?? 0), 0) };
 }
 
 async function main(): Promise<void> {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const url = await freshDatabase(pgServer.admin, `hz_bench_instances_${instances}`);
     const reg = await run(url, instances, 'register', 0);
     const prog = await run(url, instances, 'progress', MESSAGES - (MESSAGES % instances));
-    const cell = (r: { perSecond: number; rollbacks: number }) => `${fmt(r.perSecond, 0)} msg/s (${r.rollbacks} retried)`;
+    const cell = (r: { perSecond: number; rollbacks: number; redelivered: number }) => `${fmt(r.perSecond, 0)} msg/s (${r.rollbacks} tx retried${r.redelivered ? `, ${r.redelivered} redelivered` : ''})`;
     console.log(`| ${instances} | ${cell(reg)} | ${cell(prog)} |`);
   }
   await pgServer.stop();
