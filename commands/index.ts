@@ -7,30 +7,45 @@ import approveExtension from './approve-extension.ts';
 import bindGroup from './bind-group.ts';
 import blacklist from './blacklist.ts';
 import briefing from './briefing.ts';
+import campaigns from './campaigns.ts';
 import cancel from './cancel.ts';
+import cancelImport from './cancel-import.ts';
+import completeListItem from './complete-list-item.ts';
+import confirmImport from './confirm-import.ts';
 import claimIdentity from './claim-identity.ts';
 import confirmBinding from './confirm-binding.ts';
 import confirmWatch from './confirm-watch.ts';
+import closeDown from './close-down.ts';
+import correctEnforcement from './correct-enforcement.ts';
 import denyExtension from './deny-extension.ts';
 import dismissWatch from './dismiss-watch.ts';
 import dashboard from './dashboard.ts';
+import enforcementRecords from './enforcement-records.ts';
 import exportLedger from './export-ledger.ts';
+import fine from './fine.ts';
 import groupHazards from './group-hazards.ts';
 import help from './help.ts';
+import interview from './interview.ts';
+import importProblemList from './import-problem-list.ts';
 import issueClaimCode from './issue-claim-code.ts';
+import liftSuspension from './lift-suspension.ts';
 import myHazards from './my-hazards.ts';
+import orderRectification from './order-rectification.ts';
 import overdueHazards from './overdue-hazards.ts';
 import passReinspection from './pass-reinspection.ts';
 import plan from './plan.ts';
+import problemLists from './problem-lists.ts';
 import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reloadRoster from './reload-roster.ts';
 import reminderSettings from './reminder-settings.ts';
+import rectificationReport from './rectification-report.ts';
 import reject from './reject.ts';
 import removeCreditFormal from './remove-credit-formal.ts';
 import removeWatch from './remove-watch.ts';
 import reportProgress from './report-progress.ts';
+import responsibilityChain from './responsibility-chain.ts';
 import requestExtension from './request-extension.ts';
 import setLeadersGroup from './set-leaders-group.ts';
 import setRole from './set-role.ts';
@@ -38,6 +53,8 @@ import showHazard from './show-hazard.ts';
 import submitCompletion from './submit-completion.ts';
 import todayDigest from './today-digest.ts';
 import supervise from './supervise.ts';
+import suspendProduction from './suspend-production.ts';
+import transferCase from './transfer-case.ts';
 import unsupervise from './unsupervise.ts';
 import urge from './urge.ts';
 import watchList from './watch-list.ts';
@@ -46,6 +63,10 @@ import watchList from './watch-list.ts';
 export const commands: readonly Command[] = [
   registerHazard,
   cancel,
+  importProblemList,
+  confirmImport,
+  cancelImport,
+  completeListItem,
   reportProgress,
   plan,
   submitCompletion,
@@ -60,6 +81,9 @@ export const commands: readonly Command[] = [
   myHazards,
   groupHazards,
   overdueHazards,
+  problemLists,
+  rectificationReport,
+  campaigns,
   todayDigest,
   dashboard,
   reminderSettings,
@@ -68,6 +92,7 @@ export const commands: readonly Command[] = [
   supervise,
   unsupervise,
   urge,
+  responsibilityChain,
   ranking,
   briefing,
   blacklist,
@@ -78,6 +103,15 @@ export const commands: readonly Command[] = [
   dismissWatch,
   addWatch,
   removeWatch,
+  orderRectification,
+  interview,
+  fine,
+  suspendProduction,
+  liftSuspension,
+  closeDown,
+  transferCase,
+  correctEnforcement,
+  enforcementRecords,
   bindGroup,
   setLeadersGroup,
   addPerson,

@@ -28,6 +28,7 @@ export default defineCommand({
     const period = digestPeriod(ctx.today, workCalendar(ctx.config.schedule));
     const digest = await ctx.store.digests.digest(period, ctx.today, DIGEST_LIST_LIMIT, unitIds);
     const scope = await scopeName(ctx, unitIds);
-    await ctx.reply(digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand));
+    const text = digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand);
+    await ctx.reply([text, ...zh.enforcement.digestLines(await ctx.store.enforcement.enforcedUnits(ctx.today, unitIds), ctx.now)].join('\n'));
   },
 });

@@ -1,6 +1,7 @@
 import type { CommandContext } from './command.ts';
 import { visibleScope } from './hazard-scope.ts';
 import { LIST_LIMIT } from './reply-list.ts';
+import { NO_ENFORCEMENT } from '../domain/enforcement.ts';
 import { isOverdue } from '../domain/overdue.ts';
 import type { Unit } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -37,6 +38,9 @@ export async function answerLedgerQuestion(ctx: CommandContext, question: Ledger
     if (which === 'open') return true;
     return h.deadline <= which.dueBy && !isOverdue(h, ctx.now) && h.status !== 'pending_review';
   });
-  const title = zh.question.title(asked.map((u) => u.name), question.major, typeof which === 'string' ? zh.question.which[which] : which.label);
+  // a unit asked about by name shows what stands against it even when it has nothing open
+  const statuses = await ctx.store.enforcement.statuses(asked.map((u) => u.id));
+  const names = asked.map((u) => `${u.name}${zh.enforcement.mark(statuses.get(u.id) ?? NO_ENFORCEMENT, ctx.today)}`);
+  const title = zh.question.title(names, question.major, typeof which === 'string' ? zh.question.which[which] : which.label);
   await ctx.reply(items.length === 0 ? zh.list.empty(title) : zh.list.render(title, items.slice(0, LIST_LIMIT), items.length, ctx.now));
 }

@@ -62,7 +62,7 @@ export interface Command<A = unknown> {
   /** free-text inspection findings without a keyword are this command */
   findings?: boolean;
   /** section of 帮助 */
-  section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核';
+  section: '隐患登记' | '整改' | '验收' | '查询' | '设置' | '督办考核' | '执法';
   args: z.ZodType<A, RawArgs>;
   run(ctx: CommandContext, args: A): Promise<void>;
   /** When present, runs instead of `run` for every sender, proven or not (roles are not checked). */

@@ -113,10 +113,12 @@ export async function withEvidence(
   act: (accepted: AttachmentInput[]) => Promise<void>,
 ): Promise<EvidenceCheck['rejected']> {
   const check = await checkEvidence(files);
+  // hazard events and enforcement records keep their files in tables of their own
   const before = check.accepted.length > 0 ? await store.hazards.lastAttachmentId() : 0;
+  const beforeEnforcement = check.accepted.length > 0 ? await store.enforcement.lastAttachmentId() : 0;
   await act(check.accepted.map((a) => a.attachment));
   if (check.accepted.length === 0) return check.rejected;
-  const recorded = await store.hazards.attachmentPathsAfter(before);
+  const recorded = new Set([...await store.hazards.attachmentPathsAfter(before), ...await store.enforcement.attachmentPathsAfter(beforeEnforcement)]);
   for (const { attachment, data } of check.accepted) {
     if (!recorded.has(attachment.path)) continue;
     const full = join(dataDir, attachment.path);

@@ -8,6 +8,8 @@ export interface ImportSummary {
   units: number;
   people: number;
   groups: number;
+  /** lines of the `leaders:` section; null when the roster has none (the stored lines stay) */
+  leaders: number | null;
   /** how many records were created or changed: 0 when the same roster is imported again */
   changed: number;
 }
@@ -74,7 +76,7 @@ export async function importRoster(store: Store, roster: RosterFile, now: Date):
     if (result.changed) changed += 1;
   }
   if (roster.leaders !== undefined && (await importLeaderCharges(store, roster, unitIds))) changed += 1;
-  return { units: roster.units.length, people: roster.people.length, groups: roster.groups.length, changed };
+  return { units: roster.units.length, people: roster.people.length, groups: roster.groups.length, leaders: roster.leaders?.length ?? null, changed };
 }
 
 /**

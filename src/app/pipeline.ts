@@ -2,6 +2,7 @@ import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.
 import type { AppConfig } from '../core/config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
+import { importSentWorkbook } from './import-sent-workbook.ts';
 import type { Logger } from '../core/logger.ts';
 import { answerLedgerQuestion } from './answer-ledger-question.ts';
 import { closestCommand } from './closest-command.ts';
@@ -165,7 +166,8 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
-      turn.addressed = await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments);
+      // an Excel 问题清单 sent by an admin or department is previewed for import (#15)
+      turn.addressed = (await importSentWorkbook(ctx, message.attachments)) || (await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments));
       return;
     }
     // `呼吸阀已经换好了，进度80%`: a progress report without its code is asked about, not dropped,

@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const s = await bot.importRoster(roster);
-    console.log(`已导入 ${config.dbFile}：${s.units} 个单位、${s.people} 人、${s.groups} 个群（新增或变更 ${s.changed} 条）。`);
+    console.log(`已导入 ${config.dbFile}：${s.units} 个单位、${s.people} 人、${s.groups} 个群${s.leaders !== null ? `、${s.leaders} 行领导分工` : ''}（新增或变更 ${s.changed} 条）。`);
   } finally {
     await bot.close();
   }

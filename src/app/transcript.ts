@@ -25,7 +25,7 @@ export class TranscriptError extends UserError {
 }
 
 const MESSAGE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
-const MIME_BY_EXT: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.pdf': 'application/pdf' };
+const MIME_BY_EXT: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.pdf': 'application/pdf', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 /**
  * Reads the transcript format: `# comment`, `@roster FILE`, `@clock YYYY-MM-DD HH:mm`,

@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import type { TrendPoint } from '../domain/card.ts';
 import type { Digest } from '../domain/digest.ts';
+import type { EnforcementRecord, UnitEnforcement } from '../domain/enforcement.ts';
 import type { HazardEvent, HazardView, LocalDate, Person, Unit } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -26,6 +27,8 @@ export interface DashboardOverview {
   /** the county's departments; null for a department's own view */
   byDepartment: OpenByRow[] | null;
   supervised: HazardView[];
+  /** units of the scope under 停产整顿 or 关闭取缔 today (their names carry the mark everywhere on the page) */
+  enforced: Array<{ unitId: number; name: string; status: UnitEnforcement }>;
   trend30: TrendPoint[];
   trend90: TrendPoint[];
 }
@@ -53,9 +56,14 @@ export async function dashboardOverview(store: Store, viewer: Person, now: Date)
     cardExtras(store, today, 'unit', unitIds, 90),
   ]);
   const inScope = (h: HazardView) => unitIds === undefined || unitIds.includes(h.unitId);
+  const enforced = await store.enforcement.enforcedUnits(today, unitIds);
+  const marks = new Map(enforced.map((u) => [u.unitId, zh.enforcement.mark(u.status, today)]));
+  const marked = <T extends { unitId: number; unitName: string }>(x: T): T => (marks.has(x.unitId) ? { ...x, unitName: `${x.unitName}${marks.get(x.unitId)}` } : x);
   return {
-    viewer, scope, now, today, digest, onTime: { ...onTime, from }, byUnit, byDepartment,
-    supervised: supervised.filter(inScope), trend30: x30.trend, trend90: x90.trend,
+    viewer, scope, now, today, onTime: { ...onTime, from }, byDepartment, enforced,
+    digest: { ...digest, overdue: { ...digest.overdue, items: digest.overdue.items.map(marked) } },
+    byUnit: byUnit.map((r) => (marks.has(r.id) ? { ...r, name: `${r.name}${marks.get(r.id)}` } : r)),
+    supervised: supervised.filter(inScope).map(marked), trend30: x30.trend, trend90: x90.trend,
   };
 }
 
@@ -68,6 +76,8 @@ export async function dashboardTrend(store: Store, viewer: Person, now: Date, da
 /** One unit's page: its hazards, newest first, each with its history. */
 export interface DashboardUnit {
   unit: Unit;
+  /** what stands against the unit, and its enforcement records, newest last */
+  enforcement: { status: UnitEnforcement; records: EnforcementRecord[] };
   hazards: Array<{ hazard: HazardView; events: HazardEvent[] }>;
 }
 
@@ -84,7 +94,8 @@ export async function dashboardUnit(store: Store, viewer: Person, unitId: number
   const ordered = [...list.filter((h) => h.status !== 'closed'), ...list.filter((h) => h.status === 'closed').reverse()];
   const hazards = [];
   for (const hazard of ordered) hazards.push({ hazard, events: await store.hazards.events(hazard.id) });
-  return { unit, hazards };
+  const enforcement = { status: await store.enforcement.statusOf(unitId), records: await store.enforcement.ofUnit(unitId) };
+  return { unit, hazards, enforcement };
 }
 
 /** Whether the viewer may see an evidence file, and where it is. */

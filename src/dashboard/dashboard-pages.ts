@@ -4,7 +4,7 @@ import { daysBetween, formatDate, localDate, localTime } from '../domain/calenda
 import type { HazardItem } from '../domain/digest.ts';
 import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
 import type { HazardEvent, HazardView } from '../domain/types.ts';
-import { EVENT_LABELS } from '../i18n/zh-CN.ts';
+import { EVENT_LABELS, zh } from '../i18n/zh-CN.ts';
 
 /** Text as HTML: every name and description typed in a chat goes through this. */
 export function escapeHtml(text: string): string {
@@ -88,6 +88,7 @@ ${tile('按期整改率（近30天）', pct(o.onTime.onTime, o.onTime.due), 'on-
 <section><h2>逾期清单（${d.overdue.total}）</h2>${overdueTable(d.overdue.items, d.overdue.total, o.today)}</section>
 <section><h2>挂牌督办（${o.supervised.length}）</h2>${supervisedTable(o.supervised, o.today, o.now)}</section>
 </div>
+${o.enforced.length > 0 ? `<section><h2>停产整顿 · 关闭取缔（${o.enforced.length}）</h2><ul data-table="enforced">${o.enforced.map((u) => `<li><a href="unit/${u.unitId}">${e(u.name)}</a> ${e(zh.enforcement.mark(u.status, o.today))}${u.status.suspension ? ` <span class="muted">${e(zh.enforcement.period(u.status.suspension.from, u.status.suspension.until, o.now))}（${e(u.status.suspension.code)}）</span>` : ''}</li>`).join('')}</ul></section>` : ''}
 <div class="columns">
 <section><h2>未销号 · 按单位</h2>${openTable(o.byUnit, true, 'by-unit')}</section>
 ${o.byDepartment ? `<section><h2>未销号 · 按监管部门</h2>${openTable(o.byDepartment, false, 'by-department')}</section>` : ''}
@@ -118,8 +119,12 @@ export function unitPage(u: DashboardUnit, base: string, now: Date): string {
 <div class="muted">${e(h.category)} · ${e(LEVEL_LABELS[h.level])} · 责任人 ${e(h.ownerName)} · 时限 ${e(formatDate(h.deadline, now))}${overdue ? ` · <span class="tag">逾期${daysBetween(h.deadline, today)}天</span>` : ''} · ${e(STATUS_LABELS[h.status])}${h.status === 'rectifying' ? ` ${h.progress}%` : ''}${h.supervised ? ' · 挂牌督办' : ''}</div>
 ${history(events, now)}</div>`;
   }).join('');
-  const body = `<header><h1>${e(u.unit.name)}</h1><p><a href="../">← 返回看板</a></p></header>
-<main>${items || '<p class="muted">该单位没有隐患记录。</p>'}</main>`;
+  const { status, records } = u.enforcement;
+  const enforcement = records.length > 0
+    ? `<section><h2>执法记录（${records.length}）</h2><ol class="history" data-table="enforcement">${[...records].reverse().map((r) => `<li>${e(zh.enforcement.line(r, now, records.some((x) => x.correctsId === r.id)))}</li>`).join('')}</ol></section>`
+    : '';
+  const body = `<header><h1>${e(u.unit.name)}${e(zh.enforcement.mark(status, today))}</h1><p><a href="../">← 返回看板</a></p></header>
+<main>${enforcement}${items || '<p class="muted">该单位没有隐患记录。</p>'}</main>`;
   return page(u.unit.name, base, body);
 }
 

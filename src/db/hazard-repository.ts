@@ -1,8 +1,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import { enforcementStatuses } from './enforcement-repository.ts';
 import type { DB } from './tables.ts';
 import { formatHazardCode } from '../parse/normalize.ts';
+import { NO_ENFORCEMENT, type UnitEnforcement } from '../domain/enforcement.ts';
 import { isHazardSource, type HazardSource } from '../domain/hazard-source.ts';
 import type {
   AttachmentInput, CreditStanding, Hazard, HazardEvent, HazardEventType, HazardLevel, HazardStatus, HazardView, LocalDate,
@@ -40,7 +42,8 @@ const VIEW_COLUMNS = [
 
 /**
  * Runs a hazard-view query (`viewSource` narrowed and ordered by the caller, plus extra columns)
- * and returns each row as a HazardView with its unit's credit standings, read in one more query.
+ * and returns each row as a HazardView with its unit's credit standings and enforcement status,
+ * read in two more queries.
  */
 export async function selectViews<Extra extends object = object>(
   db: Db,
@@ -63,7 +66,8 @@ async function withCredit<Extra extends object = object>(
   const credit = await db.selectFrom('CreditListEntry').select(['unitId', 'list', 'decidedOn', 'expiresOn', 'removedOn'])
     .where('status', '=', 'confirmed').where('unitId', 'in', unitIds).orderBy('id').execute();
   for (const c of credit) standings.set(c.unitId, [...(standings.get(c.unitId) ?? []), toStanding(c)]);
-  return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? []), ...extra(r) }));
+  const enforcement = await enforcementStatuses(db, unitIds);
+  return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? [], enforcement.get(r.unitId) ?? NO_ENFORCEMENT), ...extra(r) }));
 }
 
 // the views every report and decision reads, compiled once (compiled-query.ts)
@@ -79,7 +83,7 @@ interface ViewRow {
   unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
 }
 
-function toView(r: ViewRow, unitCredit: CreditStanding[]): HazardView {
+function toView(r: ViewRow, unitCredit: CreditStanding[], unitEnforcement: UnitEnforcement): HazardView {
   return {
     id: r.id, code: r.code, description: r.description, location: r.location, category: r.category,
     level: r.level as HazardLevel, unitId: r.unitId, reporterId: r.reporterId, ownerId: r.ownerId,
@@ -89,7 +93,7 @@ function toView(r: ViewRow, unitCredit: CreditStanding[]): HazardView {
     supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: fromSqlDate(r.createdAt), closedOn: r.closedOn,
     source: isHazardSource(r.source) ? r.source : 'other', sourceBody: r.sourceBody, sourceDate: r.sourceDate, campaignId: r.campaignId,
     unitName: r.unitName, unitSupervisorId: r.unitSupervisorId, ownerName: r.ownerName, reporterName: r.reporterName,
-    unitCredit,
+    unitCredit, unitEnforcement,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import type { LeaderCharge } from '../domain/responsibility-chain.ts';
+import { chainLeaders, type ChainLeaders, type ChainSubject, type LeaderCharge } from '../domain/responsibility-chain.ts';
 
 /** A `leaders:` line as the roster import writes it: ids already resolved. */
 export interface LeaderChargeInput {
@@ -15,16 +15,31 @@ export function createLeaderRepository(db: Db) {
     .leftJoin('Unit as d', 'd.id', 'c.departmentId')
     .leftJoin('Person as i', 'i.id', 'c.inChargeId')
     .leftJoin('Person as m', 'm.id', 'c.mainId')
-    .select(['c.departmentId', 'd.name as departmentName', 'c.sector', 'c.inChargeId', 'i.name as inChargeName', 'c.mainId', 'm.name as mainName', 'c.position'])
+    .select(['c.departmentId', 'd.name as departmentName', 'c.sector', 'c.inChargeId', 'i.name as inChargeName', 'i.role as inChargeRole', 'c.mainId', 'm.name as mainName', 'm.role as mainRole', 'c.position'])
     .orderBy('c.position');
+  /**
+   * Every line, in the roster's order (a county has a few dozen). A person whose role was changed
+   * in chat since (设置角色 刘县长 联系人) is no longer named: only a leader is a leader in charge.
+   */
+  async function charges(): Promise<LeaderCharge[]> {
+    const leader = (id: number | null, name: string | null, role: string | null) => (id !== null && name !== null && role === 'leader' ? { id, name } : null);
+    return (await rows().execute()).map((r) => ({
+      departmentId: r.departmentId, departmentName: r.departmentName, sector: r.sector,
+      inCharge: leader(r.inChargeId, r.inChargeName, r.inChargeRole), main: leader(r.mainId, r.mainName, r.mainRole),
+    }));
+  }
   return {
-    /** Every line, in the roster's order (a county has a few dozen). */
-    async charges(): Promise<LeaderCharge[]> {
-      return (await rows().execute()).map((r) => ({
-        departmentId: r.departmentId, departmentName: r.departmentName, sector: r.sector,
-        inCharge: r.inChargeId !== null && r.inChargeName !== null ? { id: r.inChargeId, name: r.inChargeName } : null,
-        main: r.mainId !== null && r.mainName !== null ? { id: r.mainId, name: r.mainName } : null,
-      }));
+    charges,
+    /**
+     * Loads the lines and the supervision tree once (a job run, a command) and answers for each
+     * hazard who its leader in charge and main leader are (the rule: src/domain/responsibility-chain.ts).
+     */
+    async resolver(): Promise<(subject: ChainSubject) => ChainLeaders> {
+      const lines = await charges();
+      if (lines.length === 0) return () => ({ inCharge: null, main: null });
+      const units = await db.selectFrom('Unit').select(['id', 'supervisorId']).execute();
+      const supervisorOf = new Map(units.map((u) => [u.id, u.supervisorId]));
+      return (subject) => chainLeaders(subject, lines, (id) => supervisorOf.get(id) ?? null);
     },
     /**
      * Makes the lines exactly these (the roster's section is the whole truth): false, and nothing

@@ -3,13 +3,16 @@ import { createDigestRepository } from './digest-repository.ts';
 import { createCreditRepository } from './credit-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
+import { createEnforcementRepository } from './enforcement-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
 import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
+import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createProblemListRepository } from './problem-list-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
@@ -30,7 +33,10 @@ export function createStore(db: Db) {
     governance: createGovernanceRepository(db),
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
+    enforcement: createEnforcementRepository(db),
+    problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
+    notices: createNoticeRepository(db),
   };
 }
 

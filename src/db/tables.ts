@@ -158,6 +158,70 @@ export type DashboardLink = {
     revokedAt: string | null;
     lastUsedAt: string | null;
 };
+export type EnforcementAction = {
+    id: Generated<number>;
+    /**
+     * ZF-0001: how people name a record (更正执法 ZF-0003 …)
+     */
+    code: string;
+    unitId: number;
+    /**
+     * order | interview | fine | suspend | close | transfer | lift
+     */
+    kind: string;
+    /**
+     * JSON array of the hazard ids the decision is about
+     */
+    hazardIds: Generated<string>;
+    /**
+     * 决定书文号, when written
+     */
+    decisionNo: string | null;
+    /**
+     * order: rectify by this day (YYYY-MM-DD)
+     */
+    deadline: string | null;
+    /**
+     * fine: the amount in whole yuan
+     */
+    amountYuan: number | null;
+    /**
+     * suspend: from / until (YYYY-MM-DD; until may be open: until lifted)
+     */
+    fromDate: string | null;
+    untilDate: string | null;
+    /**
+     * transfer: to whom (公安机关, 纪委监委 …)
+     */
+    transferTo: string | null;
+    /**
+     * lift: the suspension it lifts
+     */
+    liftsId: number | null;
+    /**
+     * a correction: the record it replaces in every count and list
+     */
+    correctsId: number | null;
+    note: Generated<string>;
+    actorId: number;
+    /**
+     * the group it was said in: a document sent next in that group is evidence of it
+     */
+    groupId: number | null;
+    at: string;
+};
+export type EnforcementAttachment = {
+    id: Generated<number>;
+    actionId: number;
+    name: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    /**
+     * path below the data folder
+     */
+    path: string;
+};
 export type Group = {
     id: Generated<number>;
     name: string;
@@ -388,6 +452,14 @@ export type Unit = {
     supervisorId: number | null;
     sector: string | null;
     blacklisted: Generated<number>;
+    /**
+     * 政府投资项目（政府类工程）: same rules as an enterprise, its figures reported beside theirs
+     */
+    governmentProject: Generated<number>;
+    /**
+     * the department that owns a government project (业主/主管部门)
+     */
+    projectOwnerId: number | null;
     createdAt: Generated<string>;
 };
 export type DB = {
@@ -401,6 +473,8 @@ export type DB = {
     Counter: Counter;
     CreditListEntry: CreditListEntry;
     DashboardLink: DashboardLink;
+    EnforcementAction: EnforcementAction;
+    EnforcementAttachment: EnforcementAttachment;
     Group: Group;
     Hazard: Hazard;
     HazardEvent: HazardEvent;

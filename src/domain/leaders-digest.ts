@@ -22,6 +22,8 @@ export interface LeadersDigest {
   /** units and departments with the heaviest overdue burden, ties together */
   worstUnits: BurdenGroup[];
   worstDepartments: BurdenGroup[];
+  /** the leader in charge (分管领导) of each department by name, where the roster names one */
+  inChargeOf?: ReadonlyMap<string, string>;
 }
 
 export interface DayCounts {

@@ -40,6 +40,7 @@ const EFFECTS: Record<Exclude<HazardEventType, 'created'>, (h: ReplayedHazard, e
   evidence: (h) => h,
   reinspection_passed: (h) => h,
   urged: (h) => h,
+  enforcement: (h) => h,
   // a rebound found on re-inspection reopens the hazard with a new time limit
   rebound: (h, e) => ({ status: 'rectifying', progress: 0, deadline: str(e.data.deadline, 'rebound.deadline'), extensionTo: null }),
 };

@@ -1,3 +1,4 @@
+import type { UnitEnforcement } from './enforcement.ts';
 import type { HazardSource } from './hazard-source.ts';
 
 /** The roles a roster person can hold. */
@@ -101,6 +102,8 @@ export interface HazardView extends Hazard {
   reporterName: string;
   /** the unit's confirmed credit-list entries: flags are derived from them on the day shown */
   unitCredit: CreditStanding[];
+  /** the unit's 停产整顿 or 关闭取缔 in force, shown beside its name wherever the hazard is */
+  unitEnforcement: UnitEnforcement;
 }
 
 /** One confirmed entry of a unit on a credit list, as far as a flag needs it. */
@@ -130,7 +133,9 @@ export type HazardEventType =
   | 'evidence'
   | 'reinspection_passed'
   | 'rebound'
-  | 'urged';
+  | 'urged'
+  /** an enforcement decision about this hazard (the record itself is in EnforcementAction) */
+  | 'enforcement';
 
 export interface AttachmentInput {
   name: string;

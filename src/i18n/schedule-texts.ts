@@ -98,7 +98,7 @@ export const scheduleTexts = {
       const waiting = d.waiting.length === 0 ? ['待部门验收：无'] : [
         `待部门验收 ${d.waiting.length} 项（已提交、未决定）：`,
         ...[...byDepartment].slice(0, LEADERS_LIST_LIMIT).map(([dept, items]) =>
-          `· ${dept} ${items.length} 项：${items.slice(0, 3).map((w) => `${w.code} ${w.unitName} ${waited(daysBetween(w.submittedOn, d.today))}`).join('、')}${items.length > 3 ? ` 等` : ''}`),
+          `· ${dept} ${items.length} 项${d.inChargeOf?.has(dept) ? `（分管 ${d.inChargeOf.get(dept)}）` : ''}：${items.slice(0, 3).map((w) => `${w.code} ${w.unitName} ${waited(daysBetween(w.submittedOn, d.today))}`).join('、')}${items.length > 3 ? ` 等` : ''}`),
         ...(byDepartment.size > LEADERS_LIST_LIMIT ? [`……等 ${byDepartment.size} 个部门`] : []),
       ];
       const rejected = d.decisions.filter((x) => x.kind === 'rejected');
@@ -109,12 +109,13 @@ export const scheduleTexts = {
           ? `批准 ${x.code} ${x.unitName}${x.to ? ` 至${formatDate(x.to, now)}` : ''}（${x.actorName ?? '系统'}）`
           : `不予 ${x.code} ${x.unitName}（${x.actorName ?? '系统'}）`).join('；')}${extensions.length > LEADERS_LIST_LIMIT ? ' 等' : ''}`] : []),
       ];
-      const burden = (title: string, groups: readonly BurdenGroup[]) => groups.length === 0 ? [] : [
+      const burden = (title: string, groups: readonly BurdenGroup[], leaders?: ReadonlyMap<string, string>) => groups.length === 0 ? [] : [
         `${title}：${groups.map((g) => {
-          const members = g.members.slice(0, BURDEN_MAX_NAMES).map((m) => `${m.name}（${m.items}项${m.major > 0 ? `，重大${m.major}` : ''}）`).join('、');
+          const inCharge = (name: string) => (leaders?.has(name) ? `，分管 ${leaders.get(name)}` : '');
+          const members = g.members.slice(0, BURDEN_MAX_NAMES).map((m) => `${m.name}（${m.items}项${m.major > 0 ? `，重大${m.major}` : ''}${inCharge(m.name)}）`).join('、');
           const more = g.members.length > BURDEN_MAX_NAMES ? ` 等${g.members.length}个` : '';
           const only = g.members[0];
-          return g.members.length > 1 || !only ? `${members}${more} 并列${g.score}分` : `${only.name} ${g.score}分（${only.items}项${only.major > 0 ? `，重大${only.major}` : ''}）`;
+          return g.members.length > 1 || !only ? `${members}${more} 并列${g.score}分` : `${only.name} ${g.score}分（${only.items}项${only.major > 0 ? `，重大${only.major}` : ''}${inCharge(only.name)}）`;
         }).join('；')}`,
       ];
       return [
@@ -124,7 +125,7 @@ export const scheduleTexts = {
         ...waiting,
         ...decisions,
         ...burden('逾期最重的单位', d.worstUnits),
-        ...burden('逾期最重的部门', d.worstDepartments),
+        ...burden('逾期最重的部门', d.worstDepartments, d.inChargeOf),
         ...(d.worstUnits.length > 0 ? [`逾期分＝各项逾期天数之和，重大隐患按${MAJOR_BURDEN_WEIGHT}倍计；逾期明细见上午「今日提醒」。`] : []),
       ].join('\n');
     },

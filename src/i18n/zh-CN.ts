@@ -9,6 +9,9 @@ import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
 import { cardTexts } from './card-texts.ts';
+import { enforcementMark, enforcementTexts } from './enforcement-texts.ts';
+import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
+import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
@@ -22,7 +25,7 @@ import { ECHO, fitRows, inline } from './fit.ts';
 // 2,048-byte text limit with `fitRows`, saying what was left out.
 
 /** The hazard facts a one-line summary shows. */
-type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit'>;
+type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit' | 'unitEnforcement'>;
 
 /** The six plan parts, in the regulation's words (short form for chat). */
 const PLAN_LABELS: Record<PlanPart, string> = {
@@ -40,7 +43,9 @@ const partList = (parts: readonly PlanPart[]) => parts.map((p) => PLAN_LABELS[p]
 function creditMark(flags: CreditFlags): string {
   return `${flags.formal ? '〔失信〕' : ''}${flags.watch ? '〔重点关注〕' : ''}`;
 }
-const unitLabel = (h: Pick<HazardView, 'unitName' | 'unitCredit'>, now: Date) => `${h.unitName}${creditMark(creditFlags(h.unitCredit, localDate(now)))}`;
+/** A unit's name with what stands against it on the day shown: 〔失信〕〔重点关注〕〔停产整顿〕. */
+const unitLabel = (h: Pick<HazardView, 'unitName' | 'unitCredit' | 'unitEnforcement'>, now: Date) =>
+  `${h.unitName}${creditMark(creditFlags(h.unitCredit, localDate(now)))}${enforcementMark(h.unitEnforcement, localDate(now))}`;
 
 /** The code as every reply leads with it: a listed item carries 【督办】 wherever it is named. */
 const tag = (h: Pick<HazardView, 'code' | 'supervised'>) => `${h.code}${h.supervised ? '【督办】' : ''}`;
@@ -131,6 +136,7 @@ export const EVENT_LABELS: Record<HazardEvent['type'], string> = {
   reinspection_passed: '复查通过',
   rebound: '复查发现反弹',
   urged: '催办',
+  enforcement: '执法',
 };
 
 function eventLine(e: HazardEvent, now: Date): string {
@@ -361,10 +367,12 @@ export const zh = {
   },
   /** 重新加载名册: the running bot re-reads its roster file */
   roster: {
-    reloaded: (file: string, s: { units: number; people: number; groups: number; changed: number }) =>
-      s.changed === 0
-        ? `已重新读取名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群，与台账一致，没有变化。`
-        : `已重新加载名册 ${file}：${s.units} 个单位、${s.people} 人、${s.groups} 个群（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群。`,
+    reloaded: (file: string, s: { units: number; people: number; groups: number; leaders: number | null; changed: number }) => {
+      const counted = `${s.units} 个单位、${s.people} 人、${s.groups} 个群${s.leaders !== null ? `、${s.leaders} 行领导分工` : ''}`;
+      return s.changed === 0
+        ? `已重新读取名册 ${file}：${counted}，与台账一致，没有变化。`
+        : `已重新加载名册 ${file}：${counted}（新增或变更 ${s.changed} 条）。名册只新增或更新，不删除已有的人员、单位和群${s.leaders !== null ? '；领导分工按名册整体替换' : ''}。`;
+    },
     notConfigured: '没有配置名册文件：请在 .env 里设置 HZ_ROSTER=名册文件 并重启机器人；之后改了名册，发「重新加载名册」即可生效。',
     missing: (file: string) => `找不到名册文件 ${file}：请检查 HZ_ROSTER 的设置和文件是否还在。台账未改动。`,
     refused: (file: string, problems: readonly string[]) =>
@@ -678,10 +686,14 @@ export const zh = {
     revoked: (count: number) => (count > 0 ? `已作废你的 ${count} 个看板链接。需要时再发送「看板」获取新链接。` : '你没有尚在有效期内的看板链接。'),
     rotated: '看板密钥已更换：此前发出的所有看板链接均已失效。',
     rotateAdminOnly: '只有管理员可以更换看板密钥。你可以发送「看板 撤销」作废自己的链接。',
-    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${text}」。例：看板、看板 撤销`,
+    unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${inline(text, ECHO.name)}」。例：看板、看板 撤销`,
   },
   ...scheduleTexts,
   ...cardTexts,
+  ...enforcementTexts,
+  ...problemListTexts,
+  ...campaignTexts,
+  ...chainTexts,
 };
 
 export type Texts = typeof zh;

@@ -59,14 +59,22 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const leadersText = async (): Promise<string> => {
         const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
         const facts = await store.digests.leadersFacts(period, before, today, addDays(today, -7));
+        // each department named with its leader in charge: whom the leaders' group looks to for it
+        const chainOf = await store.leaders.resolver();
+        const inChargeOf = new Map(supervisors.flatMap(({ unit }) => {
+          const leader = chainOf({ unitId: unit.id, category: '', unitSector: unit.sector }).inCharge;
+          return leader ? [[unit.name, leader.name] as const] : [];
+        }));
         return zh.digest.leaders({
-          ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today),
+          ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today), inChargeOf,
         }, now);
       };
       const messages: JobMessage[] = [];
       for (const { groups, digest, scope, unitIds } of audiences) {
         if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
-        const text = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        const rendered = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
+        // a unit under 停产整顿 is named in every digest that covers it, whatever else happened that day
+        const text = [rendered, ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now)].join('\n');
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({

@@ -1,12 +1,12 @@
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { leaderTargets, ownerTargets, supervisorTargets, targetKey, type Target } from './targets.ts';
+import { unitMarker } from './unit-marks.ts';
 import type { Store } from '../db/store.ts';
 import { daysBetween, localDate } from '../domain/calendar.ts';
 import { overdueListedToday, planReminderToday, reinspectionAskedToday, supervisionListedToday } from '../domain/cadence.ts';
 import { remindedDeadlines, shouldPingOwner } from '../domain/deadline-reminders.ts';
 import type { HazardItem } from '../domain/digest.ts';
 import { overdueWindows, type EscalationPolicy, type EscalationStep } from '../domain/escalation.ts';
-import { leaderChains } from './leader-chains.ts';
 import type { LeaderChainConfig } from '../core/config.ts';
 import { mainLeaderTold } from '../domain/responsibility-chain.ts';
 import { MORNING_SECTIONS, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
@@ -106,20 +106,23 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
 
       // overdue, by the step that hears it
       const windows = overdueWindows(today, options.escalation, workingDay);
+      // a unit under 停产整顿 carries it on every line that names it
+      const mark = await unitMarker(store, today);
+      const marked = <L extends { items: HazardItem[] }>(lists: L[]): L[] => lists.map((l) => ({ ...l, items: l.items.map(mark) }));
       const [units, departments, leaders] = await Promise.all([
-        store.reminders.overdue(windows.unit, 'unit', QUERY_LIMIT),
-        store.reminders.overdue(windows.department, 'supervisor', QUERY_LIMIT),
-        store.reminders.overdue(windows.leaders, 'county', QUERY_LIMIT),
+        store.reminders.overdue(windows.unit, 'unit', QUERY_LIMIT).then(marked),
+        store.reminders.overdue(windows.department, 'supervisor', QUERY_LIMIT).then(marked),
+        store.reminders.overdue(windows.leaders, 'county', QUERY_LIMIT).then(marked),
       ]);
       const listed = (h: HazardItem, step: EscalationStep) => workingDay
         ? overdueListedToday(h.deadline, h.level, step, options.escalation, today, options.calendar)
         : h.level === 'major' && daysBetween(h.deadline, today) === 1;
-      const dueLists = workingDay ? await store.reminders.dueOn(remindedDeadlines(today, options.remindDays, options.calendar), QUERY_LIMIT) : [];
+      const dueLists = marked(workingDay ? await store.reminders.dueOn(remindedDeadlines(today, options.remindDays, options.calendar), QUERY_LIMIT) : []);
       const ownerItems = [...units.flatMap((l) => l.items), ...dueLists.flatMap((l) => l.items)];
       const acted = await store.reminders.actedOnByOwner(ownerItems, new Date(now.getTime() - OWN_ACTION_MS));
       const flags = (h: HazardItem) => ({ major: h.level === 'major', supervised: supervisedById.has(h.id) });
 
-      const chainOf = await leaderChains(store);
+      const chainOf = await store.leaders.resolver();
       const leadersGroups = (await store.roster.groupsByPurpose('leaders')).map((g): Target => ({ groupId: g.id, personId: null }));
       const overdueSteps: Array<[EscalationStep, typeof units]> = [['unit', units], ['department', departments], ['leaders', leaders]];
       for (const [step, lists] of overdueSteps) {

@@ -58,7 +58,7 @@ function validDate(year: number, month: number, day: number): string | null {
  * year's (a tie goes forward). On 12月2日 `1月10日` is next January, but `11月20日` is the one
  * twelve days ago: a date already past is reported as past, not silently moved a year on.
  */
-function monthDayNearest(today: string, month: number, day: number | 'end'): string | null {
+export function monthDayNearest(today: string, month: number, day: number | 'end'): string | null {
   if (!(month >= 1 && month <= 12)) return null;
   const year = Number(today.slice(0, 4));
   let best: { date: string; distance: number } | null = null;

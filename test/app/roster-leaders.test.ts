@@ -90,5 +90,8 @@ describe('importing the leaders', () => {
     const without = text.slice(0, text.indexOf('# 分管领导'));
     expect((await chat.bot.importRoster(parseRoster(without))).changed).toBe(0);
     expect(await lines()).toHaveLength(5);
+    // a leader demoted in chat is no longer named for what the roster gave him
+    await chat.send('应急管理局监管群', '赵主任', '设置角色 陈副县长 联系人');
+    expect(await lines()).toEqual(['- - - 郑书记', '应急管理局 - 刘县长 -', '- 危化品 刘县长 -', '住建局 - - -', '- 消防 刘县长 -']);
   });
 });

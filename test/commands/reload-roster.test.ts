@@ -31,7 +31,7 @@ describe('重新加载名册: the running bot takes a changed roster', () => {
 
     const out = await chat.send('应急管理局监管群', '赵主任', '重新加载名册');
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toMatch(/^已重新加载名册 roster\.yaml：\d+ 个单位、\d+ 人、\d+ 个群（新增或变更 1 条）/);
+    expect(out[0]?.text).toMatch(/^已重新加载名册 roster\.yaml：\d+ 个单位、\d+ 人、\d+ 个群、5 行领导分工（新增或变更 1 条）/);
     const registered = await chat.send('应急管理局监管群', '王建国', '登记隐患：红星化工 配电室电缆沟积水，责任人@孙七，10天内整改完毕');
     expect(registered[0]?.text).toMatch(/^已登记 YH-0001/);
     expect(registered[0]?.text).toContain('责任人：孙七');

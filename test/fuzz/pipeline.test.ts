@@ -71,8 +71,10 @@ async function checkDelivery(d: RecordedDelivery): Promise<void> {
   expect(d.text).not.toMatch(LINE_BREAKERS);
   expect(d.text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F]/);
   expect(d.text).not.toContain('出错了');
-  // mentions: roster people the bot chose, i.e. owners of the hazards the message is about
-  if (d.mentions.length > 0) {
+  // mentions: roster people the bot chose, i.e. owners of the hazards the message is about, or
+  // the asker told in the group that something went to them privately (看板链接已私信发给你)
+  const toAsker = /私信发给你/.test(d.text) && d.mentions.length === 1;
+  if (d.mentions.length > 0 && !toAsker) {
     const codes = d.text.match(/YH-\d{4}/g) ?? [];
     const owners = await chat.read(async (s) => Promise.all(codes.map(async (c) => (await s.hazards.byCode(c))?.ownerId)));
     for (const p of d.mentions) {

@@ -37,6 +37,28 @@ describe.each(stories)('transcript %s', (file) => {
 });
 
 describe('what the stories show', () => {
+  it('enforcement.txt goes from 责令限期整改 through a refused fine and 停产整顿 to a lift refused without evidence, then recorded', async () => {
+    const { deliveries } = await story('enforcement.txt');
+    const lines = deliveries.map(formatDelivery);
+    expect(lines.join('\n')).not.toContain('出错');
+    const recorded = lines.filter((l) => l.startsWith('→ [应急管理局监管群] 已记录')).map((l) => l.split('\n')[0]);
+    expect(recorded).toEqual([
+      '→ [应急管理局监管群] 已记录执法 ZF-0001：红星化工 责令限期整改',
+      '→ [应急管理局监管群] 已记录执法 ZF-0002：红星化工 罚款',
+      '→ [应急管理局监管群] 已记录执法 ZF-0003：红星化工 停产整顿',
+      '→ [应急管理局监管群] 已记录 ZF-0004：红星化工 解除停产（ZF-0003 停产整顿自12月4日起至12月31日，实际3天）',
+    ]);
+    expect(lines.some((l) => l.includes('罚款金额「30000」没有写单位'))).toBe(true);
+    expect(lines.some((l) => l.includes('执法记录只能由红星化工的监管部门（应急管理局）或管理员登记'))).toBe(true);
+    // flagged while suspended (queries, the digests, the morning message), not after the lift
+    const lift = lines.findIndex((l) => l.includes('已记录 ZF-0004'));
+    const suspended = lines.findIndex((l) => l.includes('已记录执法 ZF-0003'));
+    const during = lines.slice(suspended + 2, lift);
+    expect(during.filter((l) => l.includes('红星化工〔停产整顿〕'))).toHaveLength(4); // 我的隐患, a unit question, the two morning escalations
+    expect(during.filter((l) => l.includes('停产整顿中 1 家：红星化工（自12月4日起至12月31日）'))).toHaveLength(2); // the two digests
+    expect(lines.slice(lift).some((l) => l.includes('红星化工〔停产整顿〕'))).toBe(false);
+  });
+
   it('lifecycle.txt walks a hazard from registration through plan, photo and rejection to closing', async () => {
     const { deliveries, ledger } = await story('lifecycle.txt');
     const lines = deliveries.map(formatDelivery);
