@@ -51,11 +51,11 @@ export async function selectViews<Extra extends object = object>(
   extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
 ): Promise<Array<HazardView & Extra>> {
   const built = (query(viewSource(db) as ViewSource) as ViewSource).select(VIEW_COLUMNS);
-  return withCredit(db, (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>, extra);
+  return withUnitRecords(db, (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>, extra);
 }
 
-/** Each row as a HazardView with its unit's credit standings, read in one more query. */
-async function withCredit<Extra extends object = object>(
+/** Each row as a HazardView with its unit's credit standings and enforcement status, read in two more queries. */
+async function withUnitRecords<Extra extends object = object>(
   db: Db,
   rows: Array<Record<string, unknown> & ViewRow>,
   extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
@@ -165,7 +165,7 @@ export function createHazardRepository(db: Db) {
   }
 
   async function viewById(id: number): Promise<HazardView> {
-    const [view] = await withCredit(db, (await viewByIdQuery(db, id)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
+    const [view] = await withUnitRecords(db, (await viewByIdQuery(db, id)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
     if (!view) throw new Error(`hazard ${id} not found`);
     return view;
   }
@@ -188,7 +188,7 @@ export function createHazardRepository(db: Db) {
     },
 
     async byCode(code: string): Promise<HazardView | null> {
-      const [view] = await withCredit(db, (await viewByCodeQuery(db, code)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
+      const [view] = await withUnitRecords(db, (await viewByCodeQuery(db, code)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
       return view ?? null;
     },
 
