@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from '../core/config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { importRoster, type ImportSummary } from './import-roster.ts';
+import { startLeaseKeeper, type LeaseKeeper, type WantedLease } from './lease-keeper.ts';
 import type { Logger } from '../core/logger.ts';
 import { createMessageHandler } from './pipeline.ts';
 import type { RosterFile } from './roster-file.ts';
@@ -37,10 +40,28 @@ export interface BotOptions {
   cards?: CardRenderer | null;
 }
 
+/** The lease of the scheduler: the instance holding it runs the scheduled jobs (docs/instances.md). */
+export const SCHEDULER_LEASE = 'scheduler';
+
+/** How often the leader looks for due triggers on PostgreSQL (instead of node-cron). */
+const TRIGGER_POLL_MS = 1_000;
+
+export interface StartOptions {
+  /** false: only the delivery loop (a host bot that schedules nothing) */
+  schedule?: boolean;
+  deliveryIntervalMs?: number;
+  /** several instances: more leases to hold while alive (a platform that allows one connection) */
+  leases?: readonly WantedLease[];
+  /** what this instance reports about itself in 运行状态 (its platform connection) */
+  detail?: () => Record<string, unknown>;
+}
+
 /** The running core: one database, one queue, one outbox, one channel. */
 export interface Bot {
   db: Db;
   queue: SerialQueue;
+  /** this process among the instances sharing a PostgreSQL ledger (`host:pid:random`) */
+  instance: string;
   /** the time now; while `advance` steps through the day, the time of the step */
   clock: () => Date;
   /** Handles one incoming message and sends what it caused (the simulator, tests, the console). */
@@ -64,7 +85,11 @@ export interface Bot {
    * Live: catch up, then node-cron triggers and a delivery loop for retries and held-back pushes.
    * `schedule: false` runs only the delivery loop (a host bot that schedules nothing).
    */
-  start(options?: { schedule?: boolean; deliveryIntervalMs?: number }): Promise<void>;
+  start(options?: StartOptions): Promise<void>;
+  /**
+   * Stops the timers and, on PostgreSQL, gives up its leases (another instance takes over at
+   * once). Messages already accepted are finished first.
+   */
   stop(): Promise<void>;
   importRoster(roster: RosterFile): Promise<ImportSummary>;
   /**
@@ -97,12 +122,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     throw error;
   }
   const queue = new SerialQueue();
+  // unique per start: a restarted process is a new holder, so its old leases' epochs fence it
+  const instance = `${config.instances.name ?? hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  let keeper: LeaseKeeper | null = null;
   const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
-  const dispatcher = createDispatcher({ db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null });
+  const dispatcher = createDispatcher({
+    db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null,
+    claim: postgres ? { instance, ms: config.instances.claimSeconds * 1000 } : null,
+  });
   const scheduler = createScheduler({
-    db, queue, log,
+    db, queue, log, instance,
     jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),
     window: { quietHours: config.schedule.quietHours, calendar: workCalendar(config.schedule) },
+    // live on PostgreSQL, only the scheduler lease's holder may commit a run (the simulator and
+    // tests, which start no leases, run jobs as one process does)
+    fence: (store) => (keeper ? keeper.fence(SCHEDULER_LEASE)(store) : Promise.resolve()),
   });
   // one delivery pass at a time: two passes reading the same due rows would send them twice
   const deliveries = new SerialQueue();
@@ -110,8 +144,45 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   let timers: NodeJS.Timeout[] = [];
   let loop: DeliveryLoop | null = null;
 
+  /**
+   * The leader's scheduling on PostgreSQL: from the moment it gained the lease, every trigger
+   * time the clock passes runs (catch-up covered what fell before). Polled, not node-cron, so a
+   * leader that loses the lease simply stops polling, and an injected clock drives it too.
+   */
+  let polling: { timer: NodeJS.Timeout | null; running: Promise<void>; stopped: boolean } | null = null;
+  function startPolling(): void {
+    let after = clock();
+    const state = { timer: null as NodeJS.Timeout | null, running: Promise.resolve(), stopped: false };
+    const poll = () => {
+      state.timer = null;
+      state.running = (async () => {
+        const until = clock();
+        if (until > after) {
+          const added = await scheduler.runBetween(after, until);
+          after = until;
+          if (added > 0) await deliverAt(clock());
+        }
+      })()
+        .catch((error: unknown) => log.error({ err: error }, 'scheduling failed'))
+        .finally(() => {
+          if (!state.stopped) state.timer = setTimeout(poll, TRIGGER_POLL_MS);
+        });
+    };
+    state.timer = setTimeout(poll, TRIGGER_POLL_MS);
+    polling = state;
+  }
+  async function stopPolling(): Promise<void> {
+    const state = polling;
+    polling = null;
+    if (!state) return;
+    state.stopped = true;
+    if (state.timer) clearTimeout(state.timer);
+    await state.running;
+  }
+
+  const startedAt = new Date().toISOString();
   const bot: Bot = {
-    db, queue, clock,
+    db, queue, clock, instance,
     async receive(message) {
       await handle(message);
       await deliverAt(clock());
@@ -148,9 +219,31 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await deliverAt(clock());
     },
     async start(startOptions = {}) {
-      if (startOptions.schedule !== false) {
+      const schedule = startOptions.schedule !== false;
+      if (schedule) {
         const gaps = calendarGaps(localDate(clock()), config.schedule);
         if (gaps.length > 0) log.warn({ years: gaps }, 'no official holiday plan for these years: weekends alone decide working days; upgrade chinese-days or set HZ_HOLIDAYS / HZ_WORKDAYS');
+      }
+      if (postgres) {
+        // several instances may share this database: the scheduler runs where its lease is
+        const ttlMs = config.instances.leaseSeconds * 1000;
+        const wanted: WantedLease[] = [...(startOptions.leases ?? [])];
+        if (schedule) {
+          wanted.unshift({
+            name: SCHEDULER_LEASE,
+            onGain: async () => {
+              await bot.catchUp();
+              startPolling();
+            },
+            onLose: stopPolling,
+          });
+        }
+        keeper = startLeaseKeeper({
+          db, instance, ttlMs, renewMs: Math.max(200, Math.floor(ttlMs / 3)), log, leases: wanted,
+          detail: () => ({ ...startOptions.detail?.(), queue: queue.waiting, startedAt }),
+        });
+        await keeper.tick();
+      } else if (schedule) {
         await bot.catchUp();
         scheduler.start(async () => {
           await deliverAt(clock());
@@ -170,6 +263,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     async stop() {
       scheduler.stop();
+      await keeper?.stop();
+      keeper = null;
+      await stopPolling();
       for (const t of timers) clearInterval(t);
       timers = [];
       await loop?.stop();

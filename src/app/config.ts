@@ -31,6 +31,7 @@ const schema = z
     HZ_WEIGHT_RECTIFICATION: points.default(50),
     HZ_WEIGHT_ON_TIME: points.default(35),
     HZ_WEIGHT_SPEED: points.default(15),
+    HZ_WEIGHT_SELF_CHECK: points.default(10),
     HZ_PENALTY_OVERDUE: points.default(5),
     HZ_PENALTY_REBOUND: points.default(10),
     HZ_SPEED_TARGET_DAYS: z.coerce.number().min(1).max(3650).default(15),
@@ -51,6 +52,11 @@ const schema = z
     HZ_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
     HZ_PUBLIC_URL: z.url({ protocol: /^https?$/, error: '请写完整网址，例：https://hz.example.gov.cn' }).optional(),
     HZ_DASHBOARD_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+
+    // several instances on one PostgreSQL (docs/instances.md)
+    HZ_INSTANCE_NAME: z.string().trim().min(1).max(100).optional(),
+    HZ_LEASE_SECONDS: z.coerce.number().min(1).max(300).default(10),
+    HZ_OUTBOX_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   })
   .superRefine(checkSchedule);
 
@@ -74,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedule: toScheduleConfig(c),
     governance: {
       assessment: {
-        weights: { rectification: c.HZ_WEIGHT_RECTIFICATION, onTime: c.HZ_WEIGHT_ON_TIME, speed: c.HZ_WEIGHT_SPEED },
+        weights: { rectification: c.HZ_WEIGHT_RECTIFICATION, onTime: c.HZ_WEIGHT_ON_TIME, speed: c.HZ_WEIGHT_SPEED, selfCheck: c.HZ_WEIGHT_SELF_CHECK },
         penalties: { overdue: c.HZ_PENALTY_OVERDUE, rebound: c.HZ_PENALTY_REBOUND },
         speedTargetDays: c.HZ_SPEED_TARGET_DAYS,
         vetoMajorOverdueDays: c.HZ_VETO_MAJOR_OVERDUE_DAYS,
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: (c.HZ_PUBLIC_URL ?? `http://localhost:${c.HZ_HTTP_PORT === 'off' ? 8787 : c.HZ_HTTP_PORT}`).replace(/\/+$/, ''),
       linkHours: c.HZ_DASHBOARD_HOURS,
     },
+    instances: { name: c.HZ_INSTANCE_NAME ?? null, leaseSeconds: c.HZ_LEASE_SECONDS, claimSeconds: c.HZ_OUTBOX_CLAIM_SECONDS },
   };
 }
 

@@ -27,6 +27,12 @@ export interface DispatcherDeps {
   maxPushAttempts?: number;
   /** draws the chart cards pushes carry into `dir`; without it they go as text alone */
   cards?: { renderer: CardRenderer; dir: string } | null;
+  /**
+   * Several instances on one PostgreSQL: this instance claims the messages it sends (for `ms`,
+   * renewed before each send) so that each goes out from one instance; without it (SQLite, one
+   * process) the dispatcher reads what is due.
+   */
+  claim?: { instance: string; ms: number } | null;
 }
 
 /** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
@@ -46,10 +52,12 @@ export function retryDelayMs(attempts: number): number {
  * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
  */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
+  const personKey = entry.personId !== null ? await store.identity.wechatKeyOf(entry.personId) : null;
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
+    ...(personKey ? { personKey } : {}),
     text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
@@ -121,8 +129,29 @@ export function createDispatcher(deps: DispatcherDeps) {
     const outbox = createStore(deps.db).outbox;
     const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
     // the pass's time, from the bot's clock: a simulated day stamps simulated times
-    if (done >= total) await outbox.markSent(batch.entries.map((e) => e.id), now);
+    if (done >= total) await markSent(outbox, batch, now);
     else if (only) await outbox.markProgress(only.id, done);
+  }
+
+  async function markSent(outbox: Store['outbox'], batch: Batch, now: Date): Promise<void> {
+    const ids = batch.entries.map((e) => e.id);
+    if (!deps.claim) return outbox.markSent(ids, now);
+    if (!(await outbox.markSentClaimed(ids, now, deps.claim.instance))) {
+      // the send took longer than the claim and another instance took the message over
+      log.error({ outboxIds: ids, to: where(batch.delivery) }, 'claim lapsed while sending: the message may go out twice');
+    }
+  }
+
+  /**
+   * Right before a send: whether this instance still holds the batch (always on one process).
+   * After a pause past the claim another instance may have taken it: then it is theirs to send.
+   */
+  async function stillMine(batch: Batch): Promise<boolean> {
+    if (!deps.claim) return true;
+    const { instance, ms } = deps.claim;
+    const mine = await createStore(deps.db).outbox.holdClaim(batch.entries.map((e) => e.id), instance, ms);
+    if (!mine) log.warn({ outboxIds: batch.entries.map((e) => e.id) }, 'claim taken over by another instance: not sending');
+    return mine;
   }
 
   async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
@@ -149,7 +178,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const card = entry.extra?.card;
     if (!card || !deps.cards || delivery.file) return delivery;
     try {
-      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card) };
+      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card), fileRepeatsText: true };
     } catch (error) {
       log.error({ err: error, outboxId: entry.id }, 'chart card could not be drawn: text only');
       return delivery;
@@ -158,7 +187,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function pass(now: Date): Promise<number> {
     const read = await run(async (store) => {
-      const due = await store.outbox.due(now);
+      const due = deps.claim ? await store.outbox.claimDue(now, deps.claim.instance, deps.claim.ms) : await store.outbox.due(now);
       const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
       for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
       return out;
@@ -203,6 +232,10 @@ export function createDispatcher(deps: DispatcherDeps) {
             break;
           }
         }
+        if (!(await stillMine(batch))) {
+          outcome = 'held';
+          break;
+        }
         try {
           await channel.send(part);
           done = i + 1;
@@ -241,7 +274,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
       if (outcome === 'sent') {
         // nothing was left to send (every part went out before a restart): only the mark was missing
-        if (start >= parts.length) await run((store) => store.outbox.markSent(batch.entries.map((e) => e.id), now));
+        if (start >= parts.length) await run((store) => markSent(store.outbox, batch, now));
         sent += batch.entries.length;
       }
     }

@@ -12,7 +12,7 @@ import { runForEachCode } from './run-for-each-code.ts';
 import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import type { Db } from '../db/database.ts';
+import { isConnectionLost, type Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
@@ -275,6 +275,10 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         });
       } catch (error) {
         deps.log.error({ err: error, messageId: message.messageId, platform: message.platform }, 'message failed');
+        // the database went away (after the transaction's own retries): nothing of the message was
+        // written, and no reply could be. The caller must not acknowledge it, so the platform
+        // delivers it again — to this instance or another one.
+        if (isConnectionLost(error)) throw error;
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;

@@ -2,7 +2,8 @@ import { createCronTrigger, type CronTrigger } from './cron-triggers.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { Db } from '../db/database.ts';
-import { createStore, inTransaction } from '../db/store.ts';
+import { FencedOutError } from '../db/lease-repository.ts';
+import { createStore, inTransaction, type Store } from '../db/store.ts';
 import { atLocal, localDate } from '../domain/calendar.ts';
 import { nextPushTime, type PushWindow } from '../domain/push-window.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -15,7 +16,17 @@ export interface SchedulerDeps {
   /** when routine pushes may go out */
   window: PushWindow;
   log: Logger;
+  /** who runs the jobs, recorded with each due time (several instances on one PostgreSQL) */
+  instance?: string;
+  /**
+   * Called first in each run's transaction: throws when this instance may no longer run jobs
+   * (its leadership passed to another, leadership.ts), so a paused former leader writes nothing.
+   */
+  fence?: (store: Store) => Promise<void>;
 }
+
+/** A due time as its key: node-cron fires a few milliseconds late, the simulator on the dot. */
+const dueKey = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000);
 
 /**
  * Triggers the scheduled jobs and writes what they say to the outbox. It never sends: the
@@ -31,11 +42,15 @@ export function createScheduler(deps: SchedulerDeps) {
    * Runs one job for one time in one transaction: its messages go to the outbox under their
    * dedupe keys (a key seen before writes nothing) together with the run's record. Routine pushes
    * get the next allowed time; late ones say so. Returns how many messages were new.
+   * `dueAt` is the trigger time the run stands for (a catch-up runs now for an earlier one): each
+   * due time runs once, whichever instance gets to it first.
    */
-  async function runJob(job: ScheduledJob, at: Date, late: boolean): Promise<number> {
+  async function runJob(job: ScheduledJob, at: Date, late: boolean, dueAt: Date = at): Promise<number> {
     try {
       return await deps.queue.run(() =>
         inTransaction(deps.db, async (store) => {
+          await deps.fence?.(store);
+          if (!(await store.jobRuns.claimDueTime(job.name, dueKey(dueAt), at, late, deps.instance ?? ''))) return 0;
           const today = localDate(at);
           const messages = (await job.run({ now: at, store, late }))
             // held, not stacked: what a daily job cannot send today, tomorrow's run says afresh
@@ -56,25 +71,28 @@ export function createScheduler(deps: SchedulerDeps) {
         }),
       );
     } catch (error) {
-      deps.log.error({ err: error, job: job.name, at }, 'scheduled job failed');
+      if (error instanceof FencedOutError) deps.log.warn({ job: job.name, at, lease: error.lease }, 'not the leader any more: job left to the new one');
+      else deps.log.error({ err: error, job: job.name, at }, 'scheduled job failed');
       return 0;
     }
+  }
+
+  /** The earliest time in (after, until] at which some job triggers, with every job due then, in order. */
+function nextTrigger(after: Date, until: Date): { at: Date; jobs: ScheduledJob[] } | null {
+    let best: { at: Date; jobs: ScheduledJob[] } | null = null;
+    for (const { job, trigger } of triggers) {
+      const at = trigger.next(after, until);
+      if (!at) continue;
+      if (!best || at < best.at) best = { at, jobs: [job] };
+      else if (at.getTime() === best.at.getTime()) best.jobs.push(job);
+    }
+    return best;
   }
 
   return {
     runJob,
 
-    /** The earliest time in (after, until] at which some job triggers, with every job due then, in order. */
-    nextTrigger(after: Date, until: Date): { at: Date; jobs: ScheduledJob[] } | null {
-      let best: { at: Date; jobs: ScheduledJob[] } | null = null;
-      for (const { job, trigger } of triggers) {
-        const at = trigger.next(after, until);
-        if (!at) continue;
-        if (!best || at < best.at) best = { at, jobs: [job] };
-        else if (at.getTime() === best.at.getTime()) best.jobs.push(job);
-      }
-      return best;
-    },
+    nextTrigger,
 
     /**
      * After downtime: each job whose trigger fell earlier today, after its last run, runs once
@@ -87,9 +105,26 @@ export function createScheduler(deps: SchedulerDeps) {
       for (const { job, trigger } of triggers) {
         const last = await deps.queue.run(() => createStore(deps.db).jobRuns.lastRunAt(job.name));
         const since = last && last > startOfToday ? last : startOfToday;
-        if (trigger.last(since, now)) added += await runJob(job, now, true);
+        const missed = trigger.last(since, now);
+        if (missed) added += await runJob(job, now, true, missed);
       }
       return added;
+    },
+
+    /**
+     * Runs every trigger in (after, until] in time order, each at its own time (on time, not
+     * late): the leader's scheduling on PostgreSQL, which polls the clock instead of node-cron so
+     * that leadership can pass between instances (and a test's clock can move). Returns how many
+     * messages were new.
+     */
+    async runBetween(after: Date, until: Date): Promise<number> {
+      let added = 0;
+      for (let at = after; ;) {
+        const next = nextTrigger(at, until);
+        if (!next) return added;
+        for (const job of next.jobs) added += await runJob(job, next.at, false);
+        at = next.at;
+      }
     },
 
     /** Fires the jobs live with node-cron (Asia/Shanghai, no overlap); `afterRun` delivers. */

@@ -5,10 +5,21 @@
  */
 export class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
+  #waiting = 0;
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(task, task);
+    this.#waiting += 1;
+    const counted = () => {
+      this.#waiting -= 1;
+      return task();
+    };
+    const result = this.#tail.then(counted, counted);
     this.#tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** Tasks queued and not started yet (运行状态). */
+  get waiting(): number {
+    return this.#waiting;
   }
 }

@@ -96,11 +96,18 @@ export class DingTalkChannel implements Channel {
 
   async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
     this.options.stream.registerCallbackListener(TOPIC_ROBOT, (frame) => {
-      // acknowledge first: DingTalk redelivers what is not acknowledged within seconds
-      this.options.stream.socketCallBackResponse(frame.headers.messageId, { status: 'SUCCESS' });
+      // acknowledged once handled — its records and replies committed, or answered with a failure
+      // notice — never before: a process killed or cut off from the database in between leaves it
+      // unacknowledged, and DingTalk delivers it again, maybe to another instance (the database's
+      // processed-message log makes that repeat a no-op if it did land).
       this.#chain = this.#chain
         .then(() => this.#receive(frame, onMessage))
-        .catch((error: unknown) => this.options.log?.error({ err: error, messageId: frame.headers.messageId }, 'dingtalk message failed'));
+        .then(
+          () => this.options.stream.socketCallBackResponse(frame.headers.messageId, { status: 'SUCCESS' }),
+          (error: unknown) => this.options.log?.error({ err: error, messageId: frame.headers.messageId }, 'dingtalk message failed: left unacknowledged, DingTalk delivers it again'),
+        )
+        // an acknowledgement on a socket that just closed: DingTalk redelivers, the ledger dedupes
+        .catch((error: unknown) => this.options.log?.warn({ err: error }, 'dingtalk ack failed'));
     });
     await this.options.stream.connect();
   }
@@ -109,6 +116,16 @@ export class DingTalkChannel implements Channel {
     const message = JSON.parse(frame.data) as DingTalkRobotMessage;
     const now = this.#clock();
     if (this.#recent.seen(message.msgId, now)) return;
+    try {
+      await this.#handle(message, now, onMessage);
+    } catch (error) {
+      // not handled: the redelivery must not be taken for a repeat
+      this.#recent.forget(message.msgId);
+      throw error;
+    }
+  }
+
+  async #handle(message: DingTalkRobotMessage, now: Date, onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
     const group = message.conversationType === '2';
     const senderId = message.senderStaffId || message.senderId;
     this.#sessions.set(group ? `g:${message.conversationId}` : `u:${senderId}`, { url: message.sessionWebhook, expiresAt: message.sessionWebhookExpiredTime });
@@ -212,7 +229,11 @@ export class DingTalkChannel implements Channel {
     const { file: _file, ...rest } = delivery;
     const groupId = delivery.group?.dingtalkId;
     const userId = delivery.person?.dingtalkId;
-    if (!groupId && !userId) return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(file)) });
+    if (!groupId && !userId) {
+      // a custom robot takes images only by a public https URL, which a card file does not have
+      if (delivery.fileRepeatsText) return;
+      return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(file)) });
+    }
     const message = await this.options.api.fileMessage(basename(file), readFileSync(file));
     if (groupId) return this.options.api.sendToGroup(groupId, message);
     return this.options.api.sendToUsers([userId ?? ''], message);

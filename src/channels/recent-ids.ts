@@ -22,4 +22,9 @@ export class RecentIds {
     this.#seen.set(id, t);
     return false;
   }
+
+  /** Forgets `id`: it was not handled after all, and its redelivery is not a repeat. */
+  forget(id: string): void {
+    this.#seen.delete(id);
+  }
 }

@@ -72,7 +72,19 @@ export type AppConfig = {
   schedule: ScheduleConfig;
   governance: GovernanceConfig;
   dashboard: DashboardConfig;
+  /** several instances on one PostgreSQL (docs/instances.md); unused on SQLite */
+  instances: InstancesConfig;
 };
+
+/** How instances sharing one PostgreSQL coordinate through it (docs/instances.md). */
+export interface InstancesConfig {
+  /** HZ_INSTANCE_NAME: how this process shows in 运行状态; null: host name and pid */
+  name: string | null;
+  /** HZ_LEASE_SECONDS: a leader that stops renewing is replaced after this long (renewed every third of it) */
+  leaseSeconds: number;
+  /** HZ_OUTBOX_CLAIM_SECONDS: an outbox message a dead instance was sending goes to another after this long */
+  claimSeconds: number;
+}
 
 /** The read-only dashboard the bot serves (看板). */
 export interface DashboardConfig {

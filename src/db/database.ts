@@ -128,9 +128,28 @@ const pgTypes = {
   },
 } as unknown as pg.CustomTypesConfig;
 
+/**
+ * A transaction left open by a frozen process (SIGSTOP, a VM paused, a GC pause) would hold its row
+ * locks — the counter, a lease — and stall every other instance. The server ends such a
+ * transaction after this long (rolled back: nothing half-written), so other instances wait at
+ * most this long for it (docs/instances.md).
+ */
+export const IDLE_IN_TRANSACTION_MS = 10_000;
+
 /** Opens a pool on a PostgreSQL server. Transactions there are SERIALIZABLE (see transaction()). */
 export async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 4 });
+  const pool = new pg.Pool({
+    connectionString: url, types: pgTypes, max: 4,
+    options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
+    // a server that stops answering (a network cut) fails the query instead of hanging the bot
+    connectionTimeoutMillis: 10_000, keepAlive: true,
+  });
+  // a connection the server ended (restart, pg_terminate_backend, failover) is dropped by the pool;
+  // without a listener its 'error' event would end the process
+  pool.on('error', () => undefined);
+  // the same for a connection in use: its query fails with the error (and the transaction is
+  // retried or the message left for redelivery), the event itself needs no one
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const memo = new Map<string, unknown>();
   handles.set(db, { provider: 'postgresql', chain: Promise.resolve(), memo });
@@ -177,12 +196,31 @@ async function sqliteTransaction<T>(db: Db, handle: Handle, work: (tx: Db) => Pr
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/**
+ * Whether `error` means the connection to the server was lost (terminated by an administrator or a
+ * failover, the network cut, the server restarting), as opposed to a statement the server refused.
+ * The server rolls back whatever was open on such a connection.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  // 57P01–57P03: admin shutdown, crash shutdown, cannot connect now; 08xxx: connection exceptions
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code))) return true;
+  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(message);
+}
+
 async function postgresTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().setIsolationLevel('serializable').execute(work);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
+      // a lost connection: the server rolled the transaction back, unless it was lost after the
+      // COMMIT arrived — then the retry meets its own dedupe keys (a message id, a job's due time)
+      // and writes nothing twice. Another connection of the pool (or a new one) gets the retry.
+      if (isConnectionLost(error) && attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        continue;
+      }
       if (attempt >= 5 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
     }
   }

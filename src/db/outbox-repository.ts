@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
+import { DB_NOW } from './lease-repository.ts';
 
 export interface OutboxEntry extends OutgoingMessage {
   id: number;
@@ -9,6 +10,16 @@ export interface OutboxEntry extends OutgoingMessage {
 }
 
 const ENTRY = ['id', 'dedupeKey', 'kind', 'groupId', 'personId', 'text', 'mentions', 'extra', 'attempts', 'createdAt'] as const;
+
+type EntryRow = { id: number; dedupeKey: string | null; kind: string; groupId: number | null; personId: number | null; text: string; mentions: string; extra: string; attempts: number; createdAt: string };
+
+function toEntry(r: EntryRow): OutboxEntry {
+  return {
+    id: r.id, kind: r.kind as OutgoingMessage['kind'], groupId: r.groupId, personId: r.personId, text: r.text,
+    mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
+    ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: fromSqlDate(r.createdAt),
+  };
+}
 
 /** The persistent outbox: every outgoing message is written here before it is sent. */
 export function createOutboxRepository(db: Db) {
@@ -52,11 +63,44 @@ export function createOutboxRepository(db: Db) {
     async due(now: Date, limit = 100): Promise<OutboxEntry[]> {
       const rows = await db.selectFrom('OutboxMessage').select(ENTRY)
         .where('status', '=', 'pending').where('nextAttemptAt', '<=', sqlDate(now)).orderBy('id').limit(limit).execute();
-      return rows.map((r) => ({
-        id: r.id, kind: r.kind as OutgoingMessage['kind'], groupId: r.groupId, personId: r.personId, text: r.text,
-        mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
-        ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: fromSqlDate(r.createdAt),
-      }));
+      return rows.map(toEntry);
+    },
+    /**
+     * Several instances on one PostgreSQL: takes the messages due at `now` that no live instance
+     * is sending, for `instance`, until `claimMs` from the database's now — one statement, rows
+     * another instance is claiming at the same moment skipped (FOR UPDATE SKIP LOCKED), so each
+     * message goes to one instance. A claim that lapses (its instance died) is taken by the next.
+     */
+    async claimDue(now: Date, instance: string, claimMs: number, limit = 100): Promise<OutboxEntry[]> {
+      const rows = await sql<EntryRow>`
+        UPDATE "OutboxMessage" SET "claimedBy" = ${instance}, "claimedUntil" = ${DB_NOW} + ${claimMs} * interval '1 millisecond'
+        WHERE "id" IN (
+          SELECT "id" FROM "OutboxMessage"
+          WHERE "status" = 'pending' AND "nextAttemptAt" <= ${sqlDate(now)}
+            AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${DB_NOW} OR "claimedBy" = ${instance})
+          ORDER BY "id" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING ${sql.join(ENTRY.map((c) => sql.ref(c)))}`.execute(db);
+      return rows.rows.map(toEntry).sort((a, b) => a.id - b.id);
+    },
+    /**
+     * Just before a send: keeps the claim on `ids` for another `claimMs`, and says whether it was
+     * still this instance's on every one of them. False after a pause past the claim (a frozen VM,
+     * SIGSTOP) when another instance took them over: then this one must not send them.
+     */
+    async holdClaim(ids: readonly number[], instance: string, claimMs: number): Promise<boolean> {
+      if (ids.length === 0) return true;
+      const result = await db.updateTable('OutboxMessage').set({ claimedUntil: sql`${DB_NOW} + ${claimMs} * interval '1 millisecond'` })
+        .where('id', 'in', [...ids]).where('claimedBy', '=', instance).where('status', '=', 'pending').executeTakeFirst();
+      return Number(result.numUpdatedRows) === ids.length;
+    },
+    /** How many messages wait, how many failed for good, and since when the oldest waits (运行状态). */
+    async statusCounts(): Promise<{ pending: number; failed: number; oldestPending: Date | null }> {
+      const rows = await db.selectFrom('OutboxMessage').select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('createdAt').as('oldest')])
+        .where('status', 'in', ['pending', 'failed']).groupBy('status').execute();
+      const of = (status: string) => rows.find((r) => r.status === status);
+      const oldest = of('pending')?.oldest;
+      return { pending: Number(of('pending')?.n ?? 0), failed: Number(of('failed')?.n ?? 0), oldestPending: oldest ? fromSqlDate(String(oldest)) : null };
     },
     /** When the next pending message falls due in (after, until], or null: the simulator steps to it. */
     async nextDueBetween(after: Date, until: Date): Promise<Date | null> {
@@ -79,14 +123,27 @@ export function createOutboxRepository(db: Db) {
         .where('id', 'in', [...ids]).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== ids.length) throw new Error(`outbox messages ${ids.join(', ')}: ${Number(result.numUpdatedRows)} found`);
     },
+    /**
+     * markSent for a claimed message (several instances): marks only what `instance` still holds
+     * and is pending; false when another instance took any of them over meanwhile (the claim
+     * lapsed during the send) — the caller reports that the message may have gone out twice.
+     */
+    async markSentClaimed(ids: readonly number[], at: Date, instance: string): Promise<boolean> {
+      if (ids.length === 0) return true;
+      const result = await db.updateTable('OutboxMessage').set({ status: 'sent', sentAt: sqlDate(at), attempts: sql`"attempts" + 1` })
+        .where('id', 'in', [...ids]).where('claimedBy', '=', instance).where('status', '=', 'pending').executeTakeFirst();
+      return Number(result.numUpdatedRows) === ids.length;
+    },
+    // the claim is let go with each outcome but "sent", so any instance may take the next try;
+    // a message another instance sent meanwhile (status no longer pending) is left as it is
     async markRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
-      await db.updateTable('OutboxMessage').set({ attempts: sql`"attempts" + 1`, lastError: error, nextAttemptAt: sqlDate(nextAttemptAt) })
-        .where('id', '=', id).execute();
+      await db.updateTable('OutboxMessage').set({ attempts: sql`"attempts" + 1`, lastError: error, nextAttemptAt: sqlDate(nextAttemptAt), claimedBy: null, claimedUntil: null })
+        .where('id', '=', id).where('status', '=', 'pending').execute();
     },
     /** Not sent yet for a reason that is not a failure (rate limit, pause): later, without using a try. */
     async defer(id: number, nextAttemptAt: Date, reason?: string): Promise<void> {
-      await db.updateTable('OutboxMessage').set({ nextAttemptAt: sqlDate(nextAttemptAt), ...(reason ? { lastError: reason } : {}) })
-        .where('id', '=', id).execute();
+      await db.updateTable('OutboxMessage').set({ nextAttemptAt: sqlDate(nextAttemptAt), claimedBy: null, claimedUntil: null, ...(reason ? { lastError: reason } : {}) })
+        .where('id', '=', id).where('status', '=', 'pending').execute();
     },
     /** Records how many parts of a split message went out, so a retry never repeats them (never fewer than before). */
     async markProgress(id: number, partsSent: number): Promise<void> {
@@ -97,7 +154,8 @@ export function createOutboxRepository(db: Db) {
       await db.updateTable('OutboxMessage').set({ extra: JSON.stringify({ ...extra, partsSent }) }).where('id', '=', id).execute();
     },
     async markFailed(id: number, error: string): Promise<void> {
-      await db.updateTable('OutboxMessage').set({ status: 'failed', attempts: sql`"attempts" + 1`, lastError: error }).where('id', '=', id).execute();
+      await db.updateTable('OutboxMessage').set({ status: 'failed', attempts: sql`"attempts" + 1`, lastError: error, claimedBy: null, claimedUntil: null })
+        .where('id', '=', id).where('status', '=', 'pending').execute();
     },
   };
 }

@@ -8,6 +8,7 @@ import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
 import { createJobRunRepository } from './job-run-repository.ts';
+import { createLeaseRepository } from './lease-repository.ts';
 import { createLeaderRepository } from './leader-repository.ts';
 import { createMessageLogRepository } from './message-log-repository.ts';
 import { createNoticeRepository } from './notice-repository.ts';
@@ -28,6 +29,7 @@ export function createStore(db: Db) {
     reminders: createReminderRepository(db),
     digests: createDigestRepository(db),
     jobRuns: createJobRunRepository(db),
+    leases: createLeaseRepository(db),
     reinspections: createReinspectionRepository(db),
     credit: createCreditRepository(db),
     governance: createGovernanceRepository(db),

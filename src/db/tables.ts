@@ -299,7 +299,7 @@ export type HazardEvent = {
     id: Generated<number>;
     hazardId: number;
     /**
-     * created | progress | submitted | accepted | rejected | extension_requested | extension_approved | extension_denied | reassigned | supervised | unsupervised | plan_updated | evidence | reinspection_passed | rebound
+     * created | progress | submitted | accepted | rejected | extension_requested | extension_approved | extension_denied | reassigned | supervised | unsupervised | plan_updated | evidence | reinspection_passed | rebound | urged
      */
     type: string;
     actorId: number | null;
@@ -350,6 +350,18 @@ export type LeaderCharge = {
      */
     position: number;
 };
+export type Lease = {
+    name: string;
+    holder: string;
+    epoch: number;
+    acquiredAt: string;
+    renewedAt: string;
+    expiresAt: string;
+    /**
+     * JSON: what the holder reports about itself (host, pid, queue, platform connection)
+     */
+    detail: Generated<string>;
+};
 export type OutboxMessage = {
     id: Generated<number>;
     dedupeKey: string | null;
@@ -377,6 +389,14 @@ export type OutboxMessage = {
     lastError: string | null;
     createdAt: Generated<string>;
     sentAt: string | null;
+    /**
+     * several instances on one PostgreSQL: the instance sending it now (and, once sent, the one that sent it)
+     */
+    claimedBy: string | null;
+    /**
+     * the claim lapses at this database time, so a dead instance's messages go to another
+     */
+    claimedUntil: string | null;
 };
 export type PendingBinding = {
     id: Generated<number>;
@@ -442,6 +462,13 @@ export type Reinspection = {
     decidedAt: string | null;
     note: string | null;
 };
+export type ScheduledRun = {
+    job: string;
+    dueAt: string;
+    ranAt: string;
+    late: Generated<number>;
+    instance: Generated<string>;
+};
 export type Unit = {
     id: Generated<number>;
     name: string;
@@ -481,11 +508,13 @@ export type DB = {
     IdentityClaim: IdentityClaim;
     JobRun: JobRun;
     LeaderCharge: LeaderCharge;
+    Lease: Lease;
     OutboxMessage: OutboxMessage;
     PendingBinding: PendingBinding;
     PendingDraft: PendingDraft;
     Person: Person;
     ProcessedMessage: ProcessedMessage;
     Reinspection: Reinspection;
+    ScheduledRun: ScheduledRun;
     Unit: Unit;
 };

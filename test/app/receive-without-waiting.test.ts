@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
@@ -41,7 +41,9 @@ describe('receiving while the platform hangs', () => {
       text, mentions: [], attachments: [], at,
     });
     await bot.accept(message(1, '登记隐患：红星化工 储罐呼吸阀损坏，责任人@张伟，12月15日前'));
-    // the first reply's send hangs; the next two messages are still handled and committed
+    // the first reply's send is under way, and hangs (on PostgreSQL its claim is checked first)
+    await vi.waitFor(() => expect(sends).toHaveLength(1), { timeout: 30_000, interval: 10 });
+    // the next two messages are still handled and committed
     await bot.accept(message(2, '登记隐患：红星化工 配电箱未接地，责任人@张伟，12月20日前'));
     await bot.accept(message(3, '逾期隐患'));
     const codes = await bot.queue.run(async () => (await createStore(bot.db).hazards.all()).map((h) => h.code));

@@ -77,7 +77,8 @@ beforeEach(async () => {
   const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
   bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
   await bot.importRoster(readRoster(ORG_ROSTER));
-  await channel.start((message) => bot.receive(message));
+  // as main.ts wires it: handled and committed, then acknowledged, the replies sent after
+  await channel.start((message) => bot.accept(message));
   await fake.connected();
 });
 
@@ -100,13 +101,20 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     // …the unit hears it through its custom robot (signature checked by the fake); 张伟 has no DingTalk id yet
     expect(registered[1]).toMatchObject({ type: 'webhook', accessToken: 'token-unit', body: { msgtype: 'text', at: { atUserIds: [] } } });
     expect(textOf(registered[1]!)).toMatch(/^@张伟 /);
-    // the callback was acknowledged before anything was sent for it
+    // the callback was acknowledged once its records were committed, before anything was sent for it
     const events = fake.events;
     const ack = events.findIndex((e) => e.type === 'ack');
     const firstSend = events.findIndex((e) => e.type === 'session');
     expect(ack).toBeGreaterThanOrEqual(0);
     expect(ack).toBeLessThan(firstSend);
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'general' });
+
+    // the unit's chat is bound by the first message there from an account proven by id (the
+    // supervising department head's roster staffId); 张伟, known by nickname only, would not bind it
+    before = fake.sends().length;
+    say('unit', 'wang', '本群隐患');
+    await sendsAfter(before, 1);
+    expect((await read((s) => s.roster.groupByName('红星化工安全对接群')))?.dingtalkId).toBe(GROUPS.unit.conversationId);
 
     // DingTalk redelivers a callback (same msgId): acknowledged, not handled again
     const acks = events.filter((e) => e.type === 'ack').length;
