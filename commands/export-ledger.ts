@@ -14,7 +14,8 @@ export default defineCommand({
   async run(ctx, args) {
     // a unit contact exports its own unit, a department what it supervises, leaders everything
     const scope = await personScope(ctx.store, ctx.sender);
-    const result = await exportLedger(ctx.store, args.text, scope, ctx.now, ctx.config);
+    // the county's ranking is for those who may run 排名: a unit contact's workbook leaves it out
+    const result = await exportLedger(ctx.store, args.text, scope, ctx.now, ctx.config, { countyRanks: ctx.sender.role !== 'contact' });
     if (!result.ok) return ctx.reply(result.reply);
     // a workbook wider than the room's audience (a leader's, in a unit's group) goes to the sender privately
     if (ctx.group && !withinAudience(scope, await audienceScope(ctx.store, ctx.group, ctx.sender))) {

@@ -1,4 +1,5 @@
-import { defineCommand } from '../src/app/command.ts';
+import { defineCommand, type CommandContext } from '../src/app/command.ts';
+import { audienceScope } from '../src/app/hazard-scope.ts';
 import { rawArgs } from '../src/app/args.ts';
 import { assessmentReport } from '../src/app/governance-facts.ts';
 import { localDate } from '../src/domain/calendar.ts';
@@ -7,6 +8,14 @@ import { findPeriod, withoutPeriod } from '../src/parse/parse-period.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '排名 本季度（或：排名 上月 部门、排名 2026年第四季度 单位）';
+
+/** The leaders' group, or the group of a department, town or park: rooms of people who may run 排名. */
+async function supervisorsRoom(ctx: CommandContext): Promise<boolean> {
+  const audience = await audienceScope(ctx.store, ctx.group, ctx.sender);
+  if (audience === undefined || audience.length > 1) return true;
+  const unit = ctx.group?.unitId != null ? await ctx.store.roster.unitById(ctx.group.unitId) : null;
+  return unit?.kind === 'department';
+}
 
 export default defineCommand({
   name: '排名',
@@ -28,6 +37,12 @@ export default defineCommand({
       ...(args.only !== 'departments' ? [zh.assessment.ranking(zh.assessment.unitsTitle, report.period, report.asOf, report.units, rules, ctx.now)] : []),
       ...(args.only !== 'units' ? [zh.assessment.ranking(zh.assessment.departmentsTitle, report.period, report.asOf, report.departments, rules, ctx.now)] : []),
     ];
+    // the county's ranking is for those who may run 排名: a unit's own group (or a chat bound to
+    // no roster group) may hold people who may not, so it goes to the asker privately there
+    if (ctx.group && !(await supervisorsRoom(ctx))) {
+      await ctx.push({ groupId: null, personId: ctx.sender.id, text: parts.join('\n\n'), mentions: [] });
+      return ctx.reply(zh.audience.rankingSentPrivately);
+    }
     await ctx.reply(parts.join('\n\n'));
   },
 });

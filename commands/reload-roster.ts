@@ -33,6 +33,12 @@ export default defineCommand({
       throw error;
     }
     // inside this message's transaction: the whole roster or nothing
-    await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster, ctx.now)));
+    try {
+      await ctx.reply(zh.roster.reloaded(name, await importRoster(ctx.store, roster, ctx.now)));
+    } catch (error) {
+      // an id the ledger holds for another person: refused before anything was written
+      if (error instanceof RosterError) return ctx.reply(zh.roster.refused(name, error.problems));
+      throw error;
+    }
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand, type CommandContext } from '../src/app/command.ts';
 import { rawArgs } from '../src/app/args.ts';
+import { cardExtras } from '../src/cards/card-extras.ts';
 import { visibleScope } from '../src/app/hazard-scope.ts';
 import { workCalendar } from '../src/app/scheduled-jobs.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty } from '../src/domain/digest.ts';
@@ -29,6 +30,10 @@ export default defineCommand({
     const digest = await ctx.store.digests.digest(period, ctx.today, DIGEST_LIST_LIMIT, unitIds);
     const scope = await scopeName(ctx, unitIds);
     const text = digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand);
-    await ctx.reply([text, ...zh.enforcement.digestLines(await ctx.store.enforcement.enforcedUnits(ctx.today, unitIds), ctx.now)].join('\n'));
+    const reply = [text, ...zh.enforcement.digestLines(await ctx.store.enforcement.enforcedUnits(ctx.today, unitIds), ctx.now)].join('\n');
+    if (digestIsEmpty(digest)) return ctx.reply(reply);
+    // the same card the 17:30 digest carries: leaders would rather look than read
+    const card = zh.cards.daily(digest, scope, await cardExtras(ctx.store, ctx.today, 'unit', unitIds), ctx.now);
+    await ctx.reply(reply, [], { card });
   },
 });

@@ -76,11 +76,13 @@ export async function actOnHazard(
  * the sender privately (#9 item 4: what a room reads is what its least-entitled member may see).
  */
 export async function replyOnHazard(ctx: CommandContext, hazard: Pick<HazardView, 'code' | 'unitId'>, text: string, mentions: readonly Person[] = []): Promise<void> {
-  if (!ctx.group || withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+  const audience = ctx.group ? await audienceScope(ctx.store, ctx.group, ctx.sender) : undefined;
+  if (!ctx.group || withinAudience([hazard.unitId], audience)) {
     await ctx.reply(text, mentions);
     return;
   }
-  await ctx.reply(zh.audience.actedOutOfRoom(hazard.code));
+  // a chat bound to no roster group yet (its title alone proves nothing) says so
+  await ctx.reply(audience?.length === 0 ? zh.audience.actedInUnboundRoom(hazard.code) : zh.audience.actedOutOfRoom(hazard.code));
   await ctx.push({ groupId: null, personId: ctx.sender.id, text, mentions: [] });
 }
 

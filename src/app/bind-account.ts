@@ -1,4 +1,5 @@
 import { announceToAdmins } from './announce-to-admins.ts';
+import { sendMissedIdentityNotices } from './missed-identity-notices.ts';
 import { platformIdOf } from './resolve-participants.ts';
 import type { BindingMethod, BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
@@ -36,4 +37,5 @@ export async function bindAccount(store: Store, b: AccountBinding): Promise<void
   await store.identity.log({ subject: 'person', personId: b.person.id, groupId: null, platform: b.platform, platformId: b.platformId, method: b.method, actorId: b.actorId, at: b.at, note: b.durableId ?? '' });
   await store.identity.clearPending(b.person.id);
   await announceToAdmins(store, b.platform, zh.identity.claimedNotice(b.person.name, b.platform, b.method === 'claim' ? '本人认领' : '管理员确认'), b.at);
+  await sendMissedIdentityNotices(store, b.person, b.platform, b.at);
 }

@@ -31,6 +31,7 @@ const schema = z
     HZ_WEIGHT_RECTIFICATION: points.default(50),
     HZ_WEIGHT_ON_TIME: points.default(35),
     HZ_WEIGHT_SPEED: points.default(15),
+    HZ_WEIGHT_SELF_CHECK: points.default(10),
     HZ_PENALTY_OVERDUE: points.default(5),
     HZ_PENALTY_REBOUND: points.default(10),
     HZ_SPEED_TARGET_DAYS: z.coerce.number().min(1).max(3650).default(15),
@@ -79,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedule: toScheduleConfig(c),
     governance: {
       assessment: {
-        weights: { rectification: c.HZ_WEIGHT_RECTIFICATION, onTime: c.HZ_WEIGHT_ON_TIME, speed: c.HZ_WEIGHT_SPEED },
+        weights: { rectification: c.HZ_WEIGHT_RECTIFICATION, onTime: c.HZ_WEIGHT_ON_TIME, speed: c.HZ_WEIGHT_SPEED, selfCheck: c.HZ_WEIGHT_SELF_CHECK },
         penalties: { overdue: c.HZ_PENALTY_OVERDUE, rebound: c.HZ_PENALTY_REBOUND },
         speedTargetDays: c.HZ_SPEED_TARGET_DAYS,
         vetoMajorOverdueDays: c.HZ_VETO_MAJOR_OVERDUE_DAYS,

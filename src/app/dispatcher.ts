@@ -52,10 +52,12 @@ export function retryDelayMs(attempts: number): number {
  * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
  */
 async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
+  const personKey = entry.personId !== null ? await store.identity.wechatKeyOf(entry.personId) : null;
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
+    ...(personKey ? { personKey } : {}),
     text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
@@ -176,7 +178,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const card = entry.extra?.card;
     if (!card || !deps.cards || delivery.file) return delivery;
     try {
-      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card) };
+      return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card), fileRepeatsText: true };
     } catch (error) {
       log.error({ err: error, outboxId: entry.id }, 'chart card could not be drawn: text only');
       return delivery;

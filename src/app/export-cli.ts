@@ -40,7 +40,7 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
   const db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   try {
     const now = new Date();
-    const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, out);
+    const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, { outPath: out });
     if (!result.ok) throw new UserError(`${result.reply.split('\n').join(' ')}（${EXAMPLE}）`);
     const filters = result.filterWords.length > 0 ? result.filterWords.join('、') : '全部';
     console.log(`已导出 ${result.count} 项（${filters}），季度统计：${result.quarter.label}（${formatDate(result.due, now)}前报送）`);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../core/config.ts';
 import { assessmentReport } from './governance-facts.ts';
 import { buildLedgerWorkbook } from './ledger-workbook.ts';
+import { addReportSheet, reportRows } from './rectification-report.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
@@ -30,11 +31,14 @@ function exportPath(dataDir: string, now: Date): string {
 /**
  * Writes the ledger workbook for free-text filters (`本季度 应急管理局 重大 逾期`), never beyond
  * `scope` (the units the asker may see; undefined: all). A department named means the units it
- * supervises. Shared by 导出台账 and `npm run export`.
+ * supervises. Shared by 导出台账 and `npm run export`. `countyRanks`: whether the reader may see the
+ * county's ranking (everyone who may run 排名; not a unit contact).
  */
 export async function exportLedger(
-  store: Store, text: string, scope: number[] | undefined, now: Date, config: AppConfig, outPath?: string,
+  store: Store, text: string, scope: number[] | undefined, now: Date, config: AppConfig,
+  options: { outPath?: string; countyRanks?: boolean } = {},
 ): Promise<LedgerExport> {
+  const { outPath, countyRanks = true } = options;
   const today = localDate(now);
   const units = await store.roster.units();
   const filter = parseLedgerFilter(text, units.map((u) => u.name), today);
@@ -74,9 +78,14 @@ export async function exportLedger(
   ];
   const due = statisticsDueOn(quarter);
   const book = buildLedgerWorkbook({
-    now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds,
+    now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds, countyRanks,
     statistics: { quarter, due, asOf, lines, total: stats.total },
   });
+  // one sheet per imported 问题清单, in the form of its 整改报告 (#15), for the units in scope
+  for (const batch of await store.problemLists.imported()) {
+    const rows = await reportRows(store, batch, today, unitIds);
+    if (rows.length > 0) addReportSheet(book, zh.problemList.report.ledgerSheet(batch.code ?? ''), batch, rows, now);
+  }
   const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
   mkdirSync(dirname(path), { recursive: true });
   await book.xlsx.writeFile(path);

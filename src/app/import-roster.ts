@@ -1,8 +1,10 @@
-import { findLeaderRef, type RosterFile } from './roster-file.ts';
+import { findLeaderRef, RosterError, type RosterFile } from './roster-file.ts';
+import { sendMissedIdentityNotices } from './missed-identity-notices.ts';
 import { platformIdOf } from './resolve-participants.ts';
 import type { BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
 import type { GroupPurpose, UnitKind } from '../domain/types.ts';
+import { zh } from '../i18n/zh-CN.ts';
 
 export interface ImportSummary {
   units: number;
@@ -30,12 +32,52 @@ async function takeRosterIds(store: Store, name: string, unitId: number | null, 
       await store.identity.unbindPerson(holder.id, platform);
       await store.identity.log({ subject: 'person', personId: holder.id, groupId: null, platform, platformId: id, method: 'unbound', actorId: null, at: now, note: `roster gives it to ${name}` });
     }
-    if (self) await store.identity.log({ subject: 'person', personId: self.id, groupId: null, platform, platformId: id, method: 'roster', actorId: null, at: now, note: '' });
+    if (self) {
+      await store.identity.log({ subject: 'person', personId: self.id, groupId: null, platform, platformId: id, method: 'roster', actorId: null, at: now, note: '' });
+      // an admin the roster makes reachable here hears what was logged while they were not
+      await sendMissedIdentityNotices(store, self, platform, now);
+    }
   }
 }
 
-/** Applies a validated roster: creates or updates by name, never deletes. Run it in a transaction. */
+const ROSTER_FIELD = { wecom: 'wecom', dingtalk: 'dingtalk', wechaty: 'wechat' } as const;
+
+/**
+ * Ids the roster gives to one person that the ledger already holds for another, proven (by an
+ * earlier roster, a claim, an admin's confirmation): a typo there would silently hand one
+ * person's account to another. Refused with both names, unless the file itself gives the holder
+ * another id on that platform (the id moves on purpose). An id matched by nickname only is
+ * taken back as before: the roster vouches more than a nickname.
+ */
+async function idConflicts(store: Store, roster: RosterFile): Promise<string[]> {
+  const problems: string[] = [];
+  const unitNames = new Map((await store.roster.units()).map((u) => [u.id, u.name]));
+  for (const [i, p] of roster.people.entries()) {
+    for (const platform of ['wecom', 'dingtalk', 'wechaty'] as const) {
+      const field = ROSTER_FIELD[platform];
+      const id = p[field];
+      if (id === undefined) continue;
+      const holder = await store.roster.personByPlatformId(platform, id);
+      if (!holder) continue;
+      const holderUnit = holder.unitId === null ? undefined : unitNames.get(holder.unitId);
+      if (holder.name === p.name && holderUnit === p.unit) continue;
+      const holderEntry = roster.people.find((q) => q.name === holder.name && q.unit === holderUnit);
+      if (holderEntry?.[field] !== undefined && holderEntry[field] !== id) continue;
+      const method = await store.identity.personBindingMethod(holder.id, platform);
+      if (method === 'name') continue;
+      problems.push(zh.roster.idHeldByAnother(i, p.name, p.unit ?? null, field, id, holder.name, holderUnit ?? null));
+    }
+  }
+  return problems;
+}
+
+/**
+ * Applies a validated roster: creates or updates by name, never deletes. Run it in a transaction.
+ * Refuses (RosterError, nothing written) an id that the ledger holds for another proven person.
+ */
 export async function importRoster(store: Store, roster: RosterFile, now: Date): Promise<ImportSummary> {
+  const conflicts = await idConflicts(store, roster);
+  if (conflicts.length > 0) throw new RosterError(conflicts, '');
   let changed = 0;
   const unitIds = new Map<string, number>();
   const changedUnits = new Set<string>();

@@ -21,6 +21,8 @@ export interface LedgerWorkbookInput {
   assessmentRules: AssessmentRules;
   /** unit ids the assessment sheet may show (the exporter's scope); undefined: all */
   scope: readonly number[] | undefined;
+  /** whether the reader may see the county's ranking (as 排名 shows it); else the rank cells stay empty */
+  countyRanks: boolean;
   statistics: {
     quarter: Period;
     due: LocalDate;
@@ -83,27 +85,31 @@ function ledgerSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + input.hazards.length, column: columns.length } };
 }
 
-function assessmentRow(kind: string, r: Ranked<RankedUnit>): unknown[] {
+/** A row of the assessment; `rank` null where the county's ranking is not the reader's to see. */
+function assessmentRow(kind: string, r: Ranked<RankedUnit>, rank: number | null): unknown[] {
   const a = r.assessment;
   return [
-    r.rank, r.item.name, kind, a.score, a.veto ? '是' : null, a.found, a.closed, a.rectificationRate, a.onTime, a.due, a.onTimeRate,
+    rank, r.item.name, kind, a.score, a.veto ? '是' : null, a.found, a.closed, a.rectificationRate, a.onTime, a.due, a.onTimeRate,
     a.averageDaysToClose === null ? null : Math.round(a.averageDaysToClose * 10) / 10, a.overdue, a.rebounds,
     zh.ledger.creditCell(r.item.flags) || null,
   ];
 }
 
 function assessmentSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
-  const { assessment: report, scope } = input;
+  const { assessment: report, scope, countyRanks } = input;
   const columns = zh.ledger.assessmentColumns;
   const sheet = book.addWorksheet(zh.ledger.sheets.assessment, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = columns.map((c) => ({ width: c === '名称' ? 18 : 10 }));
   title(sheet, zh.ledger.assessmentTitle(report.period, report.asOf), columns.length);
   styleHeader(sheet.addRow([...columns]));
   const visible = (r: Ranked<RankedUnit>) => scope === undefined || scope.includes(r.item.id);
+  // a unit contact's own workbook shows its own row only; its county rank would tell it how the
+  // units it may not see did, so ranks are left to those who may run 排名
+  const rank = (r: Ranked<RankedUnit>) => (countyRanks ? r.rank : null);
   // units and departments are ranked apart, each section under its own heading
   const sections = [
-    { heading: zh.ledger.assessmentSections.unit, rows: report.units.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.unit, r)) },
-    { heading: zh.ledger.assessmentSections.department, rows: report.departments.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.department, r)) },
+    { heading: zh.ledger.assessmentSections.unit, rows: report.units.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.unit, r, rank(r))) },
+    { heading: zh.ledger.assessmentSections.department, rows: report.departments.filter(visible).map((r) => assessmentRow(zh.ledger.assessmentKinds.department, r, rank(r))) },
   ];
   for (const { heading, rows } of sections) {
     if (rows.length === 0) continue;
@@ -112,8 +118,11 @@ function assessmentSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): vo
     head.font = { bold: true };
     for (const values of rows) addAssessmentRow(sheet, values);
   }
-  const note = sheet.addRow([zh.assessment.formula(input.assessmentRules)]);
-  sheet.mergeCells(note.number, 1, note.number, columns.length);
+  const notes = [zh.assessment.formula(input.assessmentRules), ...(countyRanks ? [] : [zh.ledger.rankCountyOnly])];
+  for (const text of notes) {
+    const note = sheet.addRow([text]);
+    sheet.mergeCells(note.number, 1, note.number, columns.length);
+  }
 }
 
 function addAssessmentRow(sheet: ExcelJS.Worksheet, values: unknown[]): void {

@@ -3,7 +3,8 @@ import { mentionHere, notifyOtherSide } from './act-on-hazard.ts';
 import type { Draft } from '../db/draft-repository.ts';
 import { inferCategory, matchCategory } from '../domain/category.ts';
 import { formatDate } from '../domain/calendar.ts';
-import { defaultSource } from '../domain/hazard-source.ts';
+import { defaultSource, type HazardSource } from '../domain/hazard-source.ts';
+import { takeWrittenSource, type WrittenSource } from '../parse/written-source.ts';
 import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
 import type { HazardView, Person, Unit } from '../domain/types.ts';
@@ -36,6 +37,8 @@ export interface RegistrationDraft {
   listConfirmed?: boolean;
   /** a deadline more than CONFIRM_AFTER_MONTHS months out that the sender confirmed (#9 item 8) */
   deadlineConfirmed?: string;
+  /** `来源：群众举报`, `专项整治：危化品安全专项整治` as written (#15): else the sender's default */
+  source?: WrittenSource;
 }
 
 type Resolved<T> = { value: T } | { ask: string };
@@ -211,6 +214,14 @@ async function assess(ctx: CommandContext, draft: RegistrationDraft): Promise<As
   return { missing, asks: missing.map((f) => asks.get(f) ?? '') };
 }
 
+/** The source a registration records: what it says (a campaign by its name), else the sender's default. */
+async function sourceOf(ctx: CommandContext, draft: RegistrationDraft, unit: Unit): Promise<{ source: HazardSource; campaignId: number | null }> {
+  const written = draft.source;
+  if (!written) return { source: defaultSource(ctx.sender, unit), campaignId: null };
+  const campaign = written.campaign ? await ctx.store.problemLists.campaignByName(written.campaign) : null;
+  return { source: written.source, campaignId: campaign?.id ?? null };
+}
+
 /** Records the hazards of a complete draft and announces them in one message. */
 async function register(ctx: CommandContext, draft: RegistrationDraft, ready: Extract<Assessed, { unit: Unit }>): Promise<void> {
   const { unit } = ready;
@@ -221,7 +232,7 @@ async function register(ctx: CommandContext, draft: RegistrationDraft, ready: Ex
       {
         description: fields.description, location: fields.location ?? null, category, level: fields.level ?? 'general',
         unitId: unit.id, reporterId: ctx.sender.id, ownerId: owner.id, measures: fields.measures ?? null,
-        deadline, sourceGroupId: ctx.group?.id ?? null, source: defaultSource(ctx.sender, unit),
+        deadline, sourceGroupId: ctx.group?.id ?? null, ...(await sourceOf(ctx, draft, unit)),
       },
       // every hazard of a list keeps the whole message as written: the audit trail reads it as it came
       { actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: auditText(draft.said), attachments: ctx.attachments },
@@ -278,7 +289,8 @@ function labelledOwner(text: string, name: string): boolean {
  */
 async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft, text: string, mentions: readonly string[]): Promise<void> {
   const written = draft.fields.owner;
-  if (written && (labelledOwner(text, written) || !text.includes(`@${written}`))) return;
+  // the cheap test first: most registrations @-mention no one (the pattern is compiled per name)
+  if (written && (!text.includes(`@${written}`) || labelledOwner(text, written))) return;
   let named = mentionedOwners(text, mentions);
   if (named.length > 1) {
     const known = await Promise.all(named.map(async (n) => (await ctx.store.roster.peopleByName(n)).length > 0));
@@ -300,7 +312,10 @@ async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft,
  */
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
   const unitNames = await ctx.store.roster.unitNames();
-  const draft: RegistrationDraft = { fields: parseRegistration(text, { now: ctx.now, unitNames }), said: [ctx.message.text] };
+  const campaigns = (await ctx.store.problemLists.campaigns()).map((c) => c.name);
+  const written = takeWrittenSource(text, campaigns);
+  const draft: RegistrationDraft = { fields: parseRegistration(written.rest, { now: ctx.now, unitNames }), said: [ctx.message.text] };
+  if (written.source) draft.source = written.source;
   await takeMentionedOwner(ctx, draft, text, mentions);
   // a registration already waiting for an answer is never dropped for a new one
   const waiting = await ctx.store.drafts.get(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);

@@ -143,7 +143,7 @@ export async function resolveParticipants(store: Store, message: IncomingMessage
   // the title only helps tell two people of one name apart; it binds nothing by itself
   const sender = (await senderById(store, message, platform)) ?? (await senderByName(store, message, platform, free ?? byId ?? titled, byId));
   if (!chat || (byId && !free)) return { group: byId, sender };
-  return { group: await chatGroup(store, message, platform, chat, { byId, titled, free }, sender.kind === 'person' ? actingAs(sender) : null), sender };
+  return { group: await chatGroup(store, message, platform, chat, { byId, titled, free }, sender), sender };
 }
 
 interface ChatCandidates {
@@ -155,8 +155,13 @@ interface ChatCandidates {
   free: Group | null;
 }
 
-async function chatGroup(store: Store, message: IncomingMessage, platform: BoundPlatform, chat: { id: string; name: string }, { byId, titled, free }: ChatCandidates, sender: Person | null): Promise<Group> {
-  if (free && sender && (await mayBindByTitle(store, sender, free))) {
+async function chatGroup(store: Store, message: IncomingMessage, platform: BoundPlatform, chat: { id: string; name: string }, { byId, titled, free }: ChatCandidates, resolution: SenderResolution): Promise<Group> {
+  const person = resolution.kind === 'person' ? actingAs(resolution) : null;
+  const entitled = free && person ? await mayBindByTitle(store, person, free) : false;
+  // a display name proves nothing about a chat either: only an account proven by id (the roster's,
+  // a claim, an admin's confirmation, a WeChat re-login key) binds a group by its title
+  const sender = entitled && resolution.kind === 'person' && !resolution.nameOnly ? person : null;
+  if (free && sender) {
     const titled = free;
     await store.roster.bindGroupPlatformId(titled.id, platform, chat.id);
     await store.identity.log({ subject: 'group', personId: null, groupId: titled.id, platform, platformId: chat.id, method: 'first_sight', actorId: sender.id, at: message.at, note: chat.name });
@@ -167,6 +172,9 @@ async function chatGroup(store: Store, message: IncomingMessage, platform: Bound
   const group = await unboundGroup(store, platform, chat, message.at);
   if (titled && !free) {
     await announceToAdmins(store, platform, zh.identity.titleTakenNotice(titled.name, group.name), message.at, `title-taken:${platform}:${chat.id}`);
+  }
+  if (free && entitled && person) {
+    await announceToAdmins(store, platform, zh.identity.groupWaitingNotice(free.name, person.name), message.at, `group-waiting:${platform}:${chat.id}`);
   }
   return group;
 }

@@ -4,7 +4,7 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
-import { readRoster } from './roster-file.ts';
+import { departmentsWithoutLeader, readRoster } from './roster-file.ts';
 import { UserError } from './user-error.ts';
 import { RecordingChannel } from '../channels/recording-channel.ts';
 import { DatabaseInUseError } from '../db/process-lock.ts';
@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
   const roster = readRoster(file);
   if (verb === 'check') {
     console.log(`名册无误：${roster.units.length} 个单位、${roster.people.length} 人、${roster.groups.length} 个群${roster.leaders ? `、${roster.leaders.length} 行领导分工` : ''}。`);
+    const unled = departmentsWithoutLeader(roster);
+    if (unled.length > 0) console.log(`提示：${unled.join('、')} 没有分管领导（leaders 中没有这个部门或其上级部门的 in_charge，也没有全县一行），其所监管单位的逾期升级不会点名分管领导；按行业写的行仍可覆盖部分隐患。`);
     return 0;
   }
   const config = loadConfig();

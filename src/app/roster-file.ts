@@ -100,6 +100,22 @@ export const rosterSchema = z.object({
   duplicates(roster.groups, 'groups', (g) => g.name, (g) => `群「${g.name}」`);
   duplicates(roster.people, 'people', (p) => `${p.name}\u0000${p.unit ?? ''}`, (p) => `人员「${p.name}」（${p.unit ? `单位 ${p.unit}` : '未写单位'}）`,
     '：同一单位内不能有两个同名的人；同名而不同单位的人，用 unit 写明各自的单位');
+  // one account, one person (one chat, one group): on import the later entry would take the id
+  // from the earlier one without a word
+  const sameIds = <T extends Partial<Record<'wecom' | 'dingtalk' | 'wechat' | 'weixin', string>>>(list: readonly T[], section: string, fields: ReadonlyArray<'wecom' | 'dingtalk' | 'wechat' | 'weixin'>, what: (item: T) => string) => {
+    for (const field of fields) {
+      const first = new Map<string, number>();
+      list.forEach((item, i) => {
+        const value = item[field];
+        if (value === undefined) return;
+        const earlier = first.get(value);
+        if (earlier === undefined) first.set(value, i);
+        else ctx.addIssue({ code: 'custom', path: [section, i, field], message: `${what(item)}的 ${field} 账号「${value}」与{sameAs}（${what(list[earlier] as T)}）相同：一个账号只能属于一个${section === 'people' ? '人' : '群'}`, params: { sameAs: [section, earlier] } });
+      });
+    }
+  };
+  sameIds(roster.people, 'people', ['wecom', 'dingtalk', 'wechat', 'weixin'], (p) => `「${p.name}」`);
+  sameIds(roster.groups, 'groups', ['wecom', 'dingtalk', 'wechat'], (g) => `「${g.name}」`);
   // a supervisor chain must end: 甲 supervises 乙 supervises 甲 (or 丙 itself) leaves no one on top
   const supervisorOf = new Map(roster.units.map((u) => [u.name, u.supervisor]));
   roster.units.forEach((u, i) => {
@@ -287,4 +303,26 @@ export function readRoster(path: string): RosterFile {
   }
   if (size > ROSTER_LIMITS.bytes) throw new RosterError([tooLarge(size)], path);
   return parseRoster(readFileSync(path, 'utf8'), path);
+}
+
+/**
+ * The supervising departments (units that supervise others) no `leaders:` line puts in anyone's
+ * charge — not by their own line, a line of a department above them, or a county-wide line — so
+ * their units' escalations name nobody (责任链断档). Sector lines may still cover some of their
+ * hazards. Empty when the roster has no `leaders:` section: that county has chosen not to name.
+ */
+export function departmentsWithoutLeader(roster: RosterFile): string[] {
+  const lines = (roster.leaders ?? []).filter((l) => l.in_charge !== undefined);
+  if (roster.leaders === undefined || lines.some((l) => l.department === undefined && l.sector === undefined)) return [];
+  const covered = new Set(lines.flatMap((l) => (l.department !== undefined && l.sector === undefined ? [l.department] : [])));
+  const supervisorOf = new Map(roster.units.map((u) => [u.name, u.supervisor]));
+  const supervisors = [...new Set(roster.units.flatMap((u) => (u.supervisor ? [u.supervisor] : [])))];
+  return supervisors.filter((name) => {
+    const seen = new Set<string>();
+    for (let at: string | undefined = name; at !== undefined && !seen.has(at); at = supervisorOf.get(at)) {
+      if (covered.has(at)) return false;
+      seen.add(at);
+    }
+    return true;
+  });
 }

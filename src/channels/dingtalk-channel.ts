@@ -232,7 +232,11 @@ export class DingTalkChannel implements Channel {
     const { file: _file, ...rest } = delivery;
     const groupId = delivery.group?.dingtalkId;
     const userId = delivery.person?.dingtalkId;
-    if (!groupId && !userId) return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(file)) });
+    if (!groupId && !userId) {
+      // a custom robot takes images only by a public https URL, which a card file does not have
+      if (delivery.fileRepeatsText) return;
+      return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(file)) });
+    }
     const message = await this.options.api.fileMessage(basename(file), readFileSync(file));
     if (groupId) return this.options.api.sendToGroup(groupId, message);
     return this.options.api.sendToUsers([userId ?? ''], message);

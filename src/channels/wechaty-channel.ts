@@ -168,12 +168,25 @@ export class WechatyChannel implements Channel {
     return (await room.member({ roomAlias: person.name })) ?? (await room.member({ name: person.name }));
   }
 
-  async #contact(person: Person): Promise<Contact | undefined> {
+  /**
+   * The contact a private message goes to: by this login's id; else (a wechat4u re-login) by what
+   * survives it, the 微信号 or the bot's 备注, as a sender is recognised; else, for a unit contact
+   * only, by nickname when exactly one contact wears it. Never by nickname for anyone privileged:
+   * a claim code or a county notice must not reach a stranger who took the same name.
+   */
+  async #contact(person: Person, key: string | undefined): Promise<Contact | undefined> {
     if (person.wechatId) {
       const byId = await this.#wechaty.Contact.find({ id: person.wechatId }).catch(() => undefined);
       if (byId) return byId;
     }
-    return this.#wechaty.Contact.find({ name: person.name });
+    if (key) {
+      for (const contact of await this.#wechaty.Contact.findAll()) {
+        if ((await durableIdOf(contact)) === key) return contact;
+      }
+    }
+    if (person.role !== 'contact') return undefined;
+    const named = await this.#wechaty.Contact.findAll({ name: person.name });
+    return named.length === 1 ? named[0] : undefined;
   }
 
   async send(delivery: Delivery): Promise<void> {
@@ -200,8 +213,9 @@ export class WechatyChannel implements Channel {
       return;
     }
     if (delivery.person) {
-      const contact = await this.#contact(delivery.person);
-      if (!contact) throw new Error(`找不到微信联系人「${delivery.person.name}」`);
+      const contact = await this.#contact(delivery.person, delivery.personKey);
+      // the reason reaches the admins (【发送失败】): say what would make the account known again
+      if (!contact) throw new Error(`找不到微信联系人「${delivery.person.name}」：本次登录后此人还没发过消息，名册里也没有其微信号、机器人也没给其设备注（为免发给同名的人，不按昵称查找）。请本人先发一条消息`);
       if (text.trim()) await contact.say(text);
       if (file) await contact.say(file);
       return;

@@ -194,6 +194,7 @@ export class WeComChannel implements Channel {
         await this.options.client.sendMediaMessage(plan.chatid, image ? 'image' : 'file', media_id);
         return;
       }
+      if (delivery.fileRepeatsText) return;
       return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(delivery.file)) });
     }
     if (plan.kind === 'reply') {

@@ -39,6 +39,11 @@ export interface Delivery {
   kind: 'reply' | 'push';
   group: Group | null;
   person: Person | null;
+  /**
+   * What recognises `person`'s WeChat account across wechat4u logins (`weixin:…` 微信号 or
+   * `remark:…` the bot's 备注), when known: a private send finds them by it, never by nickname.
+   */
+  personKey?: string;
   text: string;
   mentions: Person[];
   /**
@@ -49,6 +54,11 @@ export interface Delivery {
   title?: string;
   /** path of a file to send with it (export) */
   file?: string;
+  /**
+   * The file only shows what the text says (a chart card): where the platform cannot carry it
+   * (a DingTalk custom robot takes no upload), the text goes alone, with no 〔附件…〕 notice.
+   */
+  fileRepeatsText?: boolean;
   /**
    * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
    * burst): the same on every try, so a platform with an idempotency key can be given it.

@@ -32,7 +32,7 @@ export interface LedgerHazard extends HazardView {
   acceptedBy: string | null;
 }
 
-type TallyRow = { unitId: number | bigint } & Record<'found' | 'closed' | 'onTime' | 'due' | 'closeDays' | 'overdue' | 'vetoItems', number | bigint | null>;
+type TallyRow = { unitId: number | bigint } & Record<'found' | 'closed' | 'onTime' | 'due' | 'closeDays' | 'overdue' | 'vetoItems' | 'selfClosed', number | bigint | null>;
 
 /**
  * SQL for a hazard's state at an instant, read from its immutable history rather than its current
@@ -75,7 +75,7 @@ export function createGovernanceRepository(db: Db) {
       const existed = sql`h."existed" = 1`;
       const rows = await query(sql<TallyRow>`
         WITH h AS MATERIALIZED (
-          SELECT "unitId", "level", "originalDeadline",
+          SELECT "unitId", "level", "originalDeadline", "source",
             ${d.localDay(sql`"createdAt"`)} AS "createdOn",
             CASE WHEN "createdAt" >= ${fromI} AND "createdAt" < ${toI} THEN 1 ELSE 0 END AS "inPeriod",
             CASE WHEN "createdAt" < ${asOfEndI} THEN 1 ELSE 0 END AS "existed",
@@ -91,13 +91,15 @@ export function createGovernanceRepository(db: Db) {
           ${countIf(sql`${inPeriod} AND (h."closedThen" IS NOT NULL OR h."originalDeadline" < ${asOf})`)} AS "due",
           COALESCE(SUM(CASE WHEN ${inPeriod} AND h."closedThen" IS NOT NULL THEN ${d.daysBetween(sql`h."createdOn"`, sql`h."closedThen"`)} ELSE 0 END), 0) AS "closeDays",
           ${countIf(sql`${existed} AND h."closedThen" IS NULL AND h."deadlineThen" < ${asOf}`)} AS "overdue",
-          ${countIf(sql`${existed} AND h."closedThen" IS NULL AND h."level" = 'major' AND h."deadlineThen" < ${vetoBefore}`)} AS "vetoItems"
+          ${countIf(sql`${existed} AND h."closedThen" IS NULL AND h."level" = 'major' AND h."deadlineThen" < ${vetoBefore}`)} AS "vetoItems",
+          ${countIf(sql`${inPeriod} AND h."closedThen" IS NOT NULL AND h."source" = 'self_check'`)} AS "selfClosed"
         FROM h GROUP BY h."unitId"`);
       const tallies = new Map<number, HazardTally>();
       for (const r of rows) {
         tallies.set(Number(r.unitId), {
           found: num(r.found), closed: num(r.closed), onTime: num(r.onTime), due: num(r.due),
           closeDays: Math.round(num(r.closeDays)), overdue: num(r.overdue), rebounds: 0, vetoItems: num(r.vetoItems),
+          selfClosed: num(r.selfClosed),
         });
       }
       const rebounds = await db.selectFrom('Reinspection as r').innerJoin('Hazard as h', 'h.id', 'r.hazardId').select('h.unitId')

@@ -58,6 +58,11 @@ export function createIdentityRepository(db: Db) {
     async eventsOfPerson(personId: number): Promise<BindingEvent[]> {
       return (await db.selectFrom('BindingEvent').select(EVENT).where('personId', '=', personId).orderBy('id').execute()).map(toEvent);
     },
+    /** The bindings logged on one platform after `since`, oldest first (at most `limit`). */
+    async eventsOnPlatform(platform: BoundPlatform, since: Date, limit: number): Promise<BindingEvent[]> {
+      return (await db.selectFrom('BindingEvent').select(EVENT).where('platform', '=', platform).where('at', '>', sqlDate(since))
+        .orderBy('id').limit(limit).execute()).map(toEvent);
+    },
     async eventsOfGroup(groupId: number): Promise<BindingEvent[]> {
       return (await db.selectFrom('BindingEvent').select(EVENT).where('groupId', '=', groupId).orderBy('id').execute()).map(toEvent);
     },

@@ -82,6 +82,18 @@ export function createProblemListRepository(db: Db) {
       eb.fn.sum<number>(sql`case when i."hazardId" is null then 1 else 0 end`).as('unassigned'),
     ]);
 
+  /** Campaigns, the newest first. */
+  async function campaigns(): Promise<Campaign[]> {
+    const rows = await db.selectFrom('Campaign as c').leftJoin('Unit as u', 'u.id', 'c.leadUnitId')
+      .select(['c.id', 'c.name', 'c.sectors', 'c.leadUnitId', 'u.name as leadUnitName', 'c.startOn', 'c.endOn'])
+      .orderBy('c.id', 'desc').execute();
+    return rows.map((r) => ({ ...r, sectors: parseSectors(r.sectors) }));
+  }
+
+  async function campaignByName(name: string): Promise<Campaign | null> {
+    return (await campaigns()).find((c) => c.name === name) ?? null;
+  }
+
   return {
     /** Keeps a list as a preview: nothing is a hazard until 确认导入. Earlier previews of the sender are dropped. */
     async createPreview(batch: NewBatch, items: readonly NewBatchItem[]): Promise<number> {
@@ -180,27 +192,19 @@ export function createProblemListRepository(db: Db) {
       return [...merged.values()].sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'));
     },
 
-    async campaignByName(name: string): Promise<Campaign | null> {
-      return (await this.campaigns()).find((c) => c.name === name) ?? null;
-    },
+    campaignByName,
 
     /** Creates a campaign, or changes the facts given for one of that name. */
     async upsertCampaign(input: NewCampaign): Promise<Campaign> {
       const values = { sectors: JSON.stringify(input.sectors), leadUnitId: input.leadUnitId, startOn: input.startOn, endOn: input.endOn };
       await db.insertInto('Campaign').values({ name: input.name, ...values, createdAt: sqlDate(input.at) })
         .onConflict((oc) => oc.column('name').doUpdateSet(values)).execute();
-      const found = await this.campaignByName(input.name);
+      const found = await campaignByName(input.name);
       if (!found) throw new Error(`campaign ${input.name} not saved`);
       return found;
     },
 
-    /** Campaigns, the newest first. */
-    async campaigns(): Promise<Campaign[]> {
-      const rows = await db.selectFrom('Campaign as c').leftJoin('Unit as u', 'u.id', 'c.leadUnitId')
-        .select(['c.id', 'c.name', 'c.sectors', 'c.leadUnitId', 'u.name as leadUnitName', 'c.startOn', 'c.endOn'])
-        .orderBy('c.id', 'desc').execute();
-      return rows.map((r) => ({ ...r, sectors: parseSectors(r.sectors) }));
-    },
+    campaigns,
 
     /**
      * A campaign's progress on `today`: its hazards (registered by hand or imported) plus the

@@ -299,7 +299,7 @@ export type HazardEvent = {
     id: Generated<number>;
     hazardId: number;
     /**
-     * created | progress | submitted | accepted | rejected | extension_requested | extension_approved | extension_denied | reassigned | supervised | unsupervised | plan_updated | evidence | reinspection_passed | rebound
+     * created | progress | submitted | accepted | rejected | extension_requested | extension_approved | extension_denied | reassigned | supervised | unsupervised | plan_updated | evidence | reinspection_passed | rebound | urged
      */
     type: string;
     actorId: number | null;

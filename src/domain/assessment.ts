@@ -22,14 +22,16 @@ export interface HazardTally {
   rebounds: number;
   /** major hazards overdue more than the veto threshold on the as-of day */
   vetoItems: number;
+  /** of the closed, the ones the unit found itself (来源 企业自查): self-found and self-fixed */
+  selfClosed: number;
 }
 
-export const EMPTY_TALLY: HazardTally = { found: 0, closed: 0, onTime: 0, due: 0, closeDays: 0, overdue: 0, rebounds: 0, vetoItems: 0 };
+export const EMPTY_TALLY: HazardTally = { found: 0, closed: 0, onTime: 0, due: 0, closeDays: 0, overdue: 0, rebounds: 0, vetoItems: 0, selfClosed: 0 };
 
 /** The assessment rules, from config. */
 export interface AssessmentRules {
   /** points for a 100% rate; they add up to the best score */
-  weights: { rectification: number; onTime: number; speed: number };
+  weights: { rectification: number; onTime: number; speed: number; selfCheck: number };
   /** points taken per currently overdue hazard and per rebound */
   penalties: { overdue: number; rebound: number };
   /** average days to close at or under which speed earns full points */
@@ -44,6 +46,8 @@ export interface Assessment extends HazardTally {
   /** onTime / due; null when nothing was due */
   onTimeRate: number | null;
   averageDaysToClose: number | null;
+  /** selfClosed / found; null when nothing was found */
+  selfCheckRate: number | null;
   veto: boolean;
   score: number;
 }
@@ -60,7 +64,10 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
  * Scores one tally:
  *   R = closed / found, T = onTime / due (each 1 when its base is 0),
  *   S = 1 when the average days to close ≤ the target, else target / average (1 with nothing closed),
- *   score = wR·R + wT·T + wS·S − pOverdue·overdue − pRebound·rebounds, at least 0, one decimal.
+ *   F = selfClosed / found (0 when nothing was found): the share found and fixed by the unit itself,
+ *   score = wR·R + wT·T + wS·S + wF·F − pOverdue·overdue − pRebound·rebounds, at least 0, one decimal.
+ * F is a credit on top (the speech wants 企业自查 encouraged): a unit that finds and fixes all of
+ * its own hazards scores up to wF more than one whose hazards were all found by inspectors.
  * A unit with any major hazard overdue past the veto threshold is vetoed: it keeps its score but
  * ranks below every unit that is not.
  */
@@ -68,12 +75,13 @@ export function assess(tally: HazardTally, rules: AssessmentRules): Assessment {
   const rectificationRate = tally.found > 0 ? tally.closed / tally.found : null;
   const onTimeRate = tally.due > 0 ? tally.onTime / tally.due : null;
   const averageDaysToClose = tally.closed > 0 ? tally.closeDays / tally.closed : null;
+  const selfCheckRate = tally.found > 0 ? tally.selfClosed / tally.found : null;
   const speed = averageDaysToClose === null || averageDaysToClose <= rules.speedTargetDays ? 1 : rules.speedTargetDays / averageDaysToClose;
   const { weights: w, penalties: p } = rules;
-  const raw = w.rectification * (rectificationRate ?? 1) + w.onTime * (onTimeRate ?? 1) + w.speed * speed
+  const raw = w.rectification * (rectificationRate ?? 1) + w.onTime * (onTimeRate ?? 1) + w.speed * speed + w.selfCheck * (selfCheckRate ?? 0)
     - p.overdue * tally.overdue - p.rebound * tally.rebounds;
   return {
-    ...tally, rectificationRate, onTimeRate, averageDaysToClose,
+    ...tally, rectificationRate, onTimeRate, averageDaysToClose, selfCheckRate,
     veto: tally.vetoItems > 0,
     score: Math.max(0, round1(raw)),
   };

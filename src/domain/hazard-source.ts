@@ -28,6 +28,9 @@ const SOURCE_SYNONYMS: Record<HazardSource, readonly string[]> = {
   other: ['其他'],
 };
 
+/** Every word that names a source, longest first (for a pattern that must take the whole word). */
+export const SOURCE_WORDS: readonly string[] = Object.values(SOURCE_SYNONYMS).flat().sort((a, b) => b.length - a.length);
+
 /** `督查`, `举报` …: the source a word names, or null. */
 export function matchSource(text: string): HazardSource | null {
   const t = text.trim();

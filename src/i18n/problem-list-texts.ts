@@ -141,6 +141,12 @@ export const problemListTexts = {
         `发送「问题清单 ${lines[0]?.batch.code ?? 'QD-0001'}」看各单位进度，「整改报告 ${lines[0]?.batch.code ?? 'QD-0001'}」导出整改情况报告。`,
       ]);
     },
+    /** what a digest and the weekly summary add: the lists still being worked on */
+    digestLines: (lists: ReadonlyArray<{ batch: Batch; progress: ListProgress }>, total: number) => [
+      `问题清单进度（${total} 份未清零）：`,
+      ...lists.map(({ batch, progress }) => `${batch.code ?? ''} ${inline(batch.title, ECHO.row)}：共${progress.total} 销号${progress.closed} 逾期${progress.overdue} 待明确${progress.unassigned}`),
+      ...(total > lists.length ? [`……另有 ${total - lists.length} 份，发送「问题清单」查看`] : []),
+    ],
     notVisible: (code: string) => `问题清单 ${code} 里没有你可以查看的单位。`,
     unitNotInList: (code: string, unit: string) => `问题清单 ${code} 里没有${unit}的问题。`,
     batchByUnit(batch: Batch, total: ListProgress, units: ReadonlyArray<ListProgress & { unitName: string }>, now: Date): string {
@@ -164,6 +170,8 @@ export const problemListTexts = {
     },
     report: {
       sheetName: '整改情况',
+      /** the ledger export's sheet for one list */
+      ledgerSheet: (code: string) => `问题清单${code}`,
       title: (title: string) => `${title.replace(/(?:问题)?清单$/, '')}问题整改情况报告`,
       asOf: (batch: Batch, today: LocalDate, count: number, done: number, now: Date) =>
         `${batch.code ?? ''}｜${sourceLine(batch, now)}｜截至${formatDate(today, now).replace(/^(?!\d{4}年)/, `${today.slice(0, 4)}年`)}：共 ${count} 项，已完成 ${done} 项，完成率 ${count > 0 ? Math.round((done / count) * 100) : 0}%`,

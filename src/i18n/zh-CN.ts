@@ -376,15 +376,17 @@ export const zh = {
     },
     notConfigured: '没有配置名册文件：请在 .env 里设置 HZ_ROSTER=名册文件 并重启机器人；之后改了名册，发「重新加载名册」即可生效。',
     missing: (file: string) => `找不到名册文件 ${file}：请检查 HZ_ROSTER 的设置和文件是否还在。台账未改动。`,
+    idHeldByAnother: (index: number, name: string, unit: string | null, field: string, id: string, holder: string, holderUnit: string | null) =>
+      `people[${index}]：「${name}」${unit ? `（${unit}）` : ''}的 ${field} 账号「${inline(id, ECHO.name)}」已绑定「${holder}」${holderUnit ? `（${holderUnit}）` : ''}，一个账号只能属于一个人。如是笔误请改正；如确是${name}的账号，请在名册中给${holder}写上其本人的 ${field} 账号后再导入。`,
     refused: (file: string, problems: readonly string[]) =>
       fitRows([`名册 ${file} 有误，没有导入（台账未改动）。请改正后再发「重新加载名册」：`], problems, (shown) => (shown < problems.length ? [`……等 ${problems.length} 处，仅列前 ${shown} 处`] : [])),
   },
   supervision: {
     listed: (h: HazardView, now: Date) =>
-      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${h.description}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
+      `${h.code}【挂牌督办】已列入挂牌督办${h.supervisingLeader ? `，督办领导：${h.supervisingLeader}` : ''}。\n${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}｜责任人 ${h.ownerName}｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}\n列入次日和此后每周一在「今日提醒」中提醒责任人和监管部门（到期、逾期时随每日提醒），直至验收销号；销号情况报领导群。`,
     unlisted: (h: HazardView, reason: string) => `${h.code} 已撤销挂牌督办${reason ? `（${reason}）` : ''}，记录留档。`,
     acceptedToLeaders: (h: HazardView, reviewer: string, now: Date) =>
-      `【督办销号】${h.code} ${unitLabel(h, now)}：${h.description}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
+      `【督办销号】${h.code} ${unitLabel(h, now)}：${inline(h.description, ECHO.medium)}，已于${formatDate(h.closedOn ?? localDate(now), now)}由${reviewer}验收销号${h.supervisingLeader ? `（督办领导：${h.supervisingLeader}）` : ''}。`,
   },
   question: {
     which: { open: '未销号隐患', pending_review: '待验收隐患', overdue: '逾期隐患' } as const,
@@ -537,10 +539,10 @@ export const zh = {
   },
   assessment: {
     formula: (r: AssessmentRules) =>
-      `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
+      `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}＋自查自改率×${r.weights.selfCheck}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
     row: (r: Ranked<RankedUnit>) => {
       const a = r.assessment;
-      return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}`;
+      return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}${a.selfClosed > 0 ? ` 自查自改${a.selfClosed}` : ''}`;
     },
     ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date): string {
       if (ranked.length === 0) return `${title}（${period.label}）：本期没有可考核的隐患记录。`;
@@ -616,6 +618,7 @@ export const zh = {
     supervised: (h: HazardView) => (h.supervised ? `挂牌督办${h.supervisingLeader ? `（${h.supervisingLeader}）` : ''}` : ''),
     unitCell: (h: HazardView, now: Date) => unitLabel(h, now),
     sheets: { ledger: '隐患台账', assessment: '考核', statistics: '季度统计' },
+    rankCountyOnly: '本表只列本单位；全县排名不在单位联系人导出的台账中显示。',
     assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
     assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
     assessmentKinds: { unit: '责任单位', department: '监管部门' },
@@ -630,6 +633,8 @@ export const zh = {
   audience: {
     notThisRoom: (code: string) => `${code} 不属于本群对应的单位，详情不在本群显示。请私聊机器人发「查询 ${code}」，或到该单位的群里查询。`,
     actedOutOfRoom: (code: string) => `已办理 ${code}。这项隐患在本群对应的单位之外，内容不在此显示，办理结果已私信发给您。`,
+    actedInUnboundRoom: (code: string) => `已办理 ${code}。本群聊还没有绑定到名册中的群（请管理员在本群发「绑定本群 群名」），内容不在此显示，办理结果已私信发给您。`,
+    rankingSentPrivately: '全县排名已私信发给您，不在本群发送（本群有无权查看排名的成员）。',
     ledgerSentPrivately: '台账包含本群以外单位的隐患，已私信发给您，不在本群发送。',
   },
   identity: {
@@ -646,8 +651,15 @@ export const zh = {
       `【身份待确认】有${PLATFORM_NAMES[platform]}账号以「${name}」（${role}）的名义${group ? `在「${inline(group, ECHO.name)}」` : ''}发消息，尚未绑定。确是本人请发「确认绑定 ${name}」，或发「认领码 ${name}」把认领码交给本人。`,
     nameBoundNotice: (name: string, platform: Platform, group: string | null) =>
       `【身份绑定】${PLATFORM_NAMES[platform]}账号已按昵称关联到单位联系人「${name}」${group ? `（在「${inline(group, ECHO.name)}」）` : ''}，只有联系人权限。如不是本人，请把名册中此人的账号改正。`,
+    methodLabels: { name: '按昵称关联（只有联系人权限）', first_sight: '首次发言时绑定群聊', admin: '管理员改绑群聊', claim: '本人认领', confirm: '管理员确认' } as Partial<Record<string, string>>,
+    missedLine: (at: Date, who: string, how: string) => `· ${formatDate(localDate(at), at)} ${localTime(at)} ${who}：${how}`,
+    missedNotices: (platform: Platform, total: number, lines: readonly string[]) =>
+      [`【身份绑定记录】您的${PLATFORM_NAMES[platform]}账号绑定之前，${PLATFORM_NAMES[platform]}上记下了 ${total} 条身份和群绑定（当时无法私信您）${total > lines.length ? `，以下是最近 ${lines.length} 条` : ''}：`,
+        ...lines, '请核对：按昵称认错的人请改正名册，或发「认领码 姓名」让本人认领。'].join('\n'),
     claimedNotice: (name: string, platform: Platform, how: string) => `【身份绑定】「${name}」的${PLATFORM_NAMES[platform]}账号已绑定（${how}）。`,
     groupBoundNotice: (group: string, by: string) => `【群绑定】名册中的群「${group}」已绑定到 ${by} 所在的群聊。`,
+    groupWaitingNotice: (group: string, by: string) =>
+      `【群待绑定】名册中的群「${group}」还没有绑定群聊。${by}（仅按昵称认出，未认领）在同名群聊里发了消息，这不足以绑定。如确是该群，请管理员在群里发「绑定本群 ${group}」，或让${by}先认领账号（「认领码 ${by}」）。`,
     titleTakenNotice: (group: string, chat: string) =>
       `【群名冲突】另有一个群聊使用了「${group}」的群名，已记为「${inline(chat, ECHO.name)}」，未绑定，消息与提醒仍发往原来的群。如原群已换成这个新群，请管理员在新群发「绑定本群 ${group}」。`,
     claimUsage: '认领 123456',

@@ -1,3 +1,4 @@
+import { activeListLines } from './active-lists.ts';
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
@@ -73,8 +74,13 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       for (const { groups, digest, scope, unitIds } of audiences) {
         if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
         const rendered = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
-        // a unit under 停产整顿 is named in every digest that covers it, whatever else happened that day
-        const text = [rendered, ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now)].join('\n');
+        // a unit under 停产整顿 is named in every digest that covers it, whatever else happened that day;
+        // then the 问题清单 still being worked on, for the units this digest is about (#15)
+        const text = [
+          rendered,
+          ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now),
+          ...(await activeListLines(store, today, unitIds)),
+        ].join('\n');
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {
           messages.push({

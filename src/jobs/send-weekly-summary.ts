@@ -1,3 +1,4 @@
+import { activeListLines } from './active-lists.ts';
 import { dedupeKey, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -25,7 +26,7 @@ export function sendWeeklySummary(options: { cron: string }): ScheduledJob {
       const summary = await store.digests.weekly(week, previous, today, LIST_LIMIT);
       const quiet = summary.created.week === 0 && summary.closed.week === 0 && summary.open === 0 && summary.onTime.all.due === 0;
       if (quiet) return [];
-      const text = zh.weekly.render(summary, now);
+      const text = [zh.weekly.render(summary, now), ...(await activeListLines(store, today))].join('\n');
       const card = zh.cards.weekly(summary, await cardExtras(store, today, 'department'), now);
       return groups.map((group) => ({
         kind: 'push' as const, groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },

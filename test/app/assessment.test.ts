@@ -26,9 +26,9 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
       return Object.fromEntries(await Promise.all([...t].map(async ([id, tally]) => [await name(id), tally])));
     });
     expect(tallies).toEqual({
-      红星化工: { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0 },
-      蓝天物流: { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0 },
-      城南建筑工地: { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1 },
+      红星化工: { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0, selfClosed: 0 },
+      蓝天物流: { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0, selfClosed: 0 },
+      城南建筑工地: { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1, selfClosed: 0 },
     });
   });
 
@@ -51,12 +51,12 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
       '1. 蓝天物流 82.5分｜发现2 销号2 整改率100% 按期率100% 平均30天 逾期0 反弹1',
       '2. 红星化工〔重点关注〕 65分｜发现4 销号3 整改率75% 按期率50% 平均15天 逾期1 反弹0',
       '3. 城南建筑工地〔失信〕 10分〔一票否决〕｜发现1 销号0 整改率0% 按期率0% 平均— 逾期1 反弹0',
-      '计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
+      '计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
       '',
       '考核排名·监管部门（2026年第四季度，截至2026年12月31日）',
       '1. 应急管理局 60.7分｜发现6 销号5 整改率83.3% 按期率66.7% 平均21天 逾期1 反弹1',
       '2. 住建局 10分〔一票否决〕｜发现1 销号0 整改率0% 按期率0% 平均— 逾期1 反弹0',
-      '计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
+      '计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
     ].join('\n')]);
   });
 
@@ -66,7 +66,7 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
       '考核排名·监管部门（2027年第一季度，截至1月2日）',
       '1. 应急管理局 95分｜发现0 销号0 整改率— 按期率— 平均— 逾期1 反弹0',
       '2. 住建局 95分〔一票否决〕｜发现0 销号0 整改率— 按期率— 平均— 逾期1 反弹0',
-      '计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
+      '计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。',
     ].join('\n'));
   });
 
@@ -79,6 +79,10 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
 
   it('is for leaders, departments and admins', async () => {
     expect(texts(await chat.send(G.redStar, '张伟', '排名'))).toEqual(['「排名」只有领导、管理员、监管部门可以使用。']);
+    // asked by its department in a unit's group, the county ranking goes privately (#9 item 4)
+    const inUnitGroup = await chat.send(G.redStar, '王建国', '排名 2026年 单位');
+    expect(inUnitGroup.filter((d) => d.group).map((d) => d.text)).toEqual(['全县排名已私信发给您，不在本群发送（本群有无权查看排名的成员）。']);
+    expect(inUnitGroup.filter((d) => !d.group && d.person?.name === '王建国').map((d) => d.text)).toEqual([expect.stringContaining('责任单位')]);
   });
 });
 
@@ -89,7 +93,7 @@ describe('a past period keeps its numbers', () => {
       return (await s.governance.tallies(quarterPeriod(2026, 3), '2026-09-30', 30)).get(unit!.id);
     });
     // YH-0001: found 9/1, accepted 9/3 (deadline 9/4), found rebounded on 10/8
-    expect(q3).toEqual({ found: 1, closed: 1, onTime: 1, due: 1, closeDays: 2, overdue: 0, rebounds: 0, vetoItems: 0 });
+    expect(q3).toEqual({ found: 1, closed: 1, onTime: 1, due: 1, closeDays: 2, overdue: 0, rebounds: 0, vetoItems: 0, selfClosed: 0 });
   });
 });
 

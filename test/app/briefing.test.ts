@@ -11,7 +11,7 @@ afterAll(async () => {
   await chat.close();
 });
 
-const FORMULA = '计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。';
+const FORMULA = '计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。';
 
 describe('briefings (通报)', () => {
   it('brief the quarter as a dispatch meeting hears it', async () => {

@@ -87,7 +87,7 @@ describe('the ledger export (导出台账)', () => {
     expect(s.getCell('A7').value).toBe('监管部门排名');
     expect(rowOf(s, 8)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1]);
     expect(rowOf(s, 9)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0]);
-    expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
+    expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
     expect(s.getCell('H5').numFmt).toBe('0.0%');
   });
 
@@ -128,6 +128,18 @@ describe('the ledger export (导出台账)', () => {
     const own = await exported(G.redStar, '李强', '导出台账 2026年第四季度');
     expect(own.reply).toContain('共 4 项');
     expect(rowOf(sheet(own.book, '季度统计'), 5)[1]).toBe('红星化工');
+    // a unit contact's workbook: its own unit in every sheet, and no county rank (2nd of 3 would
+    // tell it how the units it may not see did); 排名 is for departments, leaders and admins
+    const assessment = sheet(own.book, '考核');
+    expect(assessment.getColumn(2).values.slice(4, 5)).toEqual(['红星化工']);
+    expect(rowOf(assessment, 4)).toEqual([null, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
+    expect(assessment.getCell('A6').value).toBe('本表只列本单位；全县排名不在单位联系人导出的台账中显示。');
+    expect(assessment.rowCount).toBe(6);
+    const stats = sheet(own.book, '季度统计');
+    expect([rowOf(stats, 5)[1], rowOf(stats, 6)[1], stats.rowCount]).toEqual(['红星化工', '合计', 6]);
+    expect(sheet(own.book, '隐患台账').getColumn(3).values.slice(3).every((v) => String(v).startsWith('红星化工'))).toBe(true);
+    // a department keeps the ranks (it may run 排名)
+    expect(rowOf(sheet(housing.book, '考核'), 4)[0]).toEqual(expect.any(Number));
     expect(texts(await chat.send(G.leaders, '刘县长', '导出台账 火星'))).toEqual([expect.stringContaining('没看懂筛选条件「火星」')]);
   });
 

@@ -99,6 +99,35 @@ describe('an unbound account with a matching name', () => {
   });
 });
 
+describe('a chat titled like a roster group (#9 item 2 leftover)', () => {
+  it('is not bound by a contact known by nickname only; the admins are told, and an admin binds it', async () => {
+    const school = ding('lisi01', 'cidSCHOOL');
+    await chat.send('实验小学安全群', '李四', '我的隐患', { as: school });
+    expect((await person('李四')).dingtalkId).toBe('lisi01');
+    expect((await chat.read((s) => s.roster.groupByName('实验小学安全群')))?.dingtalkId).toBeNull();
+    // a contact's report there is recorded, but the chat is not the unit's group yet: nothing of the hazard shows
+    const code = codeIn(texts(await chat.send('城关镇安全群', '周镇长', '登记隐患：实验小学 楼梯扶手松动，责任人@李四，12月15日前'))[0]);
+    const report = await chat.send('实验小学安全群', '李四', `${code} 进度50% 已加固一半`, { as: school });
+    expect(inGroup(report, '实验小学安全群（未绑定 SCHOOL）')).toEqual([zh.audience.actedInUnboundRoom(code)]);
+    expect(toPerson(report, '李四')[0]).toContain('进度 50%');
+    const bound = await chat.send('实验小学安全群', '赵主任', '绑定本群 实验小学安全群', { as: ding('zhao01', 'cidSCHOOL') });
+    expect(texts(bound)).toContain(zh.identity.groupRebound('实验小学安全群'));
+    expect((await chat.read((s) => s.roster.groupByName('实验小学安全群')))?.dingtalkId).toBe('cidSCHOOL');
+  });
+
+  it('tells the admins when a nickname-only contact writes in their unit\'s unbound chat', async () => {
+    const out = await chat.send('蓝天物流安全对接群', '钱经理', '我的隐患', { as: ding('qian01', 'cidBLUE') });
+    expect(toPerson(out, '赵主任').join('\n')).toContain(zh.identity.groupWaitingNotice('蓝天物流安全对接群', '钱经理'));
+    expect(inGroup(out, '蓝天物流安全对接群（未绑定 idBLUE）')).toEqual(['我的隐患：暂无。']);
+    expect((await chat.read((s) => s.roster.groupByName('蓝天物流安全对接群')))?.dingtalkId).toBeNull();
+    // a claimed account binds it on its next message there
+    const issued = await chat.send(null, '赵主任', '认领码 钱经理', { as: ZHAO });
+    await chat.send(null, '钱经理', `认领 ${claimCodeIn(toPerson(issued, '赵主任')[0])}`, { as: ding('qian01') });
+    await chat.send('蓝天物流安全对接群', '钱经理', '我的隐患', { as: ding('qian01', 'cidBLUE') });
+    expect((await chat.read((s) => s.roster.groupByName('蓝天物流安全对接群')))?.dingtalkId).toBe('cidBLUE');
+  });
+});
+
 describe('the claim flow', () => {
   it('binds a leader who sends the code the admin was given privately', async () => {
     const issued = await chat.send('应急管理局监管群', '赵主任', '认领码 刘县长', { as: ZHAO });
@@ -175,5 +204,48 @@ describe('a wechat4u-like re-login (every id changes)', () => {
     const out = await chat.send('城关镇安全群', '周镇长', '设置角色 李四 管理员', { as: { ...wx('@b2'), chatId: 'room-town2' } });
     expect(texts(out)).toEqual([zh.identity.unclaimed('周镇长', '监管部门')]);
     expect((await person('周镇长')).wechatId).toBeNull();
+  });
+});
+
+describe('an admin with no account on the platform (#9 item 1 leftover)', () => {
+  it('gets what was logged there while unreachable, privately, once the admin\'s own account is bound', async () => {
+    const fresh = await createChat();
+    try {
+      // no admin is bound on DingTalk: these are logged, and nobody can be told privately
+      const first = await fresh.send('红星化工安全对接群', '张伟', '我的隐患', { as: ding('zhangwei01') });
+      expect(first.filter((d) => !d.group)).toEqual([]);
+      await fresh.send('蓝天物流安全对接群', '钱经理', '我的隐患', { as: ding('qian01') });
+      // the local operator issues the admin's own code; the admin claims on DingTalk
+      const issued = await fresh.send(null, '赵主任', '认领码 赵主任');
+      const code = claimCodeIn(issued.map((d) => d.text).join('\n'));
+      const claimed = await fresh.send(null, '赵主任', `认领 ${code}`, { as: ding('zhao01') });
+      const notice = claimed.filter((d) => !d.group && d.person?.name === '赵主任').map((d) => d.text).join('\n');
+      expect(notice).toContain('【身份绑定记录】您的钉钉账号绑定之前，钉钉上记下了 2 条身份和群绑定（当时无法私信您）：');
+      expect(notice).toMatch(/· 12月1日 09:00 「张伟」：按昵称关联（只有联系人权限）\n· 12月1日 09:00 「钱经理」：按昵称关联（只有联系人权限）/);
+      // from now on the admin is told as things happen, and the backlog is not sent again
+      const later = await fresh.send('城南工地安全群', '吴工', '我的隐患', { as: ding('wugong01') });
+      const told = later.filter((d) => !d.group && d.person?.name === '赵主任').map((d) => d.text).join('\n');
+      expect(told).toContain(zh.identity.nameBoundNotice('吴工', 'dingtalk', null));
+      expect(told).not.toContain('【身份绑定记录】');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('gets them as well when the roster gives the admin an id', async () => {
+    const fresh = await createChat();
+    try {
+      await fresh.send('红星化工安全对接群', '张伟', '我的隐患', { as: ding('zhangwei01') });
+      await fresh.bot.importRoster(parseRoster(`
+units: [{ name: 应急管理局, kind: department }]
+people: [{ name: 赵主任, unit: 应急管理局, role: admin, dingtalk: zhao01 }]
+`));
+      const queued = await fresh.read((s) => s.outbox.due(new Date('2100-01-01')));
+      const notice = queued.filter((m) => m.text.startsWith('【身份绑定记录】')).map((m) => m.text);
+      expect(notice).toHaveLength(1);
+      expect(notice[0]).toContain('「张伟」：按昵称关联（只有联系人权限）');
+    } finally {
+      await fresh.close();
+    }
   });
 });

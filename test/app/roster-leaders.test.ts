@@ -66,6 +66,14 @@ describe('roster check: leaders in charge', () => {
     expect(check(readFileSync(join(ROOT, 'demo', 'roster.yaml'), 'utf8')).trim()).toBe('名册无误：8 个单位、13 人、8 个群、5 行领导分工。');
     expect(() => parseRoster(BAD)).toThrow(RosterError);
   });
+
+  it('points out a supervising department nobody is in charge of: its escalations would name no one (责任链断档)', () => {
+    const demo = readFileSync(join(ROOT, 'demo', 'roster.yaml'), 'utf8').replace('  - { department: 住建局, in_charge: 陈副县长 }\n', '');
+    expect(check(demo).trim().split('\n')).toEqual([
+      '名册无误：8 个单位、13 人、8 个群、4 行领导分工。',
+      '提示：住建局 没有分管领导（leaders 中没有这个部门或其上级部门的 in_charge，也没有全县一行），其所监管单位的逾期升级不会点名分管领导；按行业写的行仍可覆盖部分隐患。',
+    ]);
+  });
 });
 
 describe('importing the leaders', () => {

@@ -116,6 +116,23 @@ describe('the digest card reaches the leaders on every platform', () => {
     expect(sends[1]).toMatchObject({ body: { openConversationId: 'cidLEADERSxxxxxxxxxx==', msgKey: 'sampleImageMsg', msgParam: JSON.stringify({ photoURL: '@media-1' }) } });
   });
 
+  it('DingTalk, a group reached by its custom robot only: the text alone, no 〔附件…无法发送〕 notice in its place', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const app = { clientId: 'dingbot-hz', clientSecret: 'secret' };
+    const fake = await startFakeDingTalk({ ...app, robots: { 'token-leaders': 'SECleaders' }, photo: Buffer.alloc(0) });
+    cleanups.push(() => fake.close());
+    const stream = new DingTalkStreamClient({ ...app, apiBase: fake.base, keepAlive: false });
+    const api = new DingTalkOpenApi({ appKey: app.clientId, appSecret: app.clientSecret, robotCode: app.clientId }, fetch, fake.base, fake.base);
+    const channel = new DingTalkChannel({ stream, api, oapiBase: fake.base, clock: () => now, webhooks: { 县安委会领导群: { accessToken: 'token-leaders', secret: 'SECleaders' } } });
+    const { bot } = await startBot(channel);
+    await digestTime(bot);
+    const sends = fake.sends();
+    expect(sends.map((e) => e.type)).toEqual(['webhook']);
+    expect(sends[0]).toMatchObject({ body: { msgtype: 'text', text: { content: expect.stringContaining('【每日安全汇总】') } } });
+    expect(JSON.stringify(sends)).not.toContain('无法通过本平台发送');
+    expect(await bot.deliver()).toBe(0);
+  });
+
   it('Wechaty: the text, then the picture as a FileBox the mock puppet carries', async () => {
     const mocker = new mock.Mocker();
     const puppet = new PuppetMock({ mocker });

@@ -109,6 +109,13 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     expect(ack).toBeLessThan(firstSend);
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ ownerName: '张伟', deadline: '2026-12-15', level: 'general' });
 
+    // the unit's chat is bound by the first message there from an account proven by id (the
+    // supervising department head's roster staffId); 张伟, known by nickname only, would not bind it
+    before = fake.sends().length;
+    say('unit', 'wang', '本群隐患');
+    await sendsAfter(before, 1);
+    expect((await read((s) => s.roster.groupByName('红星化工安全对接群')))?.dingtalkId).toBe(GROUPS.unit.conversationId);
+
     // DingTalk redelivers a callback (same msgId): acknowledged, not handled again
     const acks = events.filter((e) => e.type === 'ack').length;
     before = fake.sends().length;

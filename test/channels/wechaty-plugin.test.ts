@@ -192,6 +192,37 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
 });
 
 describe('a wechat4u-like re-login: every contact id changes (#9 item 1)', () => {
+  it('sends a private message by the 微信号 that survives, never to another contact of the same nickname', async () => {
+    const wang2 = mocker.createContact({ name: '王建国', handle: 'wangjg_wx' });
+    // strangers who took the names of a department head and a leader
+    const fakeWang = mocker.createContact({ name: '王建国' });
+    const fakeLiu = mocker.createContact({ name: '刘县长' });
+    await puppet.logout();
+    mocker.login(people.me);
+    await vi.waitFor(() => expect(wechaty.isLoggedIn).toBe(true), { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    await read(async () => undefined);
+    expect((await read((s) => s.roster.peopleByName('王建国')))[0]?.wechatId).toBeNull();
+
+    const before = said.length;
+    await read(async (s) => {
+      for (const name of ['王建国', '刘县长']) {
+        const [p] = await s.roster.peopleByName(name);
+        await s.outbox.enqueue({ kind: 'push', groupId: null, personId: p!.id, text: `私信测试：${name}`, mentions: [] }, now);
+      }
+    });
+    const [toWang] = await saidAfter(before, 1);
+    // (the mock keeps the old login's contact as well: both carry his 微信号, both are his account)
+    expect(toWang?.text).toBe('私信测试：王建国');
+    expect([wang2.id, people.wang.id]).toContain(toWang?.roomId);
+    // 刘县长 has no 微信号 and no 备注: not sent by nickname; the failure is retried, never misdelivered
+    await new Promise((r) => setTimeout(r, 300));
+    expect(said.map((s) => s.roomId)).not.toContain(fakeLiu.id);
+    expect(said.map((s) => s.roomId)).not.toContain(fakeWang.id);
+    const pending = await read((s) => s.outbox.due(new Date('2100-01-01')));
+    expect(pending.map((e) => e.text)).toContain('私信测试：刘县长');
+  });
+
   it('knows 王建国 again by his 微信号; a department head with nothing that survives must claim again', async () => {
     // the same people after a new login: new contact ids, same nicknames
     const wang2 = mocker.createContact({ name: '王建国', handle: 'wangjg_wx' });

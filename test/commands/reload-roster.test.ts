@@ -54,6 +54,33 @@ describe('重新加载名册: the running bot takes a changed roster', () => {
     expect(again?.text).toBe(zh.config.personAdded('孙七', '红星化工', '单位联系人'));
   });
 
+  it('refuses an id the ledger holds for another person, naming both, and changes nothing (#9 item 5)', async () => {
+    const { chat, file } = await botWithRosterFile();
+    // a typo: 张伟's line gets 王建国's DingTalk id, which the roster gave 王建国 earlier
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('{ name: 张伟, unit: 红星化工, role: contact }', '{ name: 张伟, unit: 红星化工, role: contact, dingtalk: wangjg01 }')
+      .replace(', dingtalk: wangjg01,', ','));
+    const [reply] = await chat.send('应急管理局监管群', '赵主任', '重新加载名册');
+    expect(reply?.text).toMatch(/^名册 roster\.yaml 有误，没有导入（台账未改动）/);
+    expect(reply?.text).toContain('「张伟」（红星化工）的 dingtalk 账号「wangjg01」已绑定「王建国」（应急管理局）');
+    const [wang] = await chat.read((s) => s.roster.peopleByName('王建国'));
+    const [zhang] = await chat.read((s) => s.roster.peopleByName('张伟'));
+    expect([wang?.dingtalkId, zhang?.dingtalkId]).toEqual(['wangjg01', null]);
+
+    // giving 王建国 another id in the same file moves it on purpose
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{ name: 王建国, unit: 应急管理局, role: department,', '{ name: 王建国, unit: 应急管理局, role: department, dingtalk: wangjg02,'));
+    const [moved] = await chat.send('应急管理局监管群', '赵主任', '重新加载名册');
+    expect(moved?.text).toMatch(/^已重新加载名册/);
+    expect((await chat.read((s) => s.roster.peopleByName('张伟')))[0]?.dingtalkId).toBe('wangjg01');
+  });
+
+  it('refuses one id written for two people in the file, with both lines', async () => {
+    const { chat, file } = await botWithRosterFile();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{ name: 李强, unit: 红星化工, role: contact }', '{ name: 李强, unit: 红星化工, role: contact, wecom: wangjg }'));
+    const [reply] = await chat.send('应急管理局监管群', '赵主任', '重新加载名册');
+    expect(reply?.text).toMatch(/第\d+行 people\[\d+\]\.wecom：「李强」的 wecom 账号「wangjg」与第\d+行（「王建国」）相同：一个账号只能属于一个人/);
+  });
+
   it('is for admins only', async () => {
     const { chat } = await botWithRosterFile();
     const [reply] = await chat.send('应急管理局监管群', '王建国', '重新加载名册');

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChat, type Chat } from '../helpers/chat.ts';
+import { readFileSync } from 'node:fs';
+import { pngSize, testCardRenderer } from '../helpers/cards.ts';
 import { buildLedger } from '../helpers/ledger.ts';
 
 let chat: Chat;
@@ -39,6 +41,16 @@ describe('今日汇总', () => {
       '· YH-0003 实验小学 进度30%（李四）',
     ].join('\n'));
     expect(unit?.group?.name).toBe('实验小学安全群');
+  });
+
+  it('carries the digest card as the 17:30 digest does, where cards are drawn (#14 note)', async () => {
+    chat = await createChat({ at: '2026-12-01 08:00', cards: testCardRenderer() });
+    await buildLedger(chat);
+    const out = await chat.send('县安委会领导群', '刘县长', '今日汇总');
+    expect(out.map((d) => d.group?.name)).toEqual(['县安委会领导群']);
+    expect(out[0]?.text).toMatch(/^【今日汇总】12月3日 · 全县/);
+    expect(out[0]?.file).toMatch(/\.png$/);
+    expect(pngSize(readFileSync(out[0]?.file ?? '')).width).toBe(1080);
   });
 
   it('says so when there is nothing to report', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChat, type Chat } from '../helpers/chat.ts';
 import { FULL_PLAN, valveJpeg } from '../helpers/evidence.ts';
@@ -22,6 +23,26 @@ describe('a rejected hazard (#10 item 9)', () => {
     const list = await chat.send(G.redStar, '张伟', '本群隐患');
     expect(list[0]?.text).toContain('整改中60%');
     expect(list[0]?.text).not.toContain('100%');
+  });
+
+  it('shows the rejection in the Excel ledger: 整改中 at the earlier progress, never 100%', async () => {
+    const code = await registerHazard(chat, '红星化工 储罐区呼吸阀损坏 责任人 张伟 12月20日前');
+    await chat.send(G.redStar, '张伟', `${code} 进度60% 已更换阀门`);
+    await chat.send(G.redStar, '张伟', `${code} 整改完成 请验收`);
+    await chat.send(G.safety, '王建国', `${code} 驳回 呼吸阀型号不符`);
+    const file = (await chat.send(G.safety, '王建国', '导出台账'))[0]?.file;
+    expect(file).toBeDefined();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file ?? '');
+    const ledger = book.getWorksheet('隐患台账');
+    const header = Array.from(ledger?.getRow(2).values as unknown[]);
+    const row = Array.from(ledger?.getRow(3).values as unknown[]);
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('隐患编号')).toBe(code);
+    expect(cell('状态')).toBe('整改中');
+    expect(cell('进度')).toBe(0.6);
+    expect(cell('验收人') ?? null).toBeNull();
+    expect(cell('销号日期') ?? null).toBeNull();
   });
 
   it('goes back to 0% when no progress was reported before the completion', async () => {

@@ -3,16 +3,16 @@ import { assess, hasActivity, rankAssessments, sumTallies, EMPTY_TALLY, type Ass
 
 /** The defaults of config (HZ_WEIGHT_*, HZ_PENALTY_*, HZ_SPEED_TARGET_DAYS, HZ_VETO_MAJOR_OVERDUE_DAYS). */
 const RULES: AssessmentRules = {
-  weights: { rectification: 50, onTime: 35, speed: 15 },
+  weights: { rectification: 50, onTime: 35, speed: 15, selfCheck: 10 },
   penalties: { overdue: 5, rebound: 10 },
   speedTargetDays: 15,
   vetoMajorOverdueDays: 30,
 };
 
 // The worked example of docs/governance.md.
-const A: HazardTally = { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0 };
-const B: HazardTally = { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0 };
-const C: HazardTally = { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1 };
+const A: HazardTally = { found: 4, closed: 3, onTime: 2, due: 4, closeDays: 45, overdue: 1, rebounds: 0, vetoItems: 0, selfClosed: 0 };
+const B: HazardTally = { found: 2, closed: 2, onTime: 2, due: 2, closeDays: 60, overdue: 0, rebounds: 1, vetoItems: 0, selfClosed: 0 };
+const C: HazardTally = { found: 1, closed: 0, onTime: 0, due: 1, closeDays: 0, overdue: 1, rebounds: 0, vetoItems: 1, selfClosed: 0 };
 
 describe('assessment arithmetic, by hand', () => {
   it('A: 50×3/4 + 35×2/4 + 15×1 − 5×1 = 65', () => {
@@ -29,7 +29,7 @@ describe('assessment arithmetic, by hand', () => {
 
   it('a department is the sum of its units: 50×5/6 + 35×4/6 + 15×(15/21) − 5 − 10 = 60.7', () => {
     const sum = sumTallies([A, B]);
-    expect(sum).toEqual({ found: 6, closed: 5, onTime: 4, due: 6, closeDays: 105, overdue: 1, rebounds: 1, vetoItems: 0 });
+    expect(sum).toEqual({ found: 6, closed: 5, onTime: 4, due: 6, closeDays: 105, overdue: 1, rebounds: 1, vetoItems: 0, selfClosed: 0 });
     const a = assess(sum, RULES);
     expect(a.averageDaysToClose).toBe(21);
     expect(a.score).toBe(60.7);
@@ -40,8 +40,15 @@ describe('assessment arithmetic, by hand', () => {
     expect(assess({ ...EMPTY_TALLY, found: 1, due: 1, overdue: 30 }, RULES).score).toBe(0);
   });
 
+  it('credits self-found, self-fixed hazards (企业自查): A with 2 of its 3 closed found by itself, 65 + 10×2/4 = 70', () => {
+    expect(assess({ ...A, selfClosed: 2 }, RULES)).toMatchObject({ selfCheckRate: 0.5, score: 70 });
+    // a unit that found and fixed all of its own: B's 82.5 + 10×2/2 = 92.5; with nothing found, no credit
+    expect(assess({ ...B, selfClosed: 2 }, RULES).score).toBe(92.5);
+    expect(assess({ ...EMPTY_TALLY }, RULES)).toMatchObject({ selfCheckRate: null, score: 100 });
+  });
+
   it('follows the weights of config', () => {
-    const rules = { ...RULES, weights: { rectification: 100, onTime: 0, speed: 0 }, penalties: { overdue: 0, rebound: 0 } };
+    const rules = { ...RULES, weights: { rectification: 100, onTime: 0, speed: 0, selfCheck: 0 }, penalties: { overdue: 0, rebound: 0 } };
     expect(assess(A, rules).score).toBe(75);
   });
 });

@@ -23,4 +23,19 @@ describe('a hazard records where it came from (#15 item 1)', () => {
     const created = await chat.read((s) => s.hazards.events(hazards[0]!.id));
     expect(created[0]?.data).toMatchObject({ source: 'self_check' });
   });
+
+  it('takes a source written in the registration, and a campaign by its name', async () => {
+    chat = await createChat();
+    await chat.send(G.safety, '王建国', '专项整治 新建 危化品安全专项整治 行业 危化品 牵头 应急管理局 2027年3月31日');
+    await chat.send(G.safety, '王建国', '登记隐患 红星化工 围墙外有人倾倒废油 来源：群众举报 责任人张伟 12月15日前');
+    await chat.send(G.safety, '王建国', '登记隐患 红星化工 危化品安全专项整治 装卸区未设静电接地 责任人张伟 12月20日前');
+    const hazards = await chat.read((s) => s.hazards.all());
+    const [campaign] = await chat.read((s) => s.problemLists.campaigns());
+    expect(hazards.map((h) => [h.description, h.source, h.campaignId])).toEqual([
+      ['围墙外有人倾倒废油', 'public_report', null],
+      ['装卸区未设静电接地', 'campaign', campaign?.id],
+    ]);
+    expect((await chat.send(G.leaders, '刘县长', '专项整治'))[0]?.text).toContain('危化品安全专项整治｜行业：危化品｜牵头：应急管理局｜12月1日至2027年3月31日\n  共 1 项｜已销号 0｜整改中 1（逾期 0）｜待明确 0');
+  });
 });
+

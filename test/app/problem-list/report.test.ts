@@ -68,6 +68,27 @@ describe('整改报告 QD-…: the item-by-item report back, as an .xlsx (#15 it
     expect(rowValues(sheet, 5).slice(6, 8)).toEqual(['责任人、整改时限待监管部门明确', '待明确']);
   });
 
+  it('gives the Excel ledger export a sheet per list, in the form of the report', async () => {
+    await chat.send(G.leaders, '赵主任', '', { attachments: [{ name: '督查反馈.xlsx', mime: XLSX, data: await inspectionList() }] });
+    await chat.send(G.leaders, '赵主任', '确认导入');
+    await chat.send(G.safety, '王建国', '', { attachments: [{ name: '消防检查.xlsx', mime: XLSX, data: await gappyList() }] });
+    await chat.send(G.safety, '王建国', '确认导入 红兴化工=红星化工');
+    const out = await chat.send(G.leaders, '刘县长', '导出台账');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out[0]?.file ?? '');
+    expect(book.worksheets.map((s) => s.name)).toEqual(['隐患台账', '考核', '季度统计', '问题清单QD-0002', '问题清单QD-0001']);
+    const sheet = book.getWorksheet('问题清单QD-0001');
+    if (!sheet) throw new Error('no sheet');
+    expect(rowValues(sheet, 3)).toEqual(['序号', '问题', '责任单位', '责任人', '整改措施', '整改时限', '整改情况', '完成状态', '销号日期']);
+    expect(rowValues(sheet, 6)).toEqual([3, '塔吊限位器失效', '城南建筑工地', '吴工', '停用塔吊，更换限位器并检测', day('2026-12-12'), '尚未报告进度', '未开始整改', null]);
+    // a department's export holds its own units' rows only
+    const mine = await chat.send(G.safety, '王建国', '导出台账');
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.readFile(mine[0]?.file ?? '');
+    const theirs = own.getWorksheet('问题清单QD-0001');
+    expect([4, 5, 6, 7].map((n) => theirs?.getRow(n).getCell(3).value ?? null)).toEqual(['红星化工', '红星化工', '蓝天物流', '蓝天物流']);
+  });
+
   it('asks which list when no code is given', async () => {
     const out = await chat.send(G.leaders, '刘县长', '整改报告');
     expect(out[0]?.text).toBe('请写明清单编号，例：整改报告 QD-0001。发送「问题清单」查看已导入的清单。');

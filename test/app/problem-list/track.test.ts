@@ -78,4 +78,25 @@ describe('问题清单 and 专项整治 track lists and campaigns (#15 item 4)',
     ].join('\n'));
     expect(await reply(G.leaders, '刘县长', '专项整治 校园消防')).toBe('没有名为「校园消防」的专项整治。现有：危化品安全专项整治、消防安全专项检查');
   });
+
+  it('shows the lists still being worked on in the leaders\' digest, a department\'s digest (its units) and the weekly summary', async () => {
+    await twoLists();
+    const before = chat.channel.sent.length;
+    await chat.setClock('2026-12-14 18:00');
+    const sent = chat.channel.sent.slice(before);
+    const digestTo = (group: string) => sent.filter((d) => d.group?.name === group && d.text.includes('问题清单进度')).map((d) => d.text.slice(d.text.indexOf('问题清单进度')));
+    expect(digestTo(G.leaders)).toContain([
+      '问题清单进度（2 份未清零）：',
+      'QD-0002 消防安全专项检查问题清单：共6 销号0 逾期1 待明确4',
+      'QD-0001 省安委会第三督查组安全生产督查问题清单：共5 销号1 逾期1 待明确0',
+    ].join('\n'));
+    // 应急管理局's digest counts its own units only (红星化工, 蓝天物流)
+    expect(digestTo(G.safety)).toContain([
+      '问题清单进度（2 份未清零）：',
+      'QD-0002 消防安全专项检查问题清单：共3 销号0 逾期1 待明确1',
+      'QD-0001 省安委会第三督查组安全生产督查问题清单：共4 销号1 逾期0 待明确0',
+    ].join('\n'));
+    // the weekly summary on Monday 09:00
+    expect(sent.some((d) => d.group?.name === G.leaders && d.text.includes('小结') && d.text.includes('问题清单进度（2 份未清零）'))).toBe(true);
+  });
 });
