@@ -5,13 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { defaultConfig } from '../src/app/config.ts';
-import { createLogger } from '../src/app/logger.ts';
-import { scheduledJobs, workCalendar } from '../src/app/scheduled-jobs.ts';
-import { createScheduler } from '../src/app/scheduler.ts';
-import { SerialQueue } from '../src/app/serial-queue.ts';
 import { closeDatabase, openSqlite } from '../src/db/database.ts';
 import { applySqliteMigrations } from '../src/db/migrate.ts';
+import { timeJobs } from './time-jobs.ts';
 import { addDays, atLocal } from '../src/domain/calendar.ts';
 
 const HAZARDS = Number(process.argv[2] ?? 100_000);
@@ -84,7 +80,7 @@ async function main(): Promise<void> {
   const dir = kept ? null : mkdtempSync(join(tmpdir(), 'hz-bench-'));
   const file = kept ?? join(dir ?? '', 'bench.db');
   try {
-    let t = performance.now();
+    const t = performance.now();
     if (!kept || !existsSync(file)) {
       applySqliteMigrations(file);
       seed(file);
@@ -93,33 +89,10 @@ async function main(): Promise<void> {
     applySqliteMigrations(file);
     const db = await openSqlite(file);
     // openSqlite gathers the planner's statistics (PRAGMA optimize), as the bot does on start
-    const schedule = defaultConfig().schedule;
-    const jobs = scheduledJobs(schedule);
-    const scheduler = createScheduler({
-      db, queue: new SerialQueue(), jobs, log: createLogger('silent'),
-      window: { quietHours: schedule.quietHours, calendar: workCalendar(schedule) },
-    });
-    const times = { 'send-morning-message': '09:00', 'send-daily-digest': '17:30', 'send-weekly-summary': '09:00' };
     console.log('one run = the job plus its outbox writes and run record, in one transaction, as the scheduler does it');
-    for (const job of jobs) {
-      const now = atLocal(`${TODAY} ${times[job.name as keyof typeof times] ?? '09:00'}`);
-      const wall: number[] = [];
-      const cpu: number[] = [];
-      let messages = 0;
-      for (let i = 0; i < 7; i += 1) {
-        await db.deleteFrom('OutboxMessage').execute();
-        t = performance.now();
-        const before = process.cpuUsage();
-        messages = await scheduler.runJob(job, now, false);
-        const used = process.cpuUsage(before);
-        wall.push(performance.now() - t);
-        cpu.push((used.user + used.system) / 1000);
-      }
-      // the machine is shared: CPU time is the steadier measure, wall time shows what waiting added
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(0);
-      console.log(`${job.name.padEnd(26)} cpu median ${median(cpu)} ms, wall median ${median(wall)} ms  ${messages} messages`);
+    for (const t of await timeJobs(db, TODAY)) {
+      console.log(`${t.job.padEnd(26)} cpu median ${t.cpuMs.toFixed(0)} ms, wall median ${t.wallMs.toFixed(0)} ms  ${t.messages} messages`);
     }
-    scheduler.dispose();
     await closeDatabase(db);
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });

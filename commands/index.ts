@@ -39,6 +39,7 @@ import ranking from './ranking.ts';
 import rebound from './rebound.ts';
 import registerHazard from './register-hazard.ts';
 import reloadRoster from './reload-roster.ts';
+import runtimeStatus from './runtime-status.ts';
 import reminderSettings from './reminder-settings.ts';
 import rectificationReport from './rectification-report.ts';
 import reject from './reject.ts';
@@ -120,6 +121,7 @@ export const commands: readonly Command[] = [
   claimIdentity,
   confirmBinding,
   reloadRoster,
+  runtimeStatus,
 ];
 
 /** What a message that is only a hazard code does: show it. */

@@ -54,6 +54,12 @@ export interface StartOptions {
   leases?: readonly WantedLease[];
   /** what this instance reports about itself in 运行状态 (its platform connection) */
   detail?: () => Record<string, unknown>;
+  /**
+   * A platform that allows one live connection per account (WeCom's AI bot, a Wechaty login),
+   * on PostgreSQL: only the holder of this lease connects and sends; `onGain` connects,
+   * `onLose` is told when the lease is gone (the instance should stop: another one connects).
+   */
+  connection?: { lease: string; onGain: () => Promise<void>; onLose: () => void };
 }
 
 /** The running core: one database, one queue, one outbox, one channel. */
@@ -125,7 +131,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   // unique per start: a restarted process is a new holder, so its old leases' epochs fence it
   const instance = `${config.instances.name ?? hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let keeper: LeaseKeeper | null = null;
-  const handle = createMessageHandler({ db, config, commands, bareCode: commandForBareCode, queue, log });
+  const handle = createMessageHandler({
+    db, config, commands, bareCode: commandForBareCode, queue, log,
+    runtime: () => ({ instance, platform: channel.platform, connection: channel.connectionState?.() ?? 'unknown', queue: queue.waiting }),
+  });
   const dispatcher = createDispatcher({
     db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null,
     claim: postgres ? { instance, ms: config.instances.claimSeconds * 1000 } : null,
@@ -228,6 +237,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         // several instances may share this database: the scheduler runs where its lease is
         const ttlMs = config.instances.leaseSeconds * 1000;
         const wanted: WantedLease[] = [...(startOptions.leases ?? [])];
+        const { connection } = startOptions;
+        if (connection) {
+          wanted.push({
+            name: connection.lease,
+            onGain: async () => {
+              await connection.onGain();
+              loop = startDeliveryLoop(() => deliverAt(clock()), { log, ...(startOptions.deliveryIntervalMs ? { intervalMs: startOptions.deliveryIntervalMs } : {}) });
+            },
+            onLose: async () => {
+              await loop?.stop();
+              loop = null;
+              connection.onLose();
+            },
+          });
+        }
         if (schedule) {
           wanted.unshift({
             name: SCHEDULER_LEASE,
@@ -249,7 +273,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           await deliverAt(clock());
         });
       }
-      loop = startDeliveryLoop(() => deliverAt(clock()), { log, ...(startOptions.deliveryIntervalMs ? { intervalMs: startOptions.deliveryIntervalMs } : {}) });
+      // a single-connection platform's holder starts its loop when it connects (above)
+      if (!(postgres && startOptions.connection)) {
+        loop = startDeliveryLoop(() => deliverAt(clock()), { log, ...(startOptions.deliveryIntervalMs ? { intervalMs: startOptions.deliveryIntervalMs } : {}) });
+      }
       timers = [
         setInterval(() => {
           queue.run(() => optimizeDatabase(db)).catch((error: unknown) => log.warn({ err: error }, 'optimize failed'));

@@ -15,6 +15,15 @@ export interface RawArgs {
   now: Date;
 }
 
+/** This process, as it knows itself (运行状态). */
+export interface ProcessFacts {
+  instance: string;
+  platform: string;
+  connection: string;
+  /** messages and jobs queued behind the one in hand */
+  queue: number;
+}
+
 /** The platform-neutral context every command and middleware sees. */
 export interface CommandContext {
   now: Date;
@@ -27,6 +36,8 @@ export interface CommandContext {
   store: Store;
   config: AppConfig;
   commands: readonly Command[];
+  /** this process as 运行状态 shows it: its instance id, platform connection and queue */
+  runtime?: () => ProcessFacts;
   /** Answers in the group (or chat) the message came from; `extra.file` attaches a file where the platform can. */
   reply(text: string, mentions?: readonly Person[], extra?: OutgoingMessage['extra']): Promise<void>;
   /** Sends to another group or person (dedupeKey: at most once). */

@@ -1,4 +1,5 @@
 import { findLeaderRef, RosterError, type RosterFile } from './roster-file.ts';
+import { sendMissedIdentityNotices } from './missed-identity-notices.ts';
 import { platformIdOf } from './resolve-participants.ts';
 import type { BoundPlatform } from '../db/identity-repository.ts';
 import type { Store } from '../db/store.ts';
@@ -31,7 +32,11 @@ async function takeRosterIds(store: Store, name: string, unitId: number | null, 
       await store.identity.unbindPerson(holder.id, platform);
       await store.identity.log({ subject: 'person', personId: holder.id, groupId: null, platform, platformId: id, method: 'unbound', actorId: null, at: now, note: `roster gives it to ${name}` });
     }
-    if (self) await store.identity.log({ subject: 'person', personId: self.id, groupId: null, platform, platformId: id, method: 'roster', actorId: null, at: now, note: '' });
+    if (self) {
+      await store.identity.log({ subject: 'person', personId: self.id, groupId: null, platform, platformId: id, method: 'roster', actorId: null, at: now, note: '' });
+      // an admin the roster makes reachable here hears what was logged while they were not
+      await sendMissedIdentityNotices(store, self, platform, now);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createBot, type Bot } from './bot.ts';
+import { createBot } from './bot.ts';
+import { openDashboard, runChannel, untilSignal } from './run-channel.ts';
 import { debugEnabled, explainError, loadDotEnv } from './cli.ts';
 import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig } from './config.ts';
@@ -10,33 +11,12 @@ import { createLogger } from './logger.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
 import { DEMO_ROSTER, readRoster } from './roster-file.ts';
-import type { Channel } from '../core/channel.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
-import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';
 
 /** The chart cards' renderer; its font subsets are built once into <dataDir>/fonts. */
 const cardRenderer = (config: AppConfig) => createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') });
-
-/**
- * The read-only dashboard (看板) on HZ_HTTP_PORT, unless it is off. A port already taken costs the
- * dashboard, not the bot: it says so and the chat goes on.
- */
-async function openDashboard(bot: Bot, config: AppConfig, log: Logger): Promise<DashboardServer | null> {
-  if (config.dashboard.port === null) return null;
-  try {
-    return await startDashboardServer({ db: bot.db, queue: bot.queue, config: config.dashboard, dataDir: config.dataDir, log });
-  } catch (error) {
-    console.log(`看板服务未能启动（${config.dashboard.host}:${config.dashboard.port}）：${error instanceof Error ? error.message : String(error)}。可用 HZ_HTTP_PORT 换一个端口，或设 HZ_HTTP_PORT=off 关闭看板。`);
-    return null;
-  }
-}
-
-const untilSignal = () => new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
-});
 
 async function runConsole(settings: AppConfig): Promise<void> {
   // the demo's roster is the one 重新加载名册 re-reads unless HZ_ROSTER names another
@@ -63,24 +43,6 @@ async function runConsole(settings: AppConfig): Promise<void> {
   await channel.start((message) => bot.receive(message));
   await channel.closed();
   await dashboard?.close();
-  await bot.close();
-}
-
-/**
- * A platform that is a Channel (DingTalk, WeCom): open the ledger, import the roster if one is
- * configured, listen, keep the outbox moving (a restart resumes it) until Ctrl-C.
- */
-async function runChannel(config: AppConfig, channel: Channel, roster: string | undefined, log: Logger): Promise<void> {
-  const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
-  if (roster) log.info(await bot.importRoster(readRoster(roster)), 'roster imported');
-  // receiving never waits for the platform's send API: replies leave from the outbox
-  await channel.start((message) => bot.accept(message));
-  await bot.start();
-  const dashboard = await openDashboard(bot, config, log);
-  console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
-  await untilSignal();
-  await dashboard?.close();
-  await channel.stop();
   await bot.close();
 }
 
@@ -131,7 +93,7 @@ async function runDingTalk(config: AppConfig, env: DingTalkEnv, log: Logger): Pr
   const api = new DingTalkOpenApi({ appKey: env.DINGTALK_CLIENT_ID, appSecret: env.DINGTALK_CLIENT_SECRET, robotCode: env.DINGTALK_ROBOT_CODE ?? env.DINGTALK_CLIENT_ID });
   const channel = new DingTalkChannel({ stream, api, webhooks: env.DINGTALK_GROUP_WEBHOOKS, botNames: env.HZ_BOT_NAMES, log });
   log.info({ groupsWithRobot: Object.keys(env.DINGTALK_GROUP_WEBHOOKS) }, 'dingtalk configured');
-  await runChannel(config, channel, env.HZ_ROSTER, log);
+  process.exitCode = await runChannel(config, channel, log, { roster: env.HZ_ROSTER });
 }
 
 async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<void> {
@@ -143,7 +105,7 @@ async function runWeCom(config: AppConfig, env: WeComEnv, log: Logger): Promise<
   });
   const channel = new WeComChannel({ client, webhooks: env.WECOM_GROUP_WEBHOOKS, botNames: env.HZ_BOT_NAMES, log });
   log.info({ groupsWithRobot: Object.keys(env.WECOM_GROUP_WEBHOOKS) }, 'wecom configured');
-  await runChannel(config, channel, env.HZ_ROSTER, log);
+  process.exitCode = await runChannel(config, channel, log, { roster: env.HZ_ROSTER });
 }
 
 /** `npm start`: the console demo by default, a chat platform when CHANNEL says so. */
@@ -165,7 +127,7 @@ async function main(): Promise<void> {
 main().then(
   () => {
     // a platform SDK may keep a socket or timer open after stopping: do not hang on it
-    setTimeout(() => process.exit(0), 3_000).unref();
+    setTimeout(() => process.exit(), 3_000).unref();
   },
   (error: unknown) => {
     // a setting, a roster line or a database in use: one Chinese line each; the stack on HZ_DEBUG=1

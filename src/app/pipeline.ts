@@ -1,4 +1,4 @@
-import type { AnyoneContext, Command, CommandContext, RawArgs } from './command.ts';
+import type { AnyoneContext, Command, CommandContext, ProcessFacts, RawArgs } from './command.ts';
 import type { AppConfig } from '../core/config.ts';
 import { withEvidence } from './evidence-store.ts';
 import { attachFollowUpEvidence } from './follow-up-evidence.ts';
@@ -12,7 +12,7 @@ import { runForEachCode } from './run-for-each-code.ts';
 import { actingAs, resolveParticipants, type SenderResolution } from './resolve-participants.ts';
 import type { SerialQueue } from './serial-queue.ts';
 import type { IncomingMessage } from '../core/messages.ts';
-import { isConnectionLost, type Db } from '../db/database.ts';
+import { isTransient, type Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
@@ -32,6 +32,8 @@ export interface PipelineDeps {
   bareCode: Command;
   queue: SerialQueue;
   log: Logger;
+  /** this process as 运行状态 shows it */
+  runtime?: () => ProcessFacts;
 }
 
 /** Messages past this length are cut before parsing: no registration is that long. */
@@ -93,7 +95,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
   const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
-    config: deps.config, commands: deps.commands,
+    config: deps.config, commands: deps.commands, ...(deps.runtime ? { runtime: deps.runtime } : {}),
     async reply(text, mentions = [], extra) {
       // a private chat with an account the bot cannot name has nowhere to answer
       if (target.groupId === null && target.personId === null) return;
@@ -275,10 +277,10 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         });
       } catch (error) {
         deps.log.error({ err: error, messageId: message.messageId, platform: message.platform }, 'message failed');
-        // the database went away (after the transaction's own retries): nothing of the message was
-        // written, and no reply could be. The caller must not acknowledge it, so the platform
-        // delivers it again — to this instance or another one.
-        if (isConnectionLost(error)) throw error;
+        // the database went away, or other instances kept winning the same rows (after the
+        // transaction's own retries): nothing of the message was written. The caller must not
+        // acknowledge it, so the platform delivers it again — to this instance or another one.
+        if (isTransient(error)) throw error;
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;

@@ -289,7 +289,8 @@ function labelledOwner(text: string, name: string): boolean {
  */
 async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft, text: string, mentions: readonly string[]): Promise<void> {
   const written = draft.fields.owner;
-  if (written && (labelledOwner(text, written) || !text.includes(`@${written}`))) return;
+  // the cheap test first: most registrations @-mention no one (the pattern is compiled per name)
+  if (written && (!text.includes(`@${written}`) || labelledOwner(text, written))) return;
   let named = mentionedOwners(text, mentions);
   if (named.length > 1) {
     const known = await Promise.all(named.map(async (n) => (await ctx.store.roster.peopleByName(n)).length > 0));

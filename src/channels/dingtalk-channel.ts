@@ -17,6 +17,9 @@ export interface DingTalkStream {
   socketCallBackResponse(messageId: string, result: unknown): void;
   connect(): Promise<void>;
   disconnect(): void;
+  /** dingtalk-stream's DWClient keeps these; a test's stream may not */
+  readonly connected?: boolean;
+  readonly reconnecting?: boolean;
 }
 
 /** A robot message as the Stream callback carries it (机器人接收消息), the fields we read. */
@@ -237,6 +240,12 @@ export class DingTalkChannel implements Channel {
     const message = await this.options.api.fileMessage(basename(file), readFileSync(file));
     if (groupId) return this.options.api.sendToGroup(groupId, message);
     return this.options.api.sendToUsers([userId ?? ''], message);
+  }
+
+  connectionState(): string {
+    const { connected, reconnecting } = this.options.stream;
+    if (connected === undefined) return 'unknown';
+    return connected ? 'connected' : reconnecting ? 'reconnecting' : 'disconnected';
   }
 
   async stop(): Promise<void> {

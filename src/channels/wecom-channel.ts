@@ -207,6 +207,10 @@ export class WeComChannel implements Channel {
     await this.options.client.sendMessage(plan.chatid, { msgtype: 'markdown', markdown: { content: named } });
   }
 
+  connectionState(): string {
+    return this.options.client.isConnected ? 'connected' : 'disconnected';
+  }
+
   async stop(): Promise<void> {
     this.options.client.disconnect();
     await this.#chain;

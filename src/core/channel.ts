@@ -47,5 +47,7 @@ export interface Channel {
   send(delivery: Delivery): Promise<void>;
   /** Where this delivery would go now; absent means one unlimited route (console, tests). */
   route?(delivery: Delivery): Route;
+  /** How the connection to the platform stands now, in a word or two (运行状态): connected, reconnecting … */
+  connectionState?(): string;
   stop(): Promise<void>;
 }

@@ -221,9 +221,24 @@ async function postgresTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pro
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         continue;
       }
-      if (attempt >= 5 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      if (attempt >= SERIALIZATION_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      // instances contending for one row (the hazard counter) retry apart, not in lockstep
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
+}
+
+/** Tries of a transaction the server refused for a conflict with a concurrent one (SERIALIZABLE). */
+const SERIALIZATION_ATTEMPTS = 10;
+
+/**
+ * Whether `error` is one a later try may not meet: the connection was lost, or the transaction
+ * lost every try against concurrent ones. Nothing of it was written; a platform message that
+ * failed so is left for the platform to deliver again rather than answered with a failure.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return isConnectionLost(error) || (typeof code === 'string' && RETRYABLE.has(code));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 
 /** A command waiting for the sender to supply a missing field. */
@@ -10,6 +11,10 @@ export interface Draft {
   expiresAt: Date;
 }
 
+// asked for every message a known sender writes (compiled-query.ts)
+const draftQuery = compiledOnce((db: Db, groupId: number, personId: number) =>
+  db.selectFrom('PendingDraft').select(['command', 'fields', 'missing', 'expiresAt']).where('groupId', '=', groupId).where('personId', '=', personId));
+
 /** Pending drafts, one per group and sender. */
 export function createDraftRepository(db: Db) {
   return {
@@ -18,8 +23,7 @@ export function createDraftRepository(db: Db) {
      * `takeExpired` tells the sender it ran out (a late answer is never dropped in silence).
      */
     async get(groupId: number, personId: number, now: Date): Promise<Draft | null> {
-      const row = await db.selectFrom('PendingDraft').select(['command', 'fields', 'missing', 'expiresAt'])
-        .where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
+      const [row] = (await draftQuery(db, groupId, personId)).rows;
       if (!row) return null;
       const expiresAt = fromSqlDate(row.expiresAt);
       if (expiresAt <= now) return null;

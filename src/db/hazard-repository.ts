@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { enforcementStatuses } from './enforcement-repository.ts';
 import type { DB } from './tables.ts';
@@ -50,7 +51,15 @@ export async function selectViews<Extra extends object = object>(
   extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
 ): Promise<Array<HazardView & Extra>> {
   const built = (query(viewSource(db) as ViewSource) as ViewSource).select(VIEW_COLUMNS);
-  const rows = (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>;
+  return withUnitRecords(db, (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>, extra);
+}
+
+/** Each row as a HazardView with its unit's credit standings and enforcement status, read in two more queries. */
+async function withUnitRecords<Extra extends object = object>(
+  db: Db,
+  rows: Array<Record<string, unknown> & ViewRow>,
+  extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
+): Promise<Array<HazardView & Extra>> {
   if (rows.length === 0) return [];
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
   const standings = new Map<number, CreditStanding[]>();
@@ -60,6 +69,10 @@ export async function selectViews<Extra extends object = object>(
   const enforcement = await enforcementStatuses(db, unitIds);
   return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? [], enforcement.get(r.unitId) ?? NO_ENFORCEMENT), ...extra(r) }));
 }
+
+// the views every report and decision reads, compiled once (compiled-query.ts)
+const viewByIdQuery = compiledOnce((db: Db, id: number) => viewSource(db).where('h.id', '=', id).select(VIEW_COLUMNS));
+const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewSource(db).where('h.code', '=', code).select(VIEW_COLUMNS));
 
 interface ViewRow {
   id: number; code: string; description: string; location: string | null; category: string; level: string; unitId: number;
@@ -152,7 +165,7 @@ export function createHazardRepository(db: Db) {
   }
 
   async function viewById(id: number): Promise<HazardView> {
-    const [view] = await selectViews(db, (q) => q.where('h.id', '=', id));
+    const [view] = await withUnitRecords(db, (await viewByIdQuery(db, id)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
     if (!view) throw new Error(`hazard ${id} not found`);
     return view;
   }
@@ -175,7 +188,7 @@ export function createHazardRepository(db: Db) {
     },
 
     async byCode(code: string): Promise<HazardView | null> {
-      const [view] = await selectViews(db, (q) => q.where('h.code', '=', code));
+      const [view] = await withUnitRecords(db, (await viewByCodeQuery(db, code)).rows as unknown as Array<Record<string, unknown> & ViewRow>);
       return view ?? null;
     },
 

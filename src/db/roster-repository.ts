@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-query.ts';
 import { memoOf, sqlDate, type Db } from './database.ts';
 import type { Group, GroupPurpose, Person, Platform, Role, Unit, UnitKind } from '../domain/types.ts';
 
@@ -17,9 +18,15 @@ const toGroup = (r: GroupRow): Group => ({
 
 const PLATFORM_ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
 
-/** Every unit's name, as last read, with the count and highest id it was read at. */
-interface KnownUnitNames { count: number; lastId: number | null; names: readonly string[] }
+/** Every unit's name, as last read, with the highest id it was read at. */
+interface KnownUnitNames { lastId: number | null; names: readonly string[] }
 const UNIT_NAMES = 'roster.unitNames';
+
+// the lookups every message makes, compiled once (compiled-query.ts)
+const personByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Person').select(PERSON).where('id', '=', id));
+const peopleByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Person').select(PERSON).where('name', '=', name).orderBy('id'));
+const groupByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Group').select(GROUP).where('id', '=', id));
+const groupByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Group').select(GROUP).where('name', '=', name));
 
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
@@ -40,11 +47,11 @@ export function createRosterRepository(db: Db) {
     return r ? toUnit(r) : null;
   }
   async function personById(id: number): Promise<Person | null> {
-    const r = await people().where('id', '=', id).executeTakeFirst();
+    const [r] = (await personByIdQuery(db, id)).rows;
     return r ? toPerson(r) : null;
   }
   async function groupById(id: number): Promise<Group | null> {
-    const r = await groups().where('id', '=', id).executeTakeFirst();
+    const [r] = (await groupByIdQuery(db, id)).rows;
     return r ? toGroup(r) : null;
   }
   const must = <T>(value: T | null, what: string): T => {
@@ -63,20 +70,19 @@ export function createRosterRepository(db: Db) {
     },
     /**
      * Every unit's name, in roster order: what a registration's text is matched against. Read again
-     * only when the units changed. Reading 1,000 names cost more than the rest of a registration's
-     * queries together; counting them and taking the highest id costs one index lookup. That
-     * check is exact because units are never renamed or deleted, a unit added here drops the kept
-     * list (below: SQLite may give a rolled-back id out again), and ids from other instances on
-     * PostgreSQL only grow.
+     * only when a unit was added: reading 1,000 names cost more than the rest of a registration's
+     * queries together, the highest id costs one index lookup (a count scans the table). That
+     * check is exact because units are never renamed or deleted (whoever adds that drops the kept
+     * list there too), a unit added here drops it (below: SQLite may give a rolled-back id out
+     * again), and ids from other instances on PostgreSQL only grow.
      */
     async unitNames(): Promise<readonly string[]> {
       const memo = memoOf(db);
-      const { count, lastId } = await db.selectFrom('Unit')
-        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('lastId')]).executeTakeFirstOrThrow();
+      const { lastId } = await db.selectFrom('Unit').select((eb) => eb.fn.max('id').as('lastId')).executeTakeFirstOrThrow();
       const kept = memo.get(UNIT_NAMES) as KnownUnitNames | undefined;
-      if (kept && kept.count === Number(count) && kept.lastId === lastId) return kept.names;
+      if (kept && kept.lastId === lastId) return kept.names;
       const names = (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
-      memo.set(UNIT_NAMES, { count: Number(count), lastId, names } satisfies KnownUnitNames);
+      memo.set(UNIT_NAMES, { lastId, names } satisfies KnownUnitNames);
       return names;
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
@@ -113,7 +119,7 @@ export function createRosterRepository(db: Db) {
 
     personById,
     async peopleByName(name: string): Promise<Person[]> {
-      return (await people().where('name', '=', name).orderBy('id').execute()).map(toPerson);
+      return (await peopleByNameQuery(db, name)).rows.map(toPerson);
     },
     async peopleByIds(ids: number[]): Promise<Person[]> {
       if (ids.length === 0) return [];
@@ -177,7 +183,7 @@ export function createRosterRepository(db: Db) {
 
     groupById,
     async groupByName(name: string): Promise<Group | null> {
-      const r = await groups().where('name', '=', name).executeTakeFirst();
+      const [r] = (await groupByNameQuery(db, name)).rows;
       return r ? toGroup(r) : null;
     },
     async groupByPlatformId(platform: Platform, id: string): Promise<Group | null> {

@@ -17,6 +17,7 @@ import { createProblemListRepository } from './problem-list-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
+import { createRuntimeRepository } from './runtime-repository.ts';
 
 /** Every repository over the database or one transaction. */
 export function createStore(db: Db) {
@@ -38,6 +39,7 @@ export function createStore(db: Db) {
     enforcement: createEnforcementRepository(db),
     problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
+    runtime: createRuntimeRepository(db),
     notices: createNoticeRepository(db),
   };
 }

@@ -14,6 +14,7 @@ import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
 import { chainTexts } from './chain-texts.ts';
 import { chain as itemChain, scheduleTexts, state as itemState } from './schedule-texts.ts';
 import type { HazardItem } from '../domain/digest.ts';
+import type { RuntimeStatus } from '../core/runtime-status.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
 import { MORNING_LIST_LIMIT, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
@@ -711,6 +712,42 @@ export const zh = {
     rotated: '看板密钥已更换：此前发出的所有看板链接均已失效。',
     rotateAdminOnly: '只有管理员可以更换看板密钥。你可以发送「看板 撤销」作废自己的链接。',
     unknown: (text: string) => `「看板」后面只能跟「撤销」（管理员还可用「换钥」），没看懂「${inline(text, ECHO.name)}」。例：看板、看板 撤销`,
+  },
+  runtime: {
+    /** 运行状态: instances, leases, outbox, jobs, database */
+    status(s: RuntimeStatus, now: Date): string {
+      const ago = (d: Date) => {
+        const seconds = Math.max(0, Math.round((now.getTime() - d.getTime()) / 1000));
+        return seconds < 90 ? `${seconds}秒前` : seconds < 5400 ? `${Math.round(seconds / 60)}分钟前` : `${Math.round(seconds / 3600)}小时前`;
+      };
+      const when = (d: Date) => `${formatDate(localDate(d), now)} ${localTime(d)}`;
+      const CONNECTION: Record<string, string> = { connected: '已连接', reconnecting: '重连中', disconnected: '未连接', standby: '待命（连接由另一实例持有）' };
+      const LEASE: Record<string, string> = { scheduler: '定时任务（提醒、汇总、通报）' };
+      const leaseName = (name: string) => LEASE[name] ?? (name.startsWith('channel:') ? `${PLATFORM_NAMES[name.slice(8) as Platform] ?? name.slice(8)}连接（同一账号只允许一个）` : name);
+      const lines = [`【运行状态】${when(now)}`];
+      lines.push(s.provider === 'sqlite' ? '部署：单实例（SQLite 数据库文件，进程锁保证只有一个机器人进程）' : `部署：PostgreSQL 多实例，在线 ${s.instances.filter((i) => i.live).length} 个`);
+      for (const i of s.instances) {
+        const facts = [
+          i.live ? '在线' : `已离线（最后心跳${ago(i.renewedAt)}）`,
+          ...(i.platform ? [`${PLATFORM_NAMES[i.platform as Platform] ?? i.platform}${i.connection && i.connection !== 'unknown' ? (CONNECTION[i.connection] ?? i.connection) : ''}`] : []),
+          ...(i.queue !== null && i.live ? [`待处理${i.queue}条`] : []),
+          ...(i.startedAt && i.live ? [`启动于${when(i.startedAt)}`] : []),
+        ];
+        lines.push(`· 实例 ${i.id}${i.self ? '（本条由它回复）' : ''}：${facts.join('，')}`);
+      }
+      for (const l of s.leases) {
+        lines.push(l.live
+          ? `· ${leaseName(l.name)}：由 ${l.holder} 负责（第${l.epoch}任，租约${Math.max(0, Math.round((l.expiresAt.getTime() - now.getTime()) / 1000))}秒后到期，自动续期）`
+          : `· ${leaseName(l.name)}：暂无实例负责（上一任 ${l.holder} 的租约已过期，其他实例将在几秒内接手）`);
+      }
+      lines.push(`发送队列：待发 ${s.outbox.pending} 条${s.outbox.oldestPending ? `（最早一条写入于${ago(s.outbox.oldestPending)}）` : ''}，发送失败 ${s.outbox.failed} 条${s.outbox.failed > 0 ? '（已私信通知管理员）' : ''}`);
+      if (s.jobs.length === 0) lines.push('定时任务：尚未运行过');
+      for (const j of s.jobs) lines.push(`定时任务 ${j.job}：最近一次 ${when(j.dueAt)}${j.late ? `（补发，${when(j.ranAt)}执行）` : ''}${j.instance ? `，由 ${j.instance} 执行` : ''}`);
+      lines.push(`数据库：${s.databaseVersion}，往返 ${s.roundTripMs.toFixed(1)} 毫秒${s.inRecovery ? '；⚠ 连接的是只读备库，写入会失败，请把 HZ_DATABASE_URL 指向主库' : ''}`);
+      for (const r of s.replicas) lines.push(`· 备库 ${r.name}：${r.state}，回放延迟 ${r.lagMs === null ? '0' : Math.round(r.lagMs)} 毫秒`);
+      if (s.provider === 'postgresql' && s.replicas.length === 0) lines.push('· 没有流复制备库（高可用请为 PostgreSQL 配置备库）');
+      return lines.join('\n');
+    },
   },
   ...scheduleTexts,
   ...cardTexts,

@@ -231,5 +231,21 @@ describe('an admin with no account on the platform (#9 item 1 leftover)', () => 
       await fresh.close();
     }
   });
-});
 
+  it('gets them as well when the roster gives the admin an id', async () => {
+    const fresh = await createChat();
+    try {
+      await fresh.send('红星化工安全对接群', '张伟', '我的隐患', { as: ding('zhangwei01') });
+      await fresh.bot.importRoster(parseRoster(`
+units: [{ name: 应急管理局, kind: department }]
+people: [{ name: 赵主任, unit: 应急管理局, role: admin, dingtalk: zhao01 }]
+`));
+      const queued = await fresh.read((s) => s.outbox.due(new Date('2100-01-01')));
+      const notice = queued.filter((m) => m.text.startsWith('【身份绑定记录】')).map((m) => m.text);
+      expect(notice).toHaveLength(1);
+      expect(notice[0]).toContain('「张伟」：按昵称关联（只有联系人权限）');
+    } finally {
+      await fresh.close();
+    }
+  });
+});

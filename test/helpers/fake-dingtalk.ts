@@ -92,6 +92,8 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions) {
   wss.on('connection', (socket, req) => {
     if (!req.url?.includes('ticket=ticket-1')) return socket.close(4001, 'bad ticket');
     sockets.push(socket);
+    // a closed connection (an instance killed or stopped) gets nothing more, as on DingTalk
+    socket.on('close', () => sockets.splice(sockets.indexOf(socket) >>> 0, 1));
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { code?: number; headers?: { messageId?: string } };
       if (frame.code === 200 && frame.headers?.messageId) events.push({ type: 'ack', messageId: frame.headers.messageId });
@@ -110,12 +112,22 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions) {
     async connected(): Promise<void> {
       await vi.waitFor(() => expect(sockets.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     },
-    /** Pushes a robot callback down the stream, as DingTalk does; returns the stream message id. */
-    push(data: string): string {
+    /** How many Stream connections are open (one per running instance). */
+    get connections(): number {
+      return sockets.length;
+    },
+    /**
+     * Pushes a robot callback down the stream; returns the stream message id. To every open
+     * connection by default (the same callback at several instances at once); `to: n` sends it to
+     * the n-th open connection (modulo their number), as DingTalk gives each callback to one.
+     */
+    push(data: string, options: { to?: number } = {}): string {
       streamSeq += 1;
       const streamMessageId = `stream-msg-${streamSeq}`;
       const frame = fixture('dingtalk/stream-callback-frame.json', { streamMessageId, now: String(Date.now()), data });
-      for (const s of sockets) s.send(frame);
+      const open = sockets.filter((s) => s.readyState === s.OPEN);
+      const targets = options.to === undefined ? open : open.slice(options.to % Math.max(1, open.length)).slice(0, 1);
+      for (const s of targets) s.send(frame);
       return streamMessageId;
     },
     async close(): Promise<void> {

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/app/config.ts';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, ORG_ROSTER, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 import { itemLines, pushHeadline, scheduledPushes } from '../helpers/pushes.ts';
 
@@ -64,6 +67,20 @@ describe('escalation by name', () => {
     const pushes = leadersPushes();
     expect(pushes.map((d) => d.mentions.map((p) => p.name))).toEqual([['陈副县长', '郑书记']]);
     expect(itemLines(pushes[0]!)[0]).toContain('责任链：吴工 → 城南建筑工地 → 住建局 → 分管 陈副县长｜督办领导 刘县长｜报主要领导 郑书记');
+  });
+
+  it('tells the leader in charge privately where the county has no leaders\' group', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hz-no-leaders-group-'));
+    try {
+      const roster = join(dir, 'roster.yaml');
+      writeFileSync(roster, readFileSync(ORG_ROSTER, 'utf8').replace('  - { name: 县安委会领导群, purpose: leaders }\n', ''));
+      chat = await createChat({ at: '2026-12-01 08:00', roster });
+      await registerHazard(chat, '红星化工 储罐区静电接地线断开 责任人 张伟 12月3日前');
+      await chat.setClock('2026-12-08 10:00');
+      expect(scheduledPushes(chat).filter((d) => d.group === null).map(pushHeadline)).toEqual(['12-07 09:00 [刘县长] 【今日提醒】12月7日（周一）']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('tells the leader in charge privately where configured (HZ_LEADER_NOTICE=private); the group list then @s nobody', async () => {
