@@ -159,8 +159,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
    * leader that loses the lease simply stops polling, and an injected clock drives it too.
    */
   let polling: { timer: NodeJS.Timeout | null; running: Promise<void>; stopped: boolean } | null = null;
-  function startPolling(): void {
-    let after = clock();
+  function startPolling(from: Date): void {
+    let after = from;
     const state = { timer: null as NodeJS.Timeout | null, running: Promise.resolve(), stopped: false };
     const poll = () => {
       state.timer = null;
@@ -256,8 +256,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           wanted.unshift({
             name: SCHEDULER_LEASE,
             onGain: async () => {
-              await bot.catchUp();
-              startPolling();
+              // polling starts where the catch-up looked: a trigger passed while it ran is not lost
+              const from = clock();
+              const added = await scheduler.catchUp(from);
+              if (added > 0) log.info({ added }, 'caught up on missed pushes');
+              startPolling(from);
+              await deliverAt(clock());
             },
             onLose: stopPolling,
           });
