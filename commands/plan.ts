@@ -1,8 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, replyOnHazard } from '../src/app/act-on-hazard.ts';
-import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
-import { canView } from '../src/domain/permissions.ts';
+import { actOnHazard, loadHazard, mayShowHere, replyOnHazard } from '../src/app/act-on-hazard.ts';
 import { missingPlanParts, planRequired, type PlanPart } from '../src/domain/plan.ts';
 import { parsePlan } from '../src/parse/parse-plan.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
@@ -23,9 +21,7 @@ export default defineCommand({
     if (parts.length === 0) {
       // `YH-0003 治理方案` alone asks where the plan stands; words without keys get the format
       if (args.text.trim()) return ctx.reply(zh.plan.nothingRead(hazard.code));
-      const refused = canView(ctx.sender, hazard);
-      if (refused) return ctx.reply(zh.permission[refused]);
-      if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) return ctx.reply(zh.audience.notThisRoom(hazard.code));
+      if (!(await mayShowHere(ctx, hazard))) return;
       return ctx.reply(zh.plan.status(hazard));
     }
     const updated = await actOnHazard(ctx, hazard, { type: 'update_plan', parts: args.parts }, { who: 'rectify', text: args.text, attachments: ctx.attachments });

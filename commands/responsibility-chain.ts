@@ -1,9 +1,7 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { loadHazard } from '../src/app/act-on-hazard.ts';
-import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
+import { loadHazard, mayShowHere } from '../src/app/act-on-hazard.ts';
 import { mentionedAbout, noticeSubject } from '../src/domain/notice-subject.ts';
-import { canView } from '../src/domain/permissions.ts';
 import { chargeLabel } from '../src/domain/responsibility-chain.ts';
 import type { ChainEntry } from '../src/i18n/chain-texts.ts';
 import { EVENT_LABELS, zh } from '../src/i18n/zh-CN.ts';
@@ -28,16 +26,8 @@ export default defineCommand({
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);
     if (!hazard) return;
-    const refused = canView(ctx.sender, hazard);
-    if (refused) {
-      await ctx.reply(zh.permission[refused]);
-      return;
-    }
     // the record names groups and people: posted only where everyone may read about this unit
-    if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
-      await ctx.reply(zh.audience.notThisRoom(hazard.code));
-      return;
-    }
+    if (!(await mayShowHere(ctx, hazard))) return;
     const unit = await ctx.store.roster.unitById(hazard.unitId);
     const supervisor = hazard.unitSupervisorId !== null ? await ctx.store.roster.unitById(hazard.unitSupervisorId) : null;
     const leaders = (await ctx.store.leaders.resolver())({ unitId: hazard.unitId, category: hazard.category, unitSector: unit?.sector ?? null });

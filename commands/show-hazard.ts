@@ -1,8 +1,6 @@
 import { defineCommand } from '../src/app/command.ts';
 import { withCode } from '../src/app/args.ts';
-import { loadHazard } from '../src/app/act-on-hazard.ts';
-import { audienceScope, withinAudience } from '../src/app/hazard-scope.ts';
-import { canView } from '../src/domain/permissions.ts';
+import { loadHazard, mayShowHere } from '../src/app/act-on-hazard.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '查询 YH-0012';
@@ -19,16 +17,7 @@ export default defineCommand({
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);
     if (!hazard) return;
-    const refused = canView(ctx.sender, hazard);
-    if (refused) {
-      await ctx.reply(zh.permission[refused]);
-      return;
-    }
-    // a record is posted only where everyone may read it: not in another unit's group
-    if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
-      await ctx.reply(zh.audience.notThisRoom(hazard.code));
-      return;
-    }
+    if (!(await mayShowHere(ctx, hazard))) return;
     await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now));
   },
 });

@@ -2,7 +2,7 @@ import type { CommandContext } from './command.ts';
 import { audienceScope, withinAudience } from './hazard-scope.ts';
 import type { Store } from '../db/store.ts';
 import { transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
-import { canRectify, canReview, canSupervise, canUrge, type PermissionRefusal } from '../domain/permissions.ts';
+import { canRectify, canReview, canSupervise, canUrge, canView, type PermissionRefusal } from '../domain/permissions.ts';
 import type { AttachmentInput, HazardView, LocalDate, Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -15,6 +15,23 @@ export async function loadHazard(ctx: CommandContext, code: string | null, usage
   const hazard = await ctx.store.hazards.byCode(code);
   if (!hazard) await ctx.reply(zh.common.notFound(code));
   return hazard;
+}
+
+/**
+ * Whether the sender may read this hazard's record here, answering when not: they must be allowed
+ * to see it, and in a group everyone in the room must be (not another unit's group).
+ */
+export async function mayShowHere(ctx: CommandContext, hazard: HazardView): Promise<boolean> {
+  const refused = canView(ctx.sender, hazard);
+  if (refused) {
+    await ctx.reply(zh.permission[refused]);
+    return false;
+  }
+  if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+    await ctx.reply(zh.audience.notThisRoom(hazard.code));
+    return false;
+  }
+  return true;
 }
 
 /**
