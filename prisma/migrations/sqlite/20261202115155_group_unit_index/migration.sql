@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Group_unitId_idx" ON "Group"("unitId");
