@@ -18,12 +18,20 @@ import type { RuntimeStatus } from '../core/runtime-status.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
 import { MORNING_LIST_LIMIT, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
-import { ECHO, fitRows, inline } from './fit.ts';
+import { ECHO, fitRows, inline, LONG_REPLY_BYTES, TEXT_LIMIT_BYTES } from './fit.ts';
 
 // Every user-written field (descriptions, reasons, notes, names typed in chat, group names) goes
 // through `inline` before it is shown: one line, no forged @所有人, cut to a sane length. Roster
-// names come from the admin and are shown as they are. Long replies are fitted to the platform's
-// 2,048-byte text limit with `fitRows`, saying what was left out.
+// names come from the admin and are shown as they are. Long replies are fitted to a long reply's
+// length (LONG_REPLY_BYTES, sent in numbered parts) with `fitRows`, saying what was left out.
+
+/** `【通报】…` → `【通报】`; `考核排名·责任单位（2026年…）` → `考核排名·责任单位`. */
+function continuedTitle(firstLine: string): string {
+  const tag = /^【[^】]{1,16}】/.exec(firstLine.trim())?.[0];
+  if (tag) return tag;
+  const start = firstLine.trim().split(/[（(：:｜|，,。]/)[0] ?? '';
+  return Array.from(start).slice(0, 20).join('');
+}
 
 /** The hazard facts a one-line summary shows. */
 type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit' | 'unitEnforcement'>;
@@ -176,7 +184,8 @@ export const zh = {
         '处理记录：',
       ];
       const omitted = (shown: number) => (shown < events.length ? [`  ……较早的 ${events.length - shown} 条记录从略（共 ${events.length} 条）`] : []);
-      return fitRows(head, events.map((e) => eventLine(e, now)), omitted, { keep: 'last' });
+      // one message: the whole record is 责任链's
+      return fitRows(head, events.map((e) => eventLine(e, now)), omitted, { keep: 'last', limit: TEXT_LIMIT_BYTES });
     },
   },
   list: {
@@ -546,9 +555,13 @@ export const zh = {
       const a = r.assessment;
       return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}${a.selfClosed > 0 ? ` 自查自改${a.selfClosed}` : ''}`;
     },
-    ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date): string {
+    ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date, limit = LONG_REPLY_BYTES): string {
       if (ranked.length === 0) return `${title}（${period.label}）：本期没有可考核的隐患记录。`;
-      return [`${title}（${period.label}，截至${formatDate(asOf, now)}）`, ...ranked.map(zh.assessment.row), zh.assessment.formula(rules)].join('\n');
+      const more = (shown: number) => [
+        ...(shown < ranked.length ? [`……共 ${ranked.length} 个，仅列前 ${shown} 个；完整排名见「导出台账」的“考核”表。`] : []),
+        zh.assessment.formula(rules),
+      ];
+      return fitRows([`${title}（${period.label}，截至${formatDate(asOf, now)}）`], ranked.map(zh.assessment.row), more, { limit });
     },
     unitsTitle: '考核排名·责任单位',
     departmentsTitle: '考核排名·监管部门',
@@ -599,7 +612,7 @@ export const zh = {
         ]),
         '五、信用名单',
         ...(creditLines.length > 0 ? creditLines : ['本期信用名单无变化。']),
-        // enforcement and government projects only when there is something to say: a briefing must fit one message
+        // enforcement and government projects only when there is something to say: a briefing is read on a phone
         ...later.flatMap(([title, lines], i) => [`${CHINESE_ORDINALS[5 + i]}、${title}`, ...lines]),
         `${CHINESE_ORDINALS[5 + later.length]}、工作要求`,
         '各单位要对照问题清单逐项整改、逐项销号；逾期事项的责任单位要说明原因、限期整改到位；重大隐患要落实治理方案六项要求，确保动态清零；监管部门要加强跟踪检查和滚动检查，防止反弹。',
@@ -702,6 +715,11 @@ export const zh = {
     /** said instead of a file the platform cannot carry */
     fileNotSent: (name: string) => `〔附件「${name}」无法通过本平台发送，请联系管理员领取〕`,
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
+    /**
+     * The first line of each later part of a message too long for one (`【通报】（续1）`): named after
+     * the message's 【标题】, or the start of its first line, so a part read alone says what it continues.
+     */
+    continued: (firstLine: string, n: number) => `${continuedTitle(firstLine)}（续${n}）`,
   },
   dashboard: {
     /** the link, sent privately */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atLocal } from '../../src/domain/calendar.ts';
 import type { HazardEvent, HazardEventType, HazardView } from '../../src/domain/types.ts';
-import { byteLength, inline, inlineMarkdown, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../../src/i18n/fit.ts';
+import { byteLength, inline, inlineMarkdown, LONG_REPLY_BYTES, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../../src/i18n/fit.ts';
 import { zh } from '../../src/i18n/zh-CN.ts';
 import { FORGED, userWords } from './arbitraries.ts';
 
@@ -48,12 +48,12 @@ function expectSafe(text: string, limit = TEXT_LIMIT_BYTES): void {
 }
 
 describe('user text inside replies', () => {
-  it('a list keeps one row per hazard, fits one message and forges no mention', () => {
+  it('a list keeps one row per hazard, fits one long reply and forges no mention', () => {
     fc.assert(
       fc.property(fc.array(hazard, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 500 }), (items, more) => {
         const total = items.length + more;
         const text = zh.list.render(zh.list.overdue, items, total, now);
-        expectSafe(text);
+        expectSafe(text, LONG_REPLY_BYTES);
         const [title, ...rows] = text.split('\n');
         expect(title).toBe(`逾期隐患（共 ${total} 项）`);
         const shown = rows.filter((r) => !r.startsWith('……'));
