@@ -8,6 +8,7 @@ import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
+import { SOURCE_LABELS } from '../domain/hazard-source.ts';
 import { cardTexts } from './card-texts.ts';
 import { enforcementMark, enforcementTexts } from './enforcement-texts.ts';
 import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
@@ -31,6 +32,22 @@ function continuedTitle(firstLine: string): string {
   if (tag) return tag;
   const start = firstLine.trim().split(/[（(：:｜|，,。]/)[0] ?? '';
   return Array.from(start).slice(0, 20).join('');
+}
+
+/** `督查反馈（省安委会第三督查组，11月28日）`, `专项整治（危化品安全专项整治）`, `企业自查`: where a hazard came from. */
+function sourceText(h: Pick<HazardView, 'source' | 'sourceBody' | 'sourceDate'>, campaignName: string | null, now: Date): string {
+  const details = [
+    h.sourceBody ? inline(h.sourceBody, ECHO.name) : null,
+    campaignName ? inline(campaignName, ECHO.name) : null,
+    h.sourceDate ? formatDate(h.sourceDate, now) : null,
+  ].filter(Boolean);
+  return `${SOURCE_LABELS[h.source]}${details.length > 0 ? `（${details.join('，')}）` : ''}`;
+}
+
+/** Where a hazard came from as 查询 shows it: the source, and the list item it was imported as. */
+export interface HazardOrigin {
+  campaignName: string | null;
+  listItem: { batchCode: string | null; seq: number } | null;
 }
 
 /** The hazard facts a one-line summary shows. */
@@ -165,7 +182,7 @@ export const zh = {
     statusLabel: STATUS_LABELS,
     levelLabel: LEVEL_LABELS,
     /** The whole record; the history keeps its latest entries when it does not all fit. */
-    detail(h: HazardView, events: readonly HazardEvent[], now: Date): string {
+    detail(h: HazardView, events: readonly HazardEvent[], now: Date, origin: HazardOrigin = { campaignName: null, listItem: null }): string {
       const head = [
         `${h.code} ${h.level === 'major' ? '【重大隐患】' : '【一般隐患】'}${h.supervised ? '【挂牌督办】' : ''}`,
         ...(h.supervised ? [`督办领导：${inline(h.supervisingLeader ?? '（未指定）', ECHO.name)}`] : []),
@@ -173,6 +190,7 @@ export const zh = {
         `隐患：${inline(h.description, ECHO.long)}`,
         ...(h.location ? [`位置：${inline(h.location, ECHO.name)}`] : []),
         `类别：${h.category}`,
+        `来源：${sourceText(h, origin.campaignName, now)}${origin.listItem ? `｜问题清单 ${origin.listItem.batchCode ?? ''} 第${origin.listItem.seq}项` : ''}`,
         `责任人：${h.ownerName}`,
         ...(h.measures ? [`措施：${inline(h.measures, ECHO.medium)}`] : []),
         `时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}${h.deadline !== h.originalDeadline ? `（原定${formatDate(h.originalDeadline, now)}）` : ''}`,
@@ -208,6 +226,7 @@ export const zh = {
         `隐患：${inline(h.description, ECHO.long)}`,
         `责任人：${h.ownerName}｜整改时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
         ...(h.measures ? [`措施：${inline(h.measures, ECHO.long)}`] : []),
+        ...(h.sourceBody || h.sourceDate ? [`来源：${sourceText(h, null, now)}`] : []),
         `请责任人按时整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
         ...(planRequired(h) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「${h.code} 治理方案 ${PLAN_EXAMPLE}」，可分几次发。`] : []),
       ].join('\n');
@@ -634,14 +653,15 @@ export const zh = {
     unknownUnit: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中。`,
     outOfScope: '只能导出本单位或所监管单位的台账。',
     title: (parts: readonly string[], now: Date) => `安全隐患整改台账${parts.length > 0 ? `（${parts.join('·')}）` : ''}　导出时间：${localDate(now)} ${localTime(now)}`,
-    columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期'] as const,
+    columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期', '来源'] as const,
+    sourceCell: (h: Pick<HazardView, 'source' | 'sourceBody' | 'sourceDate'>, campaignName: string | null, now: Date) => sourceText(h, campaignName, now),
     status: (h: HazardView, now: Date) => `${STATUS_LABELS[h.status]}${isOverdue(h, now) ? `（逾期${daysOverdue(h, now)}天）` : ''}`,
     supervised: (h: HazardView) => (h.supervised ? `挂牌督办${h.supervisingLeader ? `（${h.supervisingLeader}）` : ''}` : ''),
     unitCell: (h: HazardView, now: Date) => unitLabel(h, now),
     sheets: { ledger: '隐患台账', assessment: '考核', statistics: '季度统计' },
     rankCountyOnly: '本表只列本单位；全县排名不在单位联系人导出的台账中显示。',
     assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
-    assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
+    assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '自查自改', '自查自改率', '信用'] as const,
     assessmentKinds: { unit: '责任单位', department: '监管部门' },
     assessmentSections: { unit: '责任单位排名', department: '监管部门排名' },
     creditCell: (flags: CreditFlags) => [flags.formal ? '严重失信' : '', flags.watch ? '重点关注' : ''].filter(Boolean).join('、'),
