@@ -66,7 +66,7 @@ describe('user text inside replies', () => {
   });
 
   it('a detail keeps its labelled lines, fits one message, and keeps the latest history', () => {
-    const LABELS = /^(YH-\d{4} 【|督办领导：|治理方案：|  \S+：|证据材料（|  \d+\. \d+月\d+日 |单位：|隐患：|位置：|类别：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  \d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
+    const LABELS = /^(YH-\d{4} 【|督办领导：|来源：|治理方案：|  \S+：|证据材料（|  \d+\. \d+月\d+日 |单位：|隐患：|位置：|类别：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  \d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
     fc.assert(
       fc.property(hazard, fc.array(event, { maxLength: 60 }), (h, events) => {
         const text = zh.hazard.detail(h, events, now);
