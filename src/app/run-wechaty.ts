@@ -34,6 +34,7 @@ export async function runWechaty(config: AppConfig, wechaty: Wechaty, log: Logge
   let exitCode = 0;
   // a standby never started its Wechaty: it has nothing to stop
   let started = false;
+  let stopping = false;
   let lostLease: () => void = () => undefined;
   const lost = new Promise<void>((resolve) => {
     lostLease = resolve;
@@ -51,6 +52,8 @@ export async function runWechaty(config: AppConfig, wechaty: Wechaty, log: Logge
           await wechaty.start();
         },
         onLose: () => {
+          // given up on the way out (SIGTERM) is no loss
+          if (stopping) return;
           log.warn('wechaty login lease lost: stopping, another instance logs in');
           exitCode = LOST_CONNECTION_EXIT;
           lostLease();
@@ -70,6 +73,7 @@ export async function runWechaty(config: AppConfig, wechaty: Wechaty, log: Logge
     : '隐患清零已启动（微信），Ctrl-C 退出。');
   options.onReady?.(hz.bot.instance);
   await Promise.race([options.until ?? untilSignal(), lost]);
+  stopping = true;
   log.info({ instance: hz.bot.instance }, 'stopping: finishing the message in hand, logging out, giving up leases');
   await dashboard?.close();
   // the message in hand is finished, then the login ends before the lease is given up, so the

@@ -124,6 +124,9 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
     expect(wechat.said().filter((e) => !e.live)).toEqual([]);
     const texts = wechat.said().map((e) => e.text);
     expect(texts.length).toBe(new Set(texts).size);
+    // a graceful stop is no lost connection: exit 0
+    c.signal('SIGTERM');
+    expect((await c.exited).code).toBe(0);
     console.log(`WeChat takeover after kill -9 with a ${LEASE_SECONDS} s lease: ${takeoverMs} ms until the standby was logged in`);
   }, 240_000);
 
@@ -159,7 +162,8 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
     expect(repliesTo(second)[0]?.connection).toBe(2);
     expect(repliesTo(first)).toHaveLength(1);
     expect(wecom.events.filter((e) => e.type === 'webhook')).toHaveLength(2);
-    expect(b.running).toBe(true);
+    b.signal('SIGTERM');
+    expect((await b.exited).code).toBe(0);
     console.log(`WeCom takeover after kill -9 with a ${LEASE_SECONDS} s lease: ${takeoverMs} ms until the standby was connected`);
   }, 240_000);
 });
