@@ -10,7 +10,7 @@ import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
-import { DEMO_ROSTER, readRoster } from './roster-file.ts';
+import { DEMO_ROSTER, readRoster } from '../features/roster-file.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';

@@ -2,7 +2,7 @@ import type { Wechaty } from 'wechaty';
 import { LOST_CONNECTION_EXIT, openDashboard, untilSignal } from './run-channel.ts';
 import type { AppConfig } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
-import { hazardZeroPlugin } from '../channels/wechaty-plugin.ts';
+import { hazardZeroPlugin } from './wechaty-plugin.ts';
 import { isPostgresUrl } from '../db/database.ts';
 
 export interface RunWechatyOptions {

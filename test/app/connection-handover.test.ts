@@ -7,7 +7,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { runWechaty } from '../../src/app/run-wechaty.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database.ts';
