@@ -259,6 +259,11 @@ export type Hazard = {
      */
     status: Generated<string>;
     progress: Generated<number>;
+    /**
+     * the message time of the report (or decision) the progress comes from: a report sent earlier
+     * but handled later (a redelivery) is recorded without overriding it
+     */
+    progressAt: string | null;
     sourceGroupId: number | null;
     /**
      * pending extension request: the asked date, or null

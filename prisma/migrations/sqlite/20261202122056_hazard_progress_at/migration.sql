@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Hazard" ADD COLUMN "progressAt" DATETIME;
