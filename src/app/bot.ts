@@ -12,6 +12,7 @@ import { createMessageHandler } from './pipeline.ts';
 import type { RosterFile } from '../features/roster-file.ts';
 import { scheduledJobs } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
+import { SharedRateLimiter } from './shared-rate-limiter.ts';
 import { SerialQueue } from '../core/serial-queue.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
@@ -138,6 +139,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const dispatcher = createDispatcher({
     db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null,
     claim: postgres ? { instance, ms: config.instances.claimSeconds * 1000 } : null,
+    // several instances on one PostgreSQL draw on one bucket per target: together under its limit
+    ...(postgres ? { limiter: new SharedRateLimiter(db) } : {}),
   });
   const scheduler = createScheduler({
     db, queue, log, instance,

@@ -14,6 +14,7 @@ import { createMessageLogRepository } from './message-log-repository.ts';
 import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createProblemListRepository } from './problem-list-repository.ts';
+import { createRateBucketRepository } from './rate-bucket-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
@@ -41,6 +42,7 @@ export function createStore(db: Db) {
     leaders: createLeaderRepository(db),
     runtime: createRuntimeRepository(db),
     notices: createNoticeRepository(db),
+    rateBuckets: createRateBucketRepository(db),
   };
 }
 

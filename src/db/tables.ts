@@ -447,6 +447,22 @@ export type ProcessedMessage = {
     messageId: string;
     at: Generated<string>;
 };
+export type RateBucket = {
+    target: string;
+    tokens: number;
+    /**
+     * when the tokens were last counted
+     */
+    at: string;
+    /**
+     * the platform said "too fast": nothing to this target before then
+     */
+    pausedUntil: string | null;
+    /**
+     * "too fast" answers in a row: the pause grows with them
+     */
+    strikes: Generated<number>;
+};
 export type Reinspection = {
     id: Generated<number>;
     hazardId: number;
@@ -519,6 +535,7 @@ export type DB = {
     PendingDraft: PendingDraft;
     Person: Person;
     ProcessedMessage: ProcessedMessage;
+    RateBucket: RateBucket;
     Reinspection: Reinspection;
     ScheduledRun: ScheduledRun;
     Unit: Unit;

@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "RateBucket" (
+    "target" TEXT NOT NULL PRIMARY KEY,
+    "tokens" REAL NOT NULL,
+    "at" DATETIME NOT NULL,
+    "pausedUntil" DATETIME,
+    "strikes" INTEGER NOT NULL DEFAULT 0
+);
