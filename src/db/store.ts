@@ -4,6 +4,7 @@ import { createCreditRepository } from './credit-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createEnforcementRepository } from './enforcement-repository.ts';
+import { createEvidenceRepository } from './evidence-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
@@ -37,6 +38,7 @@ export function createStore(db: Db) {
     dashboard: createDashboardRepository(db),
     identity: createIdentityRepository(db),
     enforcement: createEnforcementRepository(db),
+    evidence: createEvidenceRepository(db),
     problemLists: createProblemListRepository(db),
     leaders: createLeaderRepository(db),
     runtime: createRuntimeRepository(db),
