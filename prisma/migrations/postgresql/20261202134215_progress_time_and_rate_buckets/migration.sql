@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Hazard" ADD COLUMN     "progressAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "RateBucket" (
     "target" TEXT NOT NULL,

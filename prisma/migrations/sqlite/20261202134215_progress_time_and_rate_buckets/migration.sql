@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Hazard" ADD COLUMN "progressAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "RateBucket" (
     "target" TEXT NOT NULL PRIMARY KEY,

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Hazard" ADD COLUMN "progressAt" DATETIME;
