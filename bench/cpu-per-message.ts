@@ -1,5 +1,6 @@
-// `node --import tsx bench/cpu-per-message.ts [REPO]`: CPU time per registration and per progress
-// report in one process, on the seeded 10,000-hazard county, `HZ_DB_SYNC=normal`. On a shared
+// `node --import tsx bench/cpu-per-message.ts [REPO]`: CPU time per registration, per progress
+// report and per message of the two mixed from 50 concurrent senders, in one process, on the
+// seeded 10,000-hazard county, `HZ_DB_SYNC=normal`. On a shared
 // machine CPU time moves far less than wall time, so two commits compare best by it: REPO (default:
 // this checkout) may be another worktree, e.g. the commit before the Kysely port
 // (`git worktree add /tmp/old b551b60`), whose own bot and seed are then measured.
@@ -18,16 +19,21 @@ function io(): { syscw: number; wchar: number } {
 
 async function main(): Promise<void> {
   const bot = await startCountyBot(repo);
-  const phase = async (name: string, op: (i: number) => Promise<void>) => {
+  const phase = async (name: string, op: (i: number) => Promise<void>, senders = 1) => {
     const latencies: number[] = [];
     const io0 = io();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < COMMANDS; i++) {
-      const t = performance.now();
-      await op(i);
-      latencies.push(performance.now() - t);
-    }
+    let next = 0;
+    const sender = async () => {
+      while (next < COMMANDS) {
+        const i = next++;
+        const t = performance.now();
+        await op(i);
+        latencies.push(performance.now() - t);
+      }
+    };
+    await Promise.all(Array.from({ length: senders }, sender));
     const cpu = process.cpuUsage(cpu0);
     const io1 = io();
     latencies.sort((a, b) => a - b);
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < COMMANDS; i++) await bot.register(i);
   await phase('registration', (i) => bot.register(COMMANDS + i));
   await phase('progress report', (i) => bot.progress(i, COMMANDS));
+  // as bench/pipeline.ts mixes them: new registrations, and reports on the warm-up's hazards
+  await phase('mixed, 50 senders', (i) => (i % 2 === 0 ? bot.register(2 * COMMANDS + i) : bot.progress(i - 1, 0)), 50);
   await bot.close();
 }
 
