@@ -4,6 +4,7 @@ import { createCreditRepository } from './credit-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createEnforcementRepository } from './enforcement-repository.ts';
+import { createEvidenceRepository } from './evidence-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
@@ -56,6 +57,7 @@ export class Store {
   get dashboard(): ReturnType<typeof createDashboardRepository> { return this.#once('dashboard', createDashboardRepository); }
   get identity(): ReturnType<typeof createIdentityRepository> { return this.#once('identity', createIdentityRepository); }
   get enforcement(): ReturnType<typeof createEnforcementRepository> { return this.#once('enforcement', createEnforcementRepository); }
+  get evidence(): ReturnType<typeof createEvidenceRepository> { return this.#once('evidence', createEvidenceRepository); }
   get problemLists(): ReturnType<typeof createProblemListRepository> { return this.#once('problemLists', createProblemListRepository); }
   get leaders(): ReturnType<typeof createLeaderRepository> { return this.#once('leaders', createLeaderRepository); }
   get runtime(): ReturnType<typeof createRuntimeRepository> { return this.#once('runtime', createRuntimeRepository); }

@@ -222,6 +222,19 @@ export type EnforcementAttachment = {
      */
     path: string;
 };
+export type EvidenceContent = {
+    sha256: string;
+    /**
+     * the type read from the bytes (image/jpeg …)
+     */
+    mime: string;
+    size: number;
+    data: Buffer;
+    /**
+     * when these bytes were first kept (for an imported file: its modification time)
+     */
+    firstSeenAt: string;
+};
 export type Group = {
     id: Generated<number>;
     name: string;
@@ -502,6 +515,7 @@ export type DB = {
     DashboardLink: DashboardLink;
     EnforcementAction: EnforcementAction;
     EnforcementAttachment: EnforcementAttachment;
+    EvidenceContent: EvidenceContent;
     Group: Group;
     Hazard: Hazard;
     HazardEvent: HazardEvent;

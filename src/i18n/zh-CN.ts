@@ -471,6 +471,11 @@ export const zh = {
   },
   evidence: {
     stored: (h: HazardView, files: number, total: number) => `已将 ${files} 个附件存为 ${tag(h)} 的整改证据（该隐患现有证据 ${total} 个，「查询 ${h.code}」可查看）。`,
+    /** why a file was not kept: its size against the limit, and what to send instead */
+    tooLarge: (bytes: number, limit: number) =>
+      // rounded up: a file just over the limit must not read as equal to it
+      `文件大小${Math.ceil(bytes / 1024 / 102.4) / 10}MB，超过单个附件${limit / 1024 / 1024}MB的上限：照片发送时不要勾选“原图”，视频请截短或压缩，文档请拆分后分别发送`,
+    notAllowed: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）',
   },
   reinspection: {
     scheduled: (dueOns: readonly LocalDate[], now: Date) => `已抽中滚动检查：将于${dueOns.map((d) => formatDate(d, now)).join('、')}复查是否反弹。`,
