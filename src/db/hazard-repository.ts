@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type QueryResult, type SelectQueryBuilder } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { enforcementStatuses } from './enforcement-repository.ts';
@@ -35,7 +35,7 @@ type ViewSource = ReturnType<typeof viewSource> extends SelectQueryBuilder<infer
 
 const VIEW_COLUMNS = [
   'h.id', 'h.code', 'h.description', 'h.location', 'h.category', 'h.level', 'h.unitId', 'h.reporterId', 'h.ownerId', 'h.measures',
-  'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
+  'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.progressAt', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
   'h.supervisingLeader', 'h.plan', 'h.createdAt', 'h.closedOn', 'h.source', 'h.sourceBody', 'h.sourceDate', 'h.campaignId',
   'u.name as unitName', 'u.supervisorId as unitSupervisorId', 'o.name as ownerName', 'r.name as reporterName',
 ] as const;
@@ -70,6 +70,35 @@ async function withUnitRecords<Extra extends object = object>(
   return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? [], enforcement.get(r.unitId) ?? NO_ENFORCEMENT), ...extra(r) }));
 }
 
+// a registration's writes and a report's, compiled once (compiled-query.ts)
+const nextCodeNumberQuery = compiledOnce((db: Db) => db.insertInto('Counter').values({ name: 'hazard', value: 1 })
+  .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`"Counter"."value" + 1` })).returning('value'));
+const insertHazardQuery = compiledOnce((db: Db, code: string, description: string, location: string | null, category: string, level: string,
+  unitId: number, reporterId: number, ownerId: number, measures: string | null, deadline: string, originalDeadline: string,
+  sourceGroupId: number | null, createdAt: string, updatedAt: string, source: string, sourceBody: string | null, sourceDate: string | null,
+  campaignId: number | null) =>
+  db.insertInto('Hazard').values({
+    code, description, location, category, level, unitId, reporterId, ownerId, measures, deadline, originalDeadline, sourceGroupId,
+    createdAt, updatedAt, source, sourceBody, sourceDate, campaignId,
+  }).returning('id'));
+const insertEventQuery = compiledOnce((db: Db, hazardId: number, type: string, actorId: number | null, groupId: number | null, at: string, text: string, data: string) =>
+  db.insertInto('HazardEvent').values({ hazardId, type, actorId, groupId, at, text, data }).returning('id'));
+
+type Value = string | number | null;
+/** An update of these columns, compiled once per set of columns (a progress report sets the same three each time). */
+const updateQueries = new Map<string, (db: Db, hazardId: number, ...values: Value[]) => Promise<QueryResult<unknown>>>();
+function updateHazard(db: Db, hazardId: number, set: Record<string, Value>): Promise<QueryResult<unknown>> {
+  const columns = Object.keys(set);
+  const key = columns.join();
+  let query = updateQueries.get(key);
+  if (!query) {
+    query = compiledOnce((tx: Db, id: number, ...values: Value[]) =>
+      tx.updateTable('Hazard').set(Object.fromEntries(columns.map((c, i) => [c, values[i]]))).where('id', '=', id));
+    updateQueries.set(key, query);
+  }
+  return query(db, hazardId, ...columns.map((c) => set[c] ?? null));
+}
+
 // the views every report and decision reads, compiled once (compiled-query.ts)
 const viewByIdQuery = compiledOnce((db: Db, id: number) => viewSource(db).where('h.id', '=', id).select(VIEW_COLUMNS));
 const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewSource(db).where('h.code', '=', code).select(VIEW_COLUMNS));
@@ -77,7 +106,7 @@ const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewSource(db).wh
 interface ViewRow {
   id: number; code: string; description: string; location: string | null; category: string; level: string; unitId: number;
   reporterId: number; ownerId: number; measures: string | null; deadline: string; originalDeadline: string; status: string;
-  progress: number; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
+  progress: number; progressAt: string | null; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
   supervisingLeader: string | null; plan: string; createdAt: string; closedOn: string | null;
   source: string; sourceBody: string | null; sourceDate: string | null; campaignId: number | null;
   unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
@@ -88,7 +117,7 @@ function toView(r: ViewRow, unitCredit: CreditStanding[], unitEnforcement: UnitE
     id: r.id, code: r.code, description: r.description, location: r.location, category: r.category,
     level: r.level as HazardLevel, unitId: r.unitId, reporterId: r.reporterId, ownerId: r.ownerId,
     measures: r.measures, deadline: r.deadline, originalDeadline: r.originalDeadline,
-    status: r.status as HazardStatus, progress: r.progress, sourceGroupId: r.sourceGroupId,
+    status: r.status as HazardStatus, progress: r.progress, progressAt: fromSqlDate(r.progressAt), sourceGroupId: r.sourceGroupId,
     extensionTo: r.extensionTo, extensionReason: r.extensionReason, supervised: Boolean(r.supervised),
     supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: fromSqlDate(r.createdAt), closedOn: r.closedOn,
     source: isHazardSource(r.source) ? r.source : 'other', sourceBody: r.sourceBody, sourceDate: r.sourceDate, campaignId: r.campaignId,
@@ -127,7 +156,7 @@ export interface NewEvent {
 }
 
 export type HazardChanges = Partial<Pick<Hazard,
-  'status' | 'progress' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'ownerId' | 'supervised' | 'supervisingLeader' | 'level'>> & {
+  'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'ownerId' | 'supervised' | 'supervisingLeader' | 'level'>> & {
   plan?: Record<string, string>;
 };
 
@@ -154,10 +183,9 @@ export function createHazardRepository(db: Db) {
   }
 
   async function addEvent(hazardId: number, event: NewEvent): Promise<void> {
-    const { id } = await db.insertInto('HazardEvent').values({
-      hazardId, type: event.type, actorId: event.actorId, groupId: event.groupId ?? null, at: sqlDate(event.at), text: event.text,
-      data: JSON.stringify(event.data ?? {}),
-    }).returning('id').executeTakeFirstOrThrow();
+    const [row] = (await insertEventQuery(db, hazardId, event.type, event.actorId, event.groupId ?? null, sqlDate(event.at), event.text, JSON.stringify(event.data ?? {}))).rows;
+    if (!row) throw new Error(`event of hazard ${hazardId} not written`);
+    const { id } = row;
     const attachments = event.attachments ?? [];
     if (attachments.length > 0) {
       await db.insertInto('Attachment').values(attachments.map((a) => ({ eventId: id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, path: a.path }))).execute();
@@ -174,15 +202,14 @@ export function createHazardRepository(db: Db) {
     /** Registers a hazard with the next code and its `created` event. Call inside a transaction. */
     async create(input: NewHazard, event: Omit<NewEvent, 'type'>): Promise<HazardView> {
       // one statement takes the next number: concurrent registrations never share a code
-      const { value } = await db.insertInto('Counter').values({ name: 'hazard', value: 1 })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`"Counter"."value" + 1` })).returning('value').executeTakeFirstOrThrow();
+      const [counter] = (await nextCodeNumberQuery(db)).rows;
+      if (!counter) throw new Error('hazard counter not advanced');
       const at = sqlDate(event.at);
-      const { id } = await db.insertInto('Hazard').values({
-        code: formatHazardCode(value), description: input.description, location: input.location, category: input.category, level: input.level,
-        unitId: input.unitId, reporterId: input.reporterId, ownerId: input.ownerId, measures: input.measures, deadline: input.deadline,
-        originalDeadline: input.deadline, sourceGroupId: input.sourceGroupId, createdAt: at, updatedAt: at,
-        source: input.source ?? 'other', sourceBody: input.sourceBody ?? null, sourceDate: input.sourceDate ?? null, campaignId: input.campaignId ?? null,
-      }).returning('id').executeTakeFirstOrThrow();
+      const [hazard] = (await insertHazardQuery(db, formatHazardCode(counter.value), input.description, input.location, input.category, input.level,
+        input.unitId, input.reporterId, input.ownerId, input.measures, input.deadline, input.deadline, input.sourceGroupId, at, at,
+        input.source ?? 'other', input.sourceBody ?? null, input.sourceDate ?? null, input.campaignId ?? null)).rows;
+      if (!hazard) throw new Error('hazard not written');
+      const { id } = hazard;
       await addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level, source: input.source ?? 'other' } });
       return viewById(id);
     },
@@ -194,17 +221,18 @@ export function createHazardRepository(db: Db) {
 
     /** Changes a hazard and records why, as one step of its history (stamped with the event's time). */
     async update(hazardId: number, changes: HazardChanges, event: NewEvent): Promise<HazardView> {
-      const { plan, supervised, ...rest } = changes;
+      const { plan, supervised, progressAt, ...rest } = changes;
       // closing stamps the instant; reopening (a rebound) clears it with the closing day
       const closedAt = changes.status === 'closed' ? sqlDate(event.at) : changes.closedOn === null ? null : undefined;
       const set = Object.fromEntries(Object.entries({
         ...rest,
         ...(supervised !== undefined ? { supervised: supervised ? 1 : 0 } : {}),
         ...(plan ? { plan: JSON.stringify(plan) } : {}),
+        ...(progressAt ? { progressAt: sqlDate(progressAt) } : {}),
         ...(closedAt !== undefined ? { closedAt } : {}),
-      }).filter(([, v]) => v !== undefined));
-      const result = await db.updateTable('Hazard').set({ ...set, updatedAt: sqlDate(event.at) }).where('id', '=', hazardId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new Error(`hazard ${hazardId} not found`);
+      }).filter(([, v]) => v !== undefined)) as Record<string, Value>;
+      const result = await updateHazard(db, hazardId, { ...set, updatedAt: sqlDate(event.at) });
+      if (Number(result.numAffectedRows ?? 0n) === 0) throw new Error(`hazard ${hazardId} not found`);
       await addEvent(hazardId, event);
       return viewById(hazardId);
     },
