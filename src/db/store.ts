@@ -15,6 +15,7 @@ import { createMessageLogRepository } from './message-log-repository.ts';
 import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createProblemListRepository } from './problem-list-repository.ts';
+import { createRateBucketRepository } from './rate-bucket-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
@@ -62,6 +63,7 @@ export class Store {
   get leaders(): ReturnType<typeof createLeaderRepository> { return this.#once('leaders', createLeaderRepository); }
   get runtime(): ReturnType<typeof createRuntimeRepository> { return this.#once('runtime', createRuntimeRepository); }
   get notices(): ReturnType<typeof createNoticeRepository> { return this.#once('notices', createNoticeRepository); }
+  get rateBuckets(): ReturnType<typeof createRateBucketRepository> { return this.#once('rateBuckets', createRateBucketRepository); }
 }
 
 /** Every repository over the database or one transaction. */

@@ -272,6 +272,11 @@ export type Hazard = {
      */
     status: Generated<string>;
     progress: Generated<number>;
+    /**
+     * the message time of the report (or decision) the progress comes from: a report sent earlier
+     * but handled later (a redelivery) is recorded without overriding it
+     */
+    progressAt: string | null;
     sourceGroupId: number | null;
     /**
      * pending extension request: the asked date, or null
@@ -455,6 +460,22 @@ export type ProcessedMessage = {
     messageId: string;
     at: Generated<string>;
 };
+export type RateBucket = {
+    target: string;
+    tokens: number;
+    /**
+     * when the tokens were last counted
+     */
+    at: string;
+    /**
+     * the platform said "too fast": nothing to this target before then
+     */
+    pausedUntil: string | null;
+    /**
+     * "too fast" answers in a row: the pause grows with them
+     */
+    strikes: Generated<number>;
+};
 export type Reinspection = {
     id: Generated<number>;
     hazardId: number;
@@ -528,6 +549,7 @@ export type DB = {
     PendingDraft: PendingDraft;
     Person: Person;
     ProcessedMessage: ProcessedMessage;
+    RateBucket: RateBucket;
     Reinspection: Reinspection;
     ScheduledRun: ScheduledRun;
     Unit: Unit;
