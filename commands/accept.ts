@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/features/command.ts';
 import { withCode } from '../src/features/args.ts';
-import { actOnHazard, loadHazard, notifyLeaders, notifyOtherSide, replyOnHazard, reviewerName } from '../src/features/act-on-hazard.ts';
+import { actOnHazard, leaderInChargeOf, loadHazard, notifyLeaders, notifyOtherSide, replyOnHazard, reviewerName } from '../src/features/act-on-hazard.ts';
 import { reinspectionsFor } from '../src/domain/reinspection.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -29,7 +29,9 @@ export default defineCommand({
     await replyOnHazard(ctx, updated, checks.length > 0 ? `${text}\n${zh.reinspection.scheduled(checks.map((c) => c.dueOn), ctx.now)}` : text);
     await notifyOtherSide(ctx, updated, 'unit', text);
     if (updated.supervised) {
-      await notifyLeaders(ctx, zh.supervision.acceptedToLeaders(updated, `${await reviewerName(ctx, updated)}${ctx.sender.name}`, ctx.now));
+      // the leader in charge is told by name that the item listed for supervision is closed (#16)
+      const inCharge = await leaderInChargeOf(ctx, updated);
+      await notifyLeaders(ctx, zh.supervision.acceptedToLeaders(updated, `${await reviewerName(ctx, updated)}${ctx.sender.name}`, ctx.now), inCharge !== null ? [inCharge] : []);
     }
   },
 });

@@ -50,7 +50,8 @@ function closedOnAt(d: Dialect, bound: string): RawBuilder<string | null> {
 function deadlineAt(d: Dialect, bound: string): RawBuilder<string> {
   return sql`COALESCE((SELECT CASE e."type" WHEN 'extension_approved' THEN ${d.jsonField(sql`e."data"`, 'to')} ELSE ${d.jsonField(sql`e."data"`, 'deadline')} END
     FROM "HazardEvent" e
-    WHERE e."hazardId" = "Hazard"."id" AND e."type" IN ('created', 'extension_approved', 'rebound') AND e."at" < ${bound}
+    WHERE e."hazardId" = "Hazard"."id" AND e."at" < ${bound}
+      AND (e."type" IN ('created', 'extension_approved', 'rebound') OR (e."type" = 'enforcement' AND ${d.jsonField(sql`e."data"`, 'deadline')} IS NOT NULL))
     ORDER BY e."at" DESC, e."id" DESC LIMIT 1), "Hazard"."deadline")`;
 }
 

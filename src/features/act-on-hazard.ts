@@ -134,10 +134,17 @@ export async function notifyOtherSide(
   }
 }
 
-/** Tells the leaders' group(s), except the group the message came from. */
-export async function notifyLeaders(ctx: CommandContext, text: string): Promise<void> {
+/** Tells the leaders' group(s), except the group the message came from, @-mentioning `mentions` there. */
+export async function notifyLeaders(ctx: CommandContext, text: string, mentions: readonly number[] = []): Promise<void> {
   for (const group of await ctx.store.roster.groupsByPurpose('leaders')) {
     if (group.id === ctx.group?.id) continue;
-    await ctx.push({ groupId: group.id, personId: null, text, mentions: [] });
+    await ctx.push({ groupId: group.id, personId: null, text, mentions: [...mentions] });
   }
+}
+
+/** The id of the hazard's leader in charge (分管领导) as the roster's leaders: section names them, or null. */
+export async function leaderInChargeOf(ctx: CommandContext, hazard: HazardView): Promise<number | null> {
+  const unit = await ctx.store.roster.unitById(hazard.unitId);
+  const chain = (await ctx.store.leaders.resolver())({ unitId: hazard.unitId, category: hazard.category, unitSector: unit?.sector ?? null });
+  return chain.inCharge?.id ?? null;
 }

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../core/config.ts';
 import { assessmentReport, parityReport } from './governance-facts.ts';
-import { buildLedgerWorkbook } from './ledger-workbook.ts';
+import { addEnforcementSheet, buildLedgerWorkbook } from './ledger-workbook.ts';
 import { addReportSheet, reportRows } from './rectification-report.ts';
 import type { Store } from '../db/store.ts';
-import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
+import { addDays, atLocal, dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import { LEVEL_LABELS, STATUS_LABELS } from '../domain/lifecycle.ts';
 import { asOfDay, defaultStatisticsQuarter, quarterOf, statisticsDueOn, yearOf, type DefaultQuarterReason, type Period } from '../domain/period.ts';
 import { quarterlyStatistics } from '../domain/statistics.ts';
@@ -81,6 +81,11 @@ export async function exportLedger(
     now, filterWords, hazards, assessment, assessmentRules: config.governance.assessment, scope: unitIds, countyRanks,
     statistics: { quarter, due, asOf, lines, total: stats.total, parity: await parityReport(store, quarter, asOf, config.governance, unitIds) },
   });
+  // the enforcement records of the units and period exported: who decided what against whom (#16)
+  const from = filter.period ? atLocal(`${filter.period.from} 00:00`) : new Date(0);
+  const to = filter.period ? atLocal(`${addDays(filter.period.to, 1)} 00:00`) : new Date(now.getTime() + 1);
+  const records = (await store.enforcement.between(from, to)).filter((r) => !unitIds || unitIds.includes(r.unitId));
+  addEnforcementSheet(book, records, now);
   // one sheet per imported 问题清单, in the form of its 整改报告 (#15), for the units in scope
   for (const batch of await store.problemLists.imported()) {
     const rows = await reportRows(store, batch, today, unitIds);

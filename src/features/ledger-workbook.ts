@@ -10,6 +10,8 @@ import { PLAN_PARTS } from '../domain/plan.ts';
 import { rate, type StatisticsLine } from '../domain/statistics.ts';
 import type { LocalDate } from '../domain/types.ts';
 import type { LedgerHazard } from '../db/governance-repository.ts';
+import { ENFORCEMENT_LABELS, type EnforcementRecord } from '../domain/enforcement.ts';
+import { enforcementSheetTexts as E } from '../i18n/enforcement-texts.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 /** What the workbook shows; gathered by export-ledger.ts. */
@@ -204,6 +206,32 @@ function parityTable(sheet: ExcelJS.Worksheet, parity: Parity, width: number): v
   }
   const note = sheet.addRow([zh.ledger.parityNote(parity.projectNames)]);
   sheet.mergeCells(note.number, 1, note.number, width);
+}
+
+/**
+ * The 执法记录 sheet: every enforcement record in the export's scope and period, oldest first, a
+ * correction or a lift naming the record it concerns. Added only when there is one.
+ */
+export function addEnforcementSheet(book: ExcelJS.Workbook, records: readonly EnforcementRecord[], now: Date): void {
+  if (records.length === 0) return;
+  const codes = new Map(records.map((r) => [r.id, r.code]));
+  const columns = E.columns;
+  const sheet = book.addWorksheet(E.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = [6, 10, 12, 18, 12, 28, 18, 20, 30, 10, 10, 14].map((width) => ({ width }));
+  title(sheet, E.title(records.length), columns.length);
+  styleHeader(sheet.addRow([...columns]));
+  records.forEach((r, i) => {
+    const refers = r.correctsId ?? r.liftsId;
+    const row = sheet.addRow([
+      i + 1, r.code, excelDate(localDate(r.at)), r.unitName, ENFORCEMENT_LABELS[r.kind], E.detail(r, now) || null, r.hazardCodes.join('、') || null,
+      r.decisionNo, r.note || null, r.actorName, r.attachments.length, E.refers(r, refers !== null ? (codes.get(refers) ?? null) : null) || null,
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.getCell(3).numFmt = 'yyyy-mm-dd';
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN;
+    });
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CommandContext } from './command.ts';
 import type { NewEnforcement } from '../db/enforcement-repository.ts';
 import { canEnforce, ENFORCEMENT_LABELS, type EnforcementRecord } from '../domain/enforcement.ts';
-import type { HazardView, Unit } from '../domain/types.ts';
+import type { HazardView, LocalDate, Unit } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { parseEnforcementText, type EnforcementText } from '../parse/parse-enforcement.ts';
 
@@ -71,13 +71,30 @@ export async function recordEnforcement(ctx: CommandContext, target: Enforcement
     actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, attachments: ctx.attachments,
   });
   for (const hazard of target.hazards) {
-    // the hazard's own history says it, so 查询 and 责任链 show the decision where the hazard is read
-    await ctx.store.hazards.update(hazard.id, {}, {
+    // the hazard's own history says it, so 查询 and 责任链 show the decision where the hazard is read;
+    // 责令限期整改 also sets the hazard's time limit to the one ordered (the original stays on record)
+    const ordered = orderedDeadline(hazard, fields);
+    await ctx.store.hazards.update(hazard.id, ordered ? { deadline: ordered } : {}, {
       type: 'enforcement', actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now,
-      text: `${ENFORCEMENT_LABELS[record.kind]} ${record.code}`, data: { enforcement: record.code, kind: record.kind },
+      text: ordered ? zh.enforcement.orderEventText(record.code, ordered, hazard.deadline, ctx.now) : `${ENFORCEMENT_LABELS[record.kind]} ${record.code}`,
+      data: { enforcement: record.code, kind: record.kind, ...(ordered ? { deadline: ordered, previousDeadline: hazard.deadline } : {}) },
     });
   }
   return record;
+}
+
+/** The time limit a 责令限期整改 sets on an open hazard it names, when it changes it. */
+function orderedDeadline(hazard: HazardView, fields: EnforcementFields): LocalDate | null {
+  if (fields.kind !== 'order' || !fields.deadline || hazard.status === 'closed' || hazard.deadline === fields.deadline) return null;
+  return fields.deadline;
+}
+
+/** The hazards whose time limit an order changes: what the reply and the unit's group are told. */
+export function deadlineChanges(target: EnforcementTarget, fields: EnforcementFields): Array<{ code: string; from: LocalDate; to: LocalDate }> {
+  return target.hazards.flatMap((h) => {
+    const to = orderedDeadline(h, fields);
+    return to ? [{ code: h.code, from: h.deadline, to }] : [];
+  });
 }
 
 /** The reply to a recorded decision, and the same to the unit's group(s) (not twice in one group). */

@@ -31,6 +31,15 @@ function particulars(r: EnforcementRecord, now: Date): string[] {
 
 const files = (n: number) => (n > 0 ? `${n}个文件` : '无');
 
+/** The Excel 执法记录 sheet (导出台账): one row per record, corrections and lifts as rows of their own. */
+export const enforcementSheetTexts = {
+  name: '执法记录',
+  title: (count: number) => `执法记录（共 ${count} 条，不可修改；更正、解除另记一条）`,
+  columns: ['序号', '编号', '日期', '单位', '决定', '内容', '涉及隐患', '文号', '说明', '记录人', '证据材料（个）', '更正/解除'] as const,
+  detail: (r: EnforcementRecord, now: Date) => particulars(r, now).join('；'),
+  refers: (r: EnforcementRecord, code: string | null) => (code ? `${r.correctsId !== null ? '更正' : '解除'} ${code}` : ''),
+};
+
 /** One record in one line, for lists. */
 function recordLine(r: EnforcementRecord, now: Date, corrected: boolean): string {
   const detail = r.kind === 'fine' && r.amountYuan !== null ? formatYuan(r.amountYuan) : particulars(r, now).map((p) => p.replace(/^[^：]+：/, '')).join('');
@@ -95,6 +104,11 @@ export const enforcementTexts = {
       `${code} 是${hazardUnit}的隐患，不属于${unit}，本次未记录。一条执法记录只针对一个单位，请分开发送。`,
     hazardsSeveralUnits: (units: readonly string[]) => `所写隐患分属${units.join('、')}，本次未记录。一条执法记录只针对一个单位，请写明单位并分开发送。`,
     orderDeadlineMissing: (usage: string) => `责令限期整改须写明整改期限，本次未记录。\n例：${usage}`,
+    /** what a hazard's history says of an order that set its time limit */
+    orderEventText: (code: string, to: LocalDate, from: LocalDate, now: Date) => `责令限期整改 ${code}：整改时限改为${formatDate(to, now)}（原${formatDate(from, now)}）`,
+    /** the reply's lines for the hazards whose time limit the order set */
+    deadlinesOrdered: (changes: ReadonlyArray<{ code: string; from: LocalDate; to: LocalDate }>, now: Date): string[] =>
+      changes.length === 0 ? [] : [`整改时限已按责令限期改为${formatDate(changes[0]?.to ?? '', now)}：${changes.map((c) => `${c.code}（原${formatDate(c.from, now)}）`).join('、')}，请按新时限整改。`],
     orderDeadlinePast: (date: LocalDate, now: Date) => `整改期限 ${formatDate(date, now)} 已过，本次未记录。请写今后的日期，例：限期12月20日前`,
     fine: {
       missing: (usage: string) => `罚款须写明金额（元或万元），本次未记录。\n例：${usage}`,

@@ -132,15 +132,16 @@ export const scheduleTexts = {
     /** The digest's first line, alone when all it has to say is a reminder. */
     heading: (today: LocalDate, scope: string, now: Date) => `【每日安全汇总】${formatDate(today, now)} · ${scope}`,
     county: '全县',
-    supervised: (unit: string) => `${unit}及所监管单位`,
+    supervised: (unit: string, inCharge: string | null = null) => `${unit}及所监管单位${inCharge ? `（分管 ${inCharge}）` : ''}`,
     unit: (unit: string) => unit,
     onDemand: '今日汇总',
     empty: (scope: string) => `今日汇总 · ${scope}：暂无未销号隐患，今日也没有新增、销号和进度。`,
   },
   weekly: {
-    render(w: WeeklySummary, now: Date): string {
-      const rates = (title: string, list: TopList<OnTimeRate>) =>
-        list.items.length === 0 ? [] : [title, ...list.items.map((r) => `· ${r.name} ${r.onTime}/${r.due}（${percent(r)}）`), ...more(list)];
+    /** `inChargeOf`: department name → its leader in charge, named beside the department's rate */
+    render(w: WeeklySummary, now: Date, inChargeOf: ReadonlyMap<string, string> = new Map()): string {
+      const rates = (title: string, list: TopList<OnTimeRate>, leaders?: ReadonlyMap<string, string>) =>
+        list.items.length === 0 ? [] : [title, ...list.items.map((r) => `· ${r.name} ${r.onTime}/${r.due}（${percent(r)}）${leaders?.has(r.name) ? `｜分管 ${leaders.get(r.name)}` : ''}`), ...more(list)];
       const all = w.onTime.all;
       return [
         `【每周安全小结】${formatDate(w.week.from, now)}—${formatDate(w.week.to, now)} · 全县`,
@@ -148,7 +149,7 @@ export const scheduleTexts = {
         `当前未销号 ${w.open} 项，其中逾期 ${w.overdue.total} 项（重大 ${w.overdue.major}）`,
         all.due === 0 ? '本周无到期隐患' : `本周到期 ${all.due} 项，按期销号 ${all.onTime} 项，按期整改率 ${percent(all)}`,
         ...rates('按期率·按单位（由低到高）：', w.onTime.byUnit),
-        ...rates('按期率·按监管部门（由低到高）：', w.onTime.byDepartment),
+        ...rates('按期率·按监管部门（由低到高）：', w.onTime.byDepartment, inChargeOf),
       ].join('\n');
     },
   },

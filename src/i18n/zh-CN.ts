@@ -50,6 +50,13 @@ export interface HazardOrigin {
   listItem: { batchCode: string | null; seq: number } | null;
 }
 
+/** `（责令限期整改 ZF-0001）` when the time limit in force is the one an enforcement order set. */
+function orderOf(h: Pick<HazardView, 'deadline'>, events: readonly HazardEvent[]): string {
+  // the last event that set the time limit: an order, an approved extension or a rebound
+  const latest = [...events].reverse().find((e) => (e.type === 'enforcement' && typeof e.data.deadline === 'string') || e.type === 'extension_approved' || e.type === 'rebound');
+  return latest?.type === 'enforcement' && latest.data.deadline === h.deadline ? `（责令限期整改 ${String(latest.data.enforcement ?? '')}）` : '';
+}
+
 /** The hazard facts a one-line summary shows. */
 type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit' | 'unitEnforcement'>;
 
@@ -193,7 +200,7 @@ export const zh = {
         `来源：${sourceText(h, origin.campaignName, now)}${origin.listItem ? `｜问题清单 ${origin.listItem.batchCode ?? ''} 第${origin.listItem.seq}项` : ''}`,
         `责任人：${h.ownerName}`,
         ...(h.measures ? [`措施：${inline(h.measures, ECHO.medium)}`] : []),
-        `时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}${h.deadline !== h.originalDeadline ? `（原定${formatDate(h.originalDeadline, now)}）` : ''}`,
+        `时限：${formatDate(h.deadline, now)}${orderOf(h, events)}${deadlineNote(h, now)}${h.deadline !== h.originalDeadline ? `（原定${formatDate(h.originalDeadline, now)}）` : ''}`,
         ...(h.extensionTo ? [`延期申请：至${formatDate(h.extensionTo, now)}，待审批`] : []),
         `状态：${STATUS_LABELS[h.status]}${h.status === 'closed' ? '' : `，进度${h.progress}%`}`,
         `登记人：${h.reporterName}`,
@@ -552,7 +559,7 @@ export const zh = {
     proposal(unit: string, reason: string, evidence: readonly WatchEvidence[], now: Date): string {
       return [
         `【重点关注·待确认】${unit}：${reason}`,
-        `依据：${evidence.map((e) => zh.credit.evidenceLine(e, now)).join('；')}`,
+        `依据：${[...new Set(evidence.map((e) => zh.credit.evidenceLine(e, now)))].join('；')}`,
         `请管理员回复「确认重点关注 ${unit}」或「不予关注 ${unit} 原因」。`,
       ].join('\n');
     },

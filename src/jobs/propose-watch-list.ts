@@ -52,10 +52,18 @@ export function proposeWatchList(rules: WatchRules): ScheduledJob {
       }
       const waiting = (await store.credit.entries('watch')).filter((e) => e.status === 'proposed');
       const targets = await leaderTargets(store);
+      // one message per unit: two causes found on one day (a second decision and the 停产整顿 it
+      // was) are one proposal to the leaders, as 确认重点关注 confirms them together
+      const byUnit = new Map<number, typeof waiting>();
+      for (const entry of waiting) byUnit.set(entry.unitId, [...(byUnit.get(entry.unitId) ?? []), entry]);
       const out: Array<OutgoingMessage & { dedupeKey: string }> = [];
-      for (const entry of waiting) {
-        const text = zh.credit.proposal(entry.unitName, zh.credit.ruleText(ruleOfKey(entry.ruleKey), rules), entry.evidence, now);
-        for (const t of targets) out.push({ kind: 'push', ...t, mentions: [], text, dedupeKey: `watch-proposal:${entry.id}:${targetKey(t)}` });
+      for (const entries of byUnit.values()) {
+        const [first] = entries;
+        if (!first) continue;
+        const reasons = [...new Set(entries.map((e) => zh.credit.ruleText(ruleOfKey(e.ruleKey), rules)))];
+        const text = zh.credit.proposal(first.unitName, reasons.join('；'), entries.flatMap((e) => e.evidence), now);
+        const ids = entries.map((e) => e.id).join('+');
+        for (const t of targets) out.push({ kind: 'push', ...t, mentions: [], text, dedupeKey: `watch-proposal:${ids}:${targetKey(t)}` });
       }
       return out;
     },

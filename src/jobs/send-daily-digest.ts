@@ -1,4 +1,5 @@
 import { activeListLines } from './active-lists.ts';
+import { leadersInCharge } from './leaders-in-charge.ts';
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
@@ -47,12 +48,14 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
         leaders.length > 0 ? store.digests.digest(period, today, DIGEST_LIST_LIMIT) : null,
         store.digests.supervisionDigests(period, today, DIGEST_LIST_LIMIT),
       ]);
+      // each department named with its leader in charge: whom the leaders' group looks to for it
+      const inChargeOf = await leadersInCharge(store);
       const audiences: Audience[] = [
         { groups: leaders, digest: county, scope: zh.digest.county },
         ...supervisors.map(({ unit, supervised }) => ({
           groups: (groupsOf.get(unit.id) ?? []).filter((g) => g.purpose !== 'leaders'),
           digest: departments.get(unit.id) ?? null,
-          scope: zh.digest.supervised(unit.name),
+          scope: zh.digest.supervised(unit.name, inChargeOf.get(unit.name) ?? null),
           unitIds: [unit.id, ...supervised],
         })),
       ];
@@ -60,12 +63,6 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       const leadersText = async (): Promise<string> => {
         const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
         const facts = await store.digests.leadersFacts(period, before, today, addDays(today, -7));
-        // each department named with its leader in charge: whom the leaders' group looks to for it
-        const chainOf = await store.leaders.resolver();
-        const inChargeOf = new Map(supervisors.flatMap(({ unit }) => {
-          const leader = chainOf({ unitId: unit.id, category: '', unitSector: unit.sector }).inCharge;
-          return leader ? [[unit.name, leader.name] as const] : [];
-        }));
         return zh.digest.leaders({
           ...facts, worstUnits: rankBurden(facts.overdue, 'unit', today), worstDepartments: rankBurden(facts.overdue, 'department', today), inChargeOf,
         }, now);

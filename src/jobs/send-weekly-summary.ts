@@ -1,4 +1,5 @@
 import { activeListLines } from './active-lists.ts';
+import { leadersInCharge } from './leaders-in-charge.ts';
 import { dedupeKey, type ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -27,7 +28,7 @@ export function sendWeeklySummary(options: { cron: string }): ScheduledJob {
       const quiet = summary.created.week === 0 && summary.closed.week === 0 && summary.open === 0 && summary.onTime.all.due === 0;
       if (quiet) return [];
       // the units under 停产整顿 are named in every summary of the weeks they stay so
-      const text = [zh.weekly.render(summary, now), ...(await activeListLines(store, today)), ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today), now)].join('\n');
+      const text = [zh.weekly.render(summary, now, await leadersInCharge(store)), ...(await activeListLines(store, today)), ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today), now)].join('\n');
       const card = zh.cards.weekly(summary, await cardExtras(store, today, 'department'), now);
       return groups.map((group) => ({
         kind: 'push' as const, groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },

@@ -58,7 +58,7 @@ describe('the scheduler', () => {
       // the 09:00 reminder that could not be sent goes out when the new bot starts, not as a new run
       '12-01 12:30 [蓝天物流安全对接群] @钱经理 【今日提醒】12月1日（周二）',
       '12-01 17:30 [县安委会领导群] 【每日安全汇总】12月1日 · 全县',
-      '12-01 17:30 [应急管理局监管群] 【每日安全汇总】12月1日 · 应急管理局及所监管单位',
+      '12-01 17:30 [应急管理局监管群] 【每日安全汇总】12月1日 · 应急管理局及所监管单位（分管 刘县长）',
     ]);
     expect(await outboxRows()).toBe(0);
   });
@@ -72,7 +72,7 @@ describe('the scheduler', () => {
     expect(late.map(pushHeadline)).toEqual([
       '12-02 19:00 [红星化工安全对接群] @张伟 【补发】【今日提醒】12月2日（周三）',
       '12-02 19:00 [县安委会领导群] 【补发】【每日安全汇总】12月2日 · 全县',
-      '12-02 19:00 [应急管理局监管群] 【补发】【每日安全汇总】12月2日 · 应急管理局及所监管单位',
+      '12-02 19:00 [应急管理局监管群] 【补发】【每日安全汇总】12月2日 · 应急管理局及所监管单位（分管 刘县长）',
     ]);
     // 蓝天物流's reminder was due yesterday (3 days before) and is not replayed
     await chat.restart('2026-12-02 19:05');

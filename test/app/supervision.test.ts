@@ -67,5 +67,18 @@ describe('挂牌督办', () => {
     const accepted = await chat.send(G.safety, '王建国', `${code} 验收通过`);
     expect(groups(accepted)).toEqual([G.safety, G.redStar, G.leaders]);
     expect(accepted[2]?.text).toBe(`【督办销号】${code} 红星化工：红星化工储罐区呼吸阀损坏，已于12月1日由应急管理局王建国验收销号（督办领导：刘县长）。`);
+    // the leader in charge of 应急管理局 and 危化品 (org.yaml) is @-mentioned by name (#16 leftover)
+    expect(accepted[2]?.mentions.map((p) => p.name)).toEqual(['刘县长']);
+  });
+
+  it('@-mentions the leader in charge of the unit\'s own line, not another leader', async () => {
+    const code = await registerHazard(chat, '城南建筑工地基坑支护变形，重大隐患，责任人 吴工，12月15日前整改完毕', { group: G.housing, sender: '孙建设' });
+    await chat.send(G.leaders, '刘县长', `${code} 挂牌督办`);
+    await chat.send(G.site, '吴工', `${code} ${FULL_PLAN}`);
+    await chat.send(G.site, '吴工', `${code} 整改完成`, { attachments: [valveJpeg()] });
+    const accepted = await chat.send(G.housing, '孙建设', `${code} 验收通过`);
+    const notice = accepted.find((d) => d.group?.name === G.leaders);
+    expect(notice?.text).toContain('【督办销号】');
+    expect(notice?.mentions.map((p) => p.name)).toEqual(['陈副县长']);
   });
 });

@@ -26,13 +26,24 @@ describe('recording enforcement decisions', () => {
       '记录人：王建国（应急管理局）｜12月2日 09:00',
       '证据材料：无（决定书、现场照片可在30分钟内在本群直接发送，存为本记录的证据）',
       '执法记录不可修改；如有错误，请发「更正执法 编号 正确内容」另记一条更正记录。',
+      `整改时限已按责令限期改为12月20日：${code}（原12月15日），请按新时限整改。`,
     ].join('\n'));
-    expect((await chat.send(G.redStar, '张伟', `查询 ${code}`))[0]?.text).toContain('王建国 执法：责令限期整改 ZF-0001');
+    // the unit's group is told the same, new time limit included
+    expect(out[1]?.text).toBe(out[0]?.text);
+    // the order sets the hazard's own time limit; the original stays on record (#16 leftover)
+    const hazard = await chat.read((s) => s.hazards.byCode(code));
+    expect([hazard?.deadline, hazard?.originalDeadline]).toEqual(['2026-12-20', '2026-12-15']);
+    const detail = (await chat.send(G.redStar, '张伟', `查询 ${code}`))[0]?.text ?? '';
+    expect(detail).toContain('\n时限：12月20日（责令限期整改 ZF-0001）（剩18天）（原定12月15日）\n');
+    expect(detail).toContain('王建国 执法：责令限期整改 ZF-0001：整改时限改为12月20日（原12月15日）');
     // the decision document, photographed right after: evidence of the record
     const photo = await chat.send(G.safety, '王建国', '', { attachments: [valveJpeg('决定书.jpg')] });
     expect(texts(photo)).toEqual(['已存为执法记录 ZF-0001（红星化工 责令限期整改）的证据：1个文件，共1个。']);
     const list = (await chat.send(G.safety, '王建国', '执法记录 红星化工'))[0]?.text ?? '';
     expect(list).toBe(`红星化工执法记录（共 1 条）｜当前：无停产整顿\n1. ZF-0001 12月2日 责令限期整改（12月20日前） ${code}｜王建国｜应急责改〔2026〕3号｜附件1个`);
+    // overdue counts to the ordered day: past the original 12月15日 it is not overdue yet
+    await chat.setClock('2026-12-16 10:00');
+    expect((await chat.send(G.safety, '王建国', '逾期隐患'))[0]?.text).toBe('逾期隐患：暂无。');
   });
 
   it('reads fines exactly and never guesses the unit of an amount', async () => {

@@ -78,5 +78,25 @@ describe('a unit under 停产整顿', () => {
     await chat.send(G.safety, '王建国', '解除停产 红星化工 验收合格', { attachments: [valveJpeg('验收意见书.jpg')] });
     expect(await (await fetch(url)).text()).not.toContain('停产整顿');
     expect((await chat.send(G.leaders, '刘县长', '红星化工'))[0]?.text).not.toContain('〔停产整顿〕');
+
+    // the 执法记录 sheet: each record a row, the lift naming the suspension it ends (#16 leftover)
+    await chat.send(G.safety, '王建国', '罚款 蓝天物流 YH-0002 2万元 文号：应急罚〔2026〕2号');
+    const after = await chat.send(G.leaders, '刘县长', '导出台账');
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(after[0]?.file ?? '');
+    expect(again.worksheets.map((w) => w.name)).toEqual(['隐患台账', '考核', '季度统计', '执法记录']);
+    const sheet = again.getWorksheet('执法记录');
+    const row = (n: number) => Array.from(sheet?.getRow(n).values as unknown[]).slice(1).map((v) => v ?? null);
+    expect(row(1)[0]).toBe('执法记录（共 3 条，不可修改；更正、解除另记一条）');
+    expect(row(2)).toEqual(['序号', '编号', '日期', '单位', '决定', '内容', '涉及隐患', '文号', '说明', '记录人', '证据材料（个）', '更正/解除']);
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    expect(row(3)).toEqual([1, 'ZF-0001', day('2026-12-01'), '红星化工', '停产整顿', '停产整顿：自12月2日起，至验收合格解除', 'YH-0001', '应急停〔2026〕1号', null, '王建国', 0]);
+    expect(row(4)).toEqual([2, 'ZF-0002', day('2026-12-02'), '红星化工', '解除停产', null, null, null, '验收合格', '王建国', 1, '解除 ZF-0001']);
+    expect(row(5)).toEqual([3, 'ZF-0003', day('2026-12-02'), '蓝天物流', '罚款', '罚款金额：2万元（20000元）', 'YH-0002', '应急罚〔2026〕2号', null, '王建国', 0]);
+    // a unit contact's export holds its own unit's records only
+    const own = await chat.send(G.blueSky, '钱经理', '导出台账');
+    const ownBook = new ExcelJS.Workbook();
+    await ownBook.xlsx.readFile(own.find((d) => d.file)?.file ?? '');
+    expect(ownBook.getWorksheet('执法记录')?.getColumn(2).values.slice(3)).toEqual(['ZF-0003']);
   });
 });

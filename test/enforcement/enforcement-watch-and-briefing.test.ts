@@ -37,6 +37,21 @@ describe('enforcement feeds the 重点关注 watch rules', () => {
   });
 });
 
+describe('one 重点关注 proposal per unit and day (#16 leftover)', () => {
+  it('a second decision that is a 停产整顿 makes one proposal naming both causes, not two', async () => {
+    chat = await createChat({ jobs: [], at: '2026-12-01 09:00' });
+    await chat.send(G.safety, '王建国', '罚款 红星化工 5000元');
+    await chat.send(G.safety, '王建国', '停产整顿 红星化工 文号：应急停〔2026〕1号');
+    expect(await texts()).toEqual([[
+      '【重点关注·待确认】红星化工：一年内受到执法决定2次及以上；被责令停产整顿或关闭取缔',
+      '依据：ZF-0001 12月1日 罚款；ZF-0002 12月1日 停产整顿',
+      '请管理员回复「确认重点关注 红星化工」或「不予关注 红星化工 原因」。',
+    ].join('\n')]);
+    // one confirmation settles both
+    expect((await chat.send(G.safety, '赵主任', '确认重点关注 红星化工'))[0]?.text).toBe('已确认将 红星化工 列入重点关注（2 项提议），该单位将标注〔重点关注〕。');
+  });
+});
+
 describe('enforcement in the 通报', () => {
   it('counts the month\'s decisions by kind, sums the fines as corrected, and says whether a suspension was lifted', async () => {
     chat = await createChat({ jobs: [], at: '2026-12-01 09:00' });

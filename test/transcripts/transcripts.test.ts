@@ -56,7 +56,9 @@ describe('what the stories show', () => {
     const during = lines.slice(suspended + 2, lift);
     expect(during.filter((l) => l.includes('红星化工〔停产整顿〕'))).toHaveLength(4); // 我的隐患, a unit question, the two morning escalations
     expect(during.filter((l) => l.includes('停产整顿中 1 家：红星化工（自12月4日起至12月31日）'))).toHaveLength(3); // two digests, the weekly summary
-    expect(during.some((l) => l.includes('【重点关注·待确认】红星化工：被责令停产整顿或关闭取缔'))).toBe(true);
+    // the 停产整顿 and the decisions it makes two of are one proposal, not two (#16)
+    expect(during.filter((l) => l.includes('【重点关注·待确认】红星化工：一年内受到执法决定2次及以上；被责令停产整顿或关闭取缔'))).toHaveLength(1);
+    expect(during.join('\n').match(/【重点关注·待确认】/g)).toHaveLength(1);
     expect(lines.slice(lift).some((l) => l.includes('红星化工〔停产整顿〕'))).toBe(false);
   });
 
@@ -90,7 +92,7 @@ describe('what the stories show', () => {
     const { deliveries, ledger } = await story('governance.txt');
     const text = deliveries.map(formatDelivery).join('\n');
     expect(text).not.toContain('出错');
-    expect(text).toContain('→ [县安委会领导群] 【督办销号】YH-0001 红星化工：红星化工储罐区呼吸阀损坏，已于12月9日由应急管理局王建国验收销号（督办领导：刘县长）。');
+    expect(text).toContain('→ [县安委会领导群] @刘县长 【督办销号】YH-0001 红星化工：红星化工储罐区呼吸阀损坏，已于12月9日由应急管理局王建国验收销号（督办领导：刘县长）。');
     expect(text).toContain('→ [红星化工安全对接群] 已将 1 个附件存为 YH-0001【督办】 的整改证据');
     expect(text).toContain('1. 红星化工 100分｜发现1 销号1 整改率100% 按期率100% 平均8天 逾期0 反弹0');
     expect(text).toMatch(/文件：.*台账-20270108-100000\.xlsx/);

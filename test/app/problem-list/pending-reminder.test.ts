@@ -35,7 +35,7 @@ describe('待明确 items are not forgotten after the first notice (#15 leftover
     ]);
     // 城关镇 supervises 实验小学: nothing of its own is registered yet, the reminder comes alone
     expect(first.get(G.town)).toBe([
-      '【每日安全汇总】12月1日 · 城关镇及所监管单位',
+      '【每日安全汇总】12月1日 · 城关镇及所监管单位（分管 刘县长）',
       '问题清单待明确 2 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
       '· QD-0001 第3项 实验小学 校园消防栓无水（缺整改时限）',
       '· QD-0001 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
