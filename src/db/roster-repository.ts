@@ -27,6 +27,9 @@ const personByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Pers
 const peopleByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Person').select(PERSON).where('name', '=', name).orderBy('id'));
 const groupByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Group').select(GROUP).where('id', '=', id));
 const groupByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Group').select(GROUP).where('name', '=', name));
+// a room's audience (a unit and the units it supervises) is read on every reply about a hazard
+const unitByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Unit').select(UNIT).where('id', '=', id));
+const unitsSupervisedByQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Unit').select(UNIT).where('supervisorId', '=', unitId).orderBy('id'));
 
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
@@ -43,7 +46,7 @@ export function createRosterRepository(db: Db) {
   const groups = () => db.selectFrom('Group').select(GROUP);
 
   async function unitById(id: number): Promise<Unit | null> {
-    const r = await units().where('id', '=', id).executeTakeFirst();
+    const [r] = (await unitByIdQuery(db, id)).rows;
     return r ? toUnit(r) : null;
   }
   async function personById(id: number): Promise<Person | null> {
@@ -86,7 +89,7 @@ export function createRosterRepository(db: Db) {
       return names;
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
-      return (await units().where('supervisorId', '=', unitId).orderBy('id').execute()).map(toUnit);
+      return (await unitsSupervisedByQuery(db, unitId)).rows.map(toUnit);
     },
     /** Creates or updates a unit by name (a new one stamped `at`); returns it and whether anything changed. */
     async upsertUnit(input: UnitInput, at: Date): Promise<{ unit: Unit; changed: boolean }> {
