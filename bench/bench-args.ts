@@ -1,5 +1,5 @@
 import type { SyncMode } from '../src/db/database.ts';
-import { UserError } from '../src/app/user-error.ts';
+import { UserError } from '../src/core/user-error.ts';
 
 const USAGE = '用法：npm run bench -- [台账规模…]，例：npm run bench -- 10000 100000（不写时测 10000 和 100000）';
 

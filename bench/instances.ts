@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createBot } from '../src/app/bot.ts';
 import { defaultConfig } from '../src/app/config.ts';
 import { createLogger } from '../src/app/logger.ts';
-import { readRoster } from '../src/app/roster-file.ts';
+import { readRoster } from '../src/features/roster-file.ts';
 import { RecordingChannel } from '../src/channels/recording-channel.ts';
 import { applyPostgresMigrations } from '../src/db/migrate.ts';
 import { benchPostgresServer } from './postgres-server.ts';

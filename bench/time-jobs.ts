@@ -1,8 +1,9 @@
 import { defaultConfig } from '../src/app/config.ts';
 import { createLogger } from '../src/app/logger.ts';
-import { scheduledJobs, workCalendar } from '../src/app/scheduled-jobs.ts';
+import { scheduledJobs } from '../src/app/scheduled-jobs.ts';
+import { officialCalendar } from '../src/domain/work-calendar.ts';
 import { createScheduler } from '../src/app/scheduler.ts';
-import { SerialQueue } from '../src/app/serial-queue.ts';
+import { SerialQueue } from '../src/core/serial-queue.ts';
 import type { Db } from '../src/db/database.ts';
 import { atLocal } from '../src/domain/calendar.ts';
 
@@ -22,7 +23,7 @@ export async function timeJobs(db: Db, today: string, runs = 7): Promise<JobTimi
   const jobs = scheduledJobs(schedule, governance);
   const scheduler = createScheduler({
     db, queue: new SerialQueue(), jobs, log: createLogger('silent'),
-    window: { quietHours: schedule.quietHours, calendar: workCalendar(schedule) },
+    window: { quietHours: schedule.quietHours, calendar: officialCalendar(schedule) },
   });
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const timings: JobTiming[] = [];

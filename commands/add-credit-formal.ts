@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { formalExpiry } from '../src/domain/credit.ts';
 import { parseFormalEntry } from '../src/parse/parse-credit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { parseRole } from '../src/parse/parse-role.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 

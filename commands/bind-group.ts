@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { rebindGroup } from '../src/app/rebind-group.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { rebindGroup } from '../src/features/rebind-group.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '绑定本群 红星化工（单位名，或名册中的群名：把那个群改绑到本群）';

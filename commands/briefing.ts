@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { briefingFacts } from '../src/app/governance-facts.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { briefingFacts } from '../src/features/governance-facts.ts';
 import { localDate } from '../src/domain/calendar.ts';
 import { monthOf, previousPeriod, quarterOf, yearOf } from '../src/domain/period.ts';
 import { normalizeText } from '../src/parse/normalize.ts';

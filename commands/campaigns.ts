@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { showCampaigns } from '../src/app/campaigns.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { showCampaigns } from '../src/features/campaigns.ts';
 
 export default defineCommand({
   name: '专项整治',

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { runDecision } from '../src/app/enforcement-decision.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { runDecision } from '../src/features/enforcement-decision.ts';
 
 const usage = '关闭取缔 红星化工 文号：县政府关〔2026〕1号';
 

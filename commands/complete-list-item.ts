@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { completeListItem } from '../src/app/complete-list-item.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { completeListItem } from '../src/features/complete-list-item.ts';
 
 export default defineCommand({
   // 补全 alone is a word other commands' help uses (放弃正在补全的隐患登记): the listed name says which

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bindAccount } from '../src/app/bind-account.ts';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { bindAccount } from '../src/features/bind-account.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { formatDate, localDate, localTime } from '../src/domain/calendar.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 

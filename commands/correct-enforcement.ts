@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { KIND_BY_LABEL, readDecisionFields } from '../src/app/enforcement-decision.ts';
-import { announceEnforcement, readEnforcementTarget, recordEnforcement, recordedText } from '../src/app/record-enforcement.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { KIND_BY_LABEL, readDecisionFields } from '../src/features/enforcement-decision.ts';
+import { announceEnforcement, readEnforcementTarget, recordEnforcement, recordedText } from '../src/features/record-enforcement.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '更正执法 ZF-0003 罚款 5万元 文号：应急罚〔2026〕12号';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { issueDashboardLink, rotateDashboardKey } from '../src/dashboard/dashboard-links.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { issueDashboardLink, rotateDashboardKey } from '../src/features/dashboard-links.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '看板（或：看板 撤销；管理员：看板 换钥）';

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { readUnitAction } from '../src/app/unit-action.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { readUnitAction } from '../src/features/unit-action.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '不予关注 红星化工 已制定整改计划并落实';

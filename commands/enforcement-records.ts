@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { visibleScope } from '../src/app/hazard-scope.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { visibleScope } from '../src/features/hazard-scope.ts';
 import { findUnitName } from '../src/parse/parse-credit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { exportLedger } from '../src/app/export-ledger.ts';
-import { audienceScope, personScope, withinAudience } from '../src/app/hazard-scope.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { exportLedger } from '../src/features/export-ledger.ts';
+import { audienceScope, personScope, withinAudience } from '../src/features/hazard-scope.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { visibleScope } from '../src/app/hazard-scope.ts';
-import { replyList } from '../src/app/reply-list.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { visibleScope } from '../src/features/hazard-scope.ts';
+import { replyList } from '../src/features/reply-list.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({

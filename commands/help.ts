@@ -1,5 +1,5 @@
-import { defineCommand, type Command } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand, type Command } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { byteLength, fitRows, TEXT_LIMIT_BYTES } from '../src/i18n/fit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 import type { Role } from '../src/domain/types.ts';

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { IMPORT_ROLES, importSentWorkbook } from '../src/app/import-sent-workbook.ts';
-import { previewPasted } from '../src/app/problem-list-import.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { IMPORT_ROLES, importSentWorkbook } from '../src/features/import-sent-workbook.ts';
+import { previewPasted } from '../src/features/problem-list-import.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import type { Command } from '../src/app/command.ts';
+import type { Command } from '../src/features/command.ts';
 import accept from './accept.ts';
 import addCreditFormal from './add-credit-formal.ts';
 import addPerson from './add-person.ts';

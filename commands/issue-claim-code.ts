@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 /** How long a claim code works: long enough to reach the person by phone, short enough to go stale. */

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { announceEnforcement, readEnforcementTarget, recordEnforcement } from '../src/app/record-enforcement.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { announceEnforcement, readEnforcementTarget, recordEnforcement } from '../src/features/record-enforcement.ts';
 import { tidy } from '../src/parse/parse-enforcement.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 

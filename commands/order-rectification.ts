@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { runDecision } from '../src/app/enforcement-decision.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { runDecision } from '../src/features/enforcement-decision.ts';
 
 const usage = '责令限期整改 红星化工 YH-0001 限期12月20日前 文号：应急责改〔2026〕3号';
 

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, mayShowHere, replyOnHazard } from '../src/app/act-on-hazard.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { withCode } from '../src/features/args.ts';
+import { actOnHazard, loadHazard, mayShowHere, replyOnHazard } from '../src/features/act-on-hazard.ts';
 import { missingPlanParts, planRequired, type PlanPart } from '../src/domain/plan.ts';
 import { parsePlan } from '../src/parse/parse-plan.ts';
 import { zh } from '../src/i18n/zh-CN.ts';

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { showProblemLists } from '../src/app/show-problem-lists.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { showProblemLists } from '../src/features/show-problem-lists.ts';
 
 export default defineCommand({
   name: '问题清单',

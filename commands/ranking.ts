@@ -1,7 +1,7 @@
-import { defineCommand, type CommandContext } from '../src/app/command.ts';
-import { audienceScope } from '../src/app/hazard-scope.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { assessmentReport } from '../src/app/governance-facts.ts';
+import { defineCommand, type CommandContext } from '../src/features/command.ts';
+import { audienceScope } from '../src/features/hazard-scope.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { assessmentReport } from '../src/features/governance-facts.ts';
 import { localDate } from '../src/domain/calendar.ts';
 import { quarterOf } from '../src/domain/period.ts';
 import { findPeriod, withoutPeriod } from '../src/parse/parse-period.ts';

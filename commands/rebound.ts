@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/app/act-on-hazard.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { withCode } from '../src/features/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard } from '../src/features/act-on-hazard.ts';
 import { parseExtension } from '../src/parse/parse-extension.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 

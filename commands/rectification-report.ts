@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { sendRectificationReport } from '../src/app/send-rectification-report.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { sendRectificationReport } from '../src/features/send-rectification-report.ts';
 
 export default defineCommand({
   name: '整改报告',

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { expiredRegistration, REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/app/registration.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { expiredRegistration, REGISTER_COMMAND, resumeRegistration, startRegistration } from '../src/features/registration.ts';
 
 export default defineCommand({
   name: REGISTER_COMMAND,

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { importRoster } from '../src/app/import-roster.ts';
-import { RosterError, readRoster } from '../src/app/roster-file.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { importRoster } from '../src/features/import-roster.ts';
+import { RosterError, readRoster } from '../src/features/roster-file.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { inForce, standingOf } from '../src/domain/credit.ts';
-import { readUnitAction } from '../src/app/unit-action.ts';
+import { readUnitAction } from '../src/features/unit-action.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '移出黑名单 红星化工 2027-06-01 信用修复决定 应急信修〔2027〕3号';

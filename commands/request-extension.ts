@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { withCode } from '../src/app/args.ts';
-import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard, reviewerName } from '../src/app/act-on-hazard.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { withCode } from '../src/features/args.ts';
+import { actOnHazard, loadHazard, notifyOtherSide, replyOnHazard, reviewerName } from '../src/features/act-on-hazard.ts';
 import { extendedDeadline, parseExtension } from '../src/parse/parse-extension.ts';
 import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../src/domain/deadline.ts';
 import { formatDate } from '../src/domain/calendar.ts';

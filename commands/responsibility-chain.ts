@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { withCode } from '../src/app/args.ts';
-import { loadHazard, mayShowHere } from '../src/app/act-on-hazard.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { withCode } from '../src/features/args.ts';
+import { loadHazard, mayShowHere } from '../src/features/act-on-hazard.ts';
 import { mentionedAbout, noticeSubject } from '../src/domain/notice-subject.ts';
 import { chargeLabel } from '../src/domain/responsibility-chain.ts';
 import type { ChainEntry } from '../src/i18n/chain-texts.ts';

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { runDecision } from '../src/app/enforcement-decision.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { runDecision } from '../src/features/enforcement-decision.ts';
 
 const usage = '停产整顿 红星化工 12月5日至12月31日 文号：应急停〔2026〕1号';
 

@@ -1,8 +1,8 @@
-import { defineCommand, type CommandContext } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand, type CommandContext } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { cardExtras } from '../src/cards/card-extras.ts';
-import { visibleScope } from '../src/app/hazard-scope.ts';
-import { workCalendar } from '../src/app/scheduled-jobs.ts';
+import { visibleScope } from '../src/features/hazard-scope.ts';
+import { officialCalendar } from '../src/domain/work-calendar.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty } from '../src/domain/digest.ts';
 import { digestPeriod } from '../src/domain/report-periods.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
@@ -26,7 +26,7 @@ export default defineCommand({
   args: rawArgs,
   async run(ctx) {
     const unitIds = await visibleScope(ctx);
-    const period = digestPeriod(ctx.today, workCalendar(ctx.config.schedule));
+    const period = digestPeriod(ctx.today, officialCalendar(ctx.config.schedule));
     const digest = await ctx.store.digests.digest(period, ctx.today, DIGEST_LIST_LIMIT, unitIds);
     const scope = await scopeName(ctx, unitIds);
     const text = digestIsEmpty(digest) ? zh.digest.empty(scope) : zh.digest.render(digest, scope, ctx.now, zh.digest.onDemand);

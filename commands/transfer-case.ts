@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
-import { runDecision } from '../src/app/enforcement-decision.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
+import { runDecision } from '../src/features/enforcement-decision.ts';
 
 const usage = '移送 红星化工 至县公安局 涉嫌重大责任事故';
 

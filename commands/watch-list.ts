@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/app/command.ts';
-import { rawArgs } from '../src/app/args.ts';
+import { defineCommand } from '../src/features/command.ts';
+import { rawArgs } from '../src/features/args.ts';
 import { inForce, standingOf } from '../src/domain/credit.ts';
 import { ruleOfKey } from '../src/domain/watch-rules.ts';
 import { zh } from '../src/i18n/zh-CN.ts';

@@ -9,7 +9,7 @@
  * await bot.start();
  * ```
  */
-export { hazardZeroPlugin, type HazardZeroPlugin, type HazardZeroPluginOptions, type HazardZeroHandle } from './channels/wechaty-plugin.ts';
+export { hazardZeroPlugin, type HazardZeroPlugin, type HazardZeroPluginOptions, type HazardZeroHandle } from './app/wechaty-plugin.ts';
 export { WechatyChannel, type WechatyChannelOptions } from './channels/wechaty-channel.ts';
 export type { Channel, Route } from './core/channel.ts';
 export type { Delivery, IncomingAttachment, IncomingMessage } from './core/messages.ts';

@@ -1,6 +1,6 @@
-import type { CommandContext } from './command.ts';
-import { visibleScope } from './hazard-scope.ts';
-import { LIST_LIMIT } from './reply-list.ts';
+import type { CommandContext } from '../features/command.ts';
+import { visibleScope } from '../features/hazard-scope.ts';
+import { LIST_LIMIT } from '../features/reply-list.ts';
 import { NO_ENFORCEMENT } from '../domain/enforcement.ts';
 import { isOverdue } from '../domain/overdue.ts';
 import type { Unit } from '../domain/types.ts';

@@ -5,14 +5,14 @@ import { commandForBareCode, commands } from '../../commands/index.ts';
 import type { AppConfig } from '../core/config.ts';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { importRoster, type ImportSummary } from './import-roster.ts';
+import { importRoster, type ImportSummary } from '../features/import-roster.ts';
 import { startLeaseKeeper, type LeaseKeeper, type WantedLease } from './lease-keeper.ts';
 import type { Logger } from '../core/logger.ts';
 import { createMessageHandler } from './pipeline.ts';
-import type { RosterFile } from './roster-file.ts';
-import { scheduledJobs, workCalendar } from './scheduled-jobs.ts';
+import type { RosterFile } from '../features/roster-file.ts';
+import { scheduledJobs } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { SerialQueue } from '../core/serial-queue.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { IncomingMessage } from '../core/messages.ts';
@@ -22,7 +22,7 @@ import { acquireProcessLock } from '../db/process-lock.ts';
 import { applyPostgresMigrations, applySqliteMigrations } from '../db/migrate.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
-import { calendarGaps } from '../domain/work-calendar.ts';
+import { calendarGaps, officialCalendar } from '../domain/work-calendar.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
 
 /** How often the live bot refreshes the query planner's statistics as the ledger grows. */
@@ -142,7 +142,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const scheduler = createScheduler({
     db, queue, log, instance,
     jobs: options.jobs ?? scheduledJobs(config.schedule, config.governance),
-    window: { quietHours: config.schedule.quietHours, calendar: workCalendar(config.schedule) },
+    window: { quietHours: config.schedule.quietHours, calendar: officialCalendar(config.schedule) },
     // live on PostgreSQL, only the scheduler lease's holder may commit a run (the simulator and
     // tests, which start no leases, run jobs as one process does)
     fence: (store) => (keeper ? keeper.fence(SCHEDULER_LEASE)(store) : Promise.resolve()),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DatabaseInUseError } from '../db/process-lock.ts';
 import { cliTexts } from '../i18n/cli-texts.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../core/user-error.ts';
 
 /** HZ_DEBUG=1 (or true/yes): print the stack behind a message, for whoever maintains the bot. */
 export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

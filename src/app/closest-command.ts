@@ -1,4 +1,4 @@
-import type { Command } from './command.ts';
+import type { Command } from '../features/command.ts';
 import type { Role } from '../domain/types.ts';
 
 /** Characters that say nothing about which command was meant. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../core/user-error.ts';
 import { checkSchedule, scheduleEnv, toScheduleConfig } from './schedule-config.ts';
 import type { AppConfig, GovernanceConfig } from '../core/config.ts';
 

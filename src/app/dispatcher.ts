@@ -1,7 +1,7 @@
 import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import type { SerialQueue } from '../core/serial-queue.ts';
 import { splitMessage } from './split-message.ts';
 import { cardFile } from '../cards/card-files.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';

@@ -1,6 +1,6 @@
-import { actOnHazard } from './act-on-hazard.ts';
-import type { CommandContext } from './command.ts';
-import { withEvidence } from './evidence-store.ts';
+import { actOnHazard } from '../features/act-on-hazard.ts';
+import type { CommandContext } from '../features/command.ts';
+import { withEvidence } from '../features/evidence-store.ts';
 import type { IncomingAttachment } from '../core/messages.ts';
 import type { EnforcementRecord } from '../domain/enforcement.ts';
 import { zh } from '../i18n/zh-CN.ts';

@@ -10,7 +10,7 @@ import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadPlatformConfig, type DingTalkEnv, type WechatyEnv, type WeComEnv } from './platform-config.ts';
-import { DEMO_ROSTER, readRoster } from './roster-file.ts';
+import { DEMO_ROSTER, readRoster } from '../features/roster-file.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import { ConsoleChannel } from '../channels/console-channel.ts';
 import { createStore } from '../db/store.ts';
@@ -48,7 +48,7 @@ async function runConsole(settings: AppConfig): Promise<void> {
 
 async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Promise<void> {
   const [{ WechatyBuilder, ScanStatus }, { hazardZeroPlugin }, qrcode] = await Promise.all([
-    import('wechaty'), import('../channels/wechaty-plugin.ts'), import('qrcode-terminal'),
+    import('wechaty'), import('./wechaty-plugin.ts'), import('qrcode-terminal'),
   ]);
   const wechaty = WechatyBuilder.build({
     name: env.WECHATY_NAME,

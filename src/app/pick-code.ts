@@ -1,5 +1,5 @@
-import type { CommandContext } from './command.ts';
-import { visibleScope } from './hazard-scope.ts';
+import type { CommandContext } from '../features/command.ts';
+import { visibleScope } from '../features/hazard-scope.ts';
 import type { Store } from '../db/store.ts';
 import type { HazardView, Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppConfig } from '../core/config.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../core/user-error.ts';
 
 /**
  * A JSON object in one environment variable. A parse failure names the variable and never

@@ -4,8 +4,8 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import type { AppConfig } from '../core/config.ts';
 import { createLogger } from './logger.ts';
-import { departmentsWithoutLeader, readRoster, type RosterFile } from './roster-file.ts';
-import { UserError } from './user-error.ts';
+import { departmentsWithoutLeader, readRoster, type RosterFile } from '../features/roster-file.ts';
+import { UserError } from '../core/user-error.ts';
 import { RecordingChannel } from '../channels/recording-channel.ts';
 import { DatabaseInUseError } from '../db/process-lock.ts';
 

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { createBot } from './bot.ts';
 import type { AppConfig } from '../core/config.ts';
-import { readRoster } from './roster-file.ts';
+import { readRoster } from '../features/roster-file.ts';
 import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/logger.ts';
 import { isPostgresUrl, type Db } from '../db/database.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import type { SerialQueue } from '../core/serial-queue.ts';
 
 /**
  * Platforms that keep one live connection per bot account: a second connection throws the first

@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from './command.ts';
+import type { Command, CommandContext } from '../features/command.ts';
 import type { Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 

@@ -1,5 +1,5 @@
 import { dailyCron, weeklyCron, type ScheduleConfig } from './schedule-config.ts';
-import { officialCalendar, type WorkCalendar } from '../domain/work-calendar.ts';
+import { officialCalendar } from '../domain/work-calendar.ts';
 import type { GovernanceConfig } from '../core/config.ts';
 import { governanceJobs } from '../jobs/governance-jobs.ts';
 import type { ScheduledJob } from '../jobs/job.ts';
@@ -7,14 +7,9 @@ import { sendDailyDigest } from '../jobs/send-daily-digest.ts';
 import { sendMorningMessage } from '../jobs/send-morning-message.ts';
 import { sendWeeklySummary } from '../jobs/send-weekly-summary.ts';
 
-/** The working-day calendar the schedule runs on: the official one with the configured overrides. */
-export function workCalendar(schedule: ScheduleConfig): WorkCalendar {
-  return officialCalendar({ holidays: schedule.holidays, workdays: schedule.workdays });
-}
-
 /** Every scheduled job, wired to the configured times; the scheduler runs them in this order when they fall due together. */
 export function scheduledJobs(schedule: ScheduleConfig, governance?: GovernanceConfig): ScheduledJob[] {
-  const calendar = workCalendar(schedule);
+  const calendar = officialCalendar(schedule);
   return [
     sendMorningMessage({ cron: dailyCron(schedule.morningTime), remindDays: schedule.remindDays, escalation: schedule.escalation, leaderChain: schedule.leaderChain, calendar }),
     sendDailyDigest({ cron: dailyCron(schedule.digestTime), calendar }),

@@ -1,6 +1,6 @@
 import { createCronTrigger, type CronTrigger } from './cron-triggers.ts';
 import type { Logger } from '../core/logger.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import type { SerialQueue } from '../core/serial-queue.ts';
 import type { Db } from '../db/database.ts';
 import { FencedOutError } from '../db/lease-repository.ts';
 import { createStore, inTransaction, type Store } from '../db/store.ts';

@@ -1,7 +1,7 @@
 import { formatDelivery } from '../channels/recording-channel.ts';
 import { runCli } from './cli.ts';
 import { deliveryJson, formatTimedDelivery, runTranscript } from './transcript.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../core/user-error.ts';
 
 const USAGE = '用法：npm run simulate -- 剧本文件 [--json] [--time] [--db 数据库文件]，例：npm run simulate -- test/transcripts/readme.txt';
 

@@ -1,4 +1,4 @@
-import { personScope } from '../app/hazard-scope.ts';
+import { personScope } from '../features/hazard-scope.ts';
 import { cardExtras } from '../cards/card-extras.ts';
 import type { OpenByRow } from '../db/dashboard-repository.ts';
 import type { Store } from '../db/store.ts';

@@ -1,7 +1,7 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { JobContext, ScheduledJob } from './job.ts';
 import { cardExtras } from '../cards/card-extras.ts';
-import { briefingFacts } from '../app/governance-facts.ts';
+import { briefingFacts } from '../features/governance-facts.ts';
 import type { GovernanceConfig } from '../core/config.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { localDate } from '../domain/calendar.ts';

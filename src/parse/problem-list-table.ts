@@ -2,7 +2,7 @@
  * Reads a 问题清单 as inspection teams hand it over: a title row or two (often merged across the
  * sheet), a header row that is not on line 1, columns named in a dozen ways, a unit cell merged
  * over its several problems, dates typed as Excel dates or as text, sometimes a second sheet.
- * Pure: the workbook is turned into grids by the caller (src/app/read-problem-list-workbook.ts).
+ * Pure: the workbook is turned into grids by the caller (src/features/read-problem-list-workbook.ts).
  */
 import { parseDeadlineValue } from './parse-deadline.ts';
 import type { HazardLevel, LocalDate } from '../domain/types.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chat } from '../helpers/chat.ts';
 import { G, texts } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
-import { assessmentReport } from '../../src/app/governance-facts.ts';
+import { assessmentReport } from '../../src/features/governance-facts.ts';
 import { createChat } from '../helpers/chat.ts';
 import { registerHazard } from '../helpers/hazards.ts';
 import { defaultGovernance } from '../../src/app/config.ts';

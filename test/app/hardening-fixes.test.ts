@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHelp } from '../../commands/help.ts';
 import { commands } from '../../commands/index.ts';
-import type { Command } from '../../src/app/command.ts';
-import { parseRoster, RosterError } from '../../src/app/roster-file.ts';
+import type { Command } from '../../src/features/command.ts';
+import { parseRoster, RosterError } from '../../src/features/roster-file.ts';
 import { byteLength, TEXT_LIMIT_BYTES } from '../../src/i18n/fit.ts';
 import { zh } from '../../src/i18n/zh-CN.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';

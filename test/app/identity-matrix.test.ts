@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRoster } from '../../src/app/roster-file.ts';
+import { parseRoster } from '../../src/features/roster-file.ts';
 import type { RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { zh } from '../../src/i18n/zh-CN.ts';
 import { createChat, type Chat, type SendOptions } from '../helpers/chat.ts';

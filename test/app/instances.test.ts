@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/database.ts';
 import { createStore } from '../../src/db/store.ts';

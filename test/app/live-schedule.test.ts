@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal, isoLocal } from '../../src/domain/calendar.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import type { Channel } from '../../src/core/channel.ts';
 import type { Delivery, IncomingMessage } from '../../src/core/messages.ts';
 import { createStore } from '../../src/db/store.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import type { IncomingMessage } from '../../src/core/messages.ts';
 import { RecordingChannel } from '../../src/channels/recording-channel.ts';
 import { atLocal } from '../../src/domain/calendar.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RosterError, parseRoster } from '../../src/app/roster-file.ts';
+import { RosterError, parseRoster } from '../../src/features/roster-file.ts';
 import { createChat } from '../helpers/chat.ts';
 
 // #9 item 5: a roster where one name has two entries used to pass `roster check`, and on import

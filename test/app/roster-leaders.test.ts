@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { RosterError, parseRoster } from '../../src/app/roster-file.ts';
+import { RosterError, parseRoster } from '../../src/features/roster-file.ts';
 import { createChat, ORG_ROSTER, type Chat } from '../helpers/chat.ts';
 
 // #16 item 1: the roster names the leader in charge (分管领导) and the main leader (主要领导) per

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RosterError, parseRoster, readRoster } from '../../src/app/roster-file.ts';
+import { RosterError, parseRoster, readRoster } from '../../src/features/roster-file.ts';
 import { ORG_ROSTER, createChat } from '../helpers/chat.ts';
 
 describe('roster files', () => {

@@ -10,7 +10,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { scheduledJobs } from '../../src/app/scheduled-jobs.ts';
 import type { Channel } from '../../src/core/channel.ts';
 import { ConsoleChannel } from '../../src/channels/console-channel.ts';

@@ -7,7 +7,7 @@ import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { CONSOLE_BANNER } from '../../src/app/console-banner.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { ConsoleChannel } from '../../src/channels/console-channel.ts';
 import { createStore } from '../../src/db/store.ts';
 

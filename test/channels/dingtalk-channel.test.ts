@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { parseRoster, readRoster } from '../../src/app/roster-file.ts';
+import { parseRoster, readRoster } from '../../src/features/roster-file.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
 import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { WeComChannel } from '../../src/channels/wecom-channel.ts';
 import type { OutgoingMessage } from '../../src/core/messages.ts';

@@ -17,7 +17,7 @@ const TOOLS = {
   simulate: 'src/app/simulate-cli.ts',
   roster: 'src/app/roster-cli.ts',
   export: 'src/app/export-cli.ts',
-  'db:migrate': 'src/db/migrate-cli.ts',
+  'db:migrate': 'src/app/migrate-cli.ts',
   bench: 'bench/run.ts',
 } as const;
 

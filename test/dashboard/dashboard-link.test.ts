@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardServer } from '../../src/dashboard/dashboard-server.ts';
-import { signDashboardToken, verifyDashboardToken } from '../../src/dashboard/dashboard-token.ts';
+import { signDashboardToken, verifyDashboardToken } from '../../src/features/dashboard-token.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
 import { dashboardLink, startChatDashboard } from '../helpers/dashboard.ts';
 import { G } from '../helpers/hazards.ts';

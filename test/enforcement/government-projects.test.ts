@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRoster } from '../../src/app/import-roster.ts';
-import { parseRoster, readRoster, RosterError } from '../../src/app/roster-file.ts';
+import { importRoster } from '../../src/features/import-roster.ts';
+import { parseRoster, readRoster, RosterError } from '../../src/features/roster-file.ts';
 import { createChat, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 

@@ -6,7 +6,7 @@ import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import type { AppConfig } from '../../src/core/config.ts';
 import type { Logger } from '../../src/core/logger.ts';
-import { readRoster } from '../../src/app/roster-file.ts';
+import { readRoster } from '../../src/features/roster-file.ts';
 import type { CardRenderer } from '../../src/cards/card-renderer.ts';
 import type { IncomingAttachment } from '../../src/core/messages.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';

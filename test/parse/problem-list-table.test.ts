@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWorkbookGrids } from '../../src/app/read-problem-list-workbook.ts';
+import { readWorkbookGrids } from '../../src/features/read-problem-list-workbook.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { matchHeader, readListTable } from '../../src/parse/problem-list-table.ts';
 import { readPastedList } from '../../src/parse/problem-list-text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoMediaFile, isOleFile, isWholeZip } from '../../src/app/container-checks.ts';
-import { checkEvidence } from '../../src/app/evidence-store.ts';
+import { isIsoMediaFile, isOleFile, isWholeZip } from '../../src/features/container-checks.ts';
+import { checkEvidence } from '../../src/features/evidence-store.ts';
 import { box, gaugePng, ledgerXlsx, notWordDocx, reportDocx, tinyMp4, valveJpeg } from '../helpers/evidence.ts';
 
 const REFUSED = '文件类型不支持（可发图片、PDF、Word、Excel、MP4）';

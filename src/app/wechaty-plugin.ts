@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Wechaty, WechatyPlugin } from 'wechaty';
-import { currentAccount, WechatyChannel } from './wechaty-channel.ts';
-import { createBot, type Bot } from '../app/bot.ts';
-import { loadConfig } from '../app/config.ts';
-import { createLogger } from '../app/logger.ts';
+import { currentAccount, WechatyChannel } from '../channels/wechaty-channel.ts';
+import { createBot, type Bot } from './bot.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
 import type { AppConfig } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
-import { readRoster } from '../app/roster-file.ts';
+import { readRoster } from '../features/roster-file.ts';
 import { createCardRenderer, type CardRenderer } from '../cards/card-renderer.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import '../i18n/zod-zh.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../core/user-error.ts';
 import { CATEGORIES, UNIT_KINDS } from '../domain/types.ts';
 
 /**
