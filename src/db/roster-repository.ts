@@ -30,6 +30,8 @@ const groupByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('G
 // a room's audience (a unit and the units it supervises) is read on every reply about a hazard
 const unitByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Unit').select(UNIT).where('id', '=', id));
 const unitsSupervisedByQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Unit').select(UNIT).where('supervisorId', '=', unitId).orderBy('id'));
+const unitAndSupervisedQuery = compiledOnce((db: Db, unitId: number, supervisorId: number) =>
+  db.selectFrom('Unit').select(['id', 'supervisorId']).where((eb) => eb.or([eb('id', '=', unitId), eb('supervisorId', '=', supervisorId)])).orderBy('id'));
 
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
@@ -90,6 +92,12 @@ export function createRosterRepository(db: Db) {
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
       return (await unitsSupervisedByQuery(db, unitId)).rows.map(toUnit);
+    },
+    /** The unit's id followed by the ids of the units it supervises directly (in id order); null when there is no such unit. One query: every reply about a hazard asks it. */
+    async unitAndSupervisedIds(unitId: number): Promise<number[] | null> {
+      const rows = (await unitAndSupervisedQuery(db, unitId, unitId)).rows;
+      if (!rows.some((r) => r.id === unitId)) return null;
+      return [unitId, ...rows.filter((r) => r.id !== unitId).map((r) => r.id)];
     },
     /** Creates or updates a unit by name (a new one stamped `at`); returns it and whether anything changed. */
     async upsertUnit(input: UnitInput, at: Date): Promise<{ unit: Unit; changed: boolean }> {

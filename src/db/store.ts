@@ -19,53 +19,32 @@ import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
 import { createRuntimeRepository } from './runtime-repository.ts';
 
-const repositories = {
-  roster: createRosterRepository,
-  hazards: createHazardRepository,
-  drafts: createDraftRepository,
-  messages: createMessageLogRepository,
-  outbox: createOutboxRepository,
-  reminders: createReminderRepository,
-  digests: createDigestRepository,
-  jobRuns: createJobRunRepository,
-  leases: createLeaseRepository,
-  reinspections: createReinspectionRepository,
-  credit: createCreditRepository,
-  governance: createGovernanceRepository,
-  dashboard: createDashboardRepository,
-  identity: createIdentityRepository,
-  enforcement: createEnforcementRepository,
-  problemLists: createProblemListRepository,
-  leaders: createLeaderRepository,
-  runtime: createRuntimeRepository,
-  notices: createNoticeRepository,
-};
-
 /** Every repository over the database or one transaction. */
-export type Store = { readonly [K in keyof typeof repositories]: ReturnType<(typeof repositories)[K]> };
-
-/**
- * Every repository over the database or one transaction, each made when first used: a message
- * uses three or four of the nineteen, and making them all (hundreds of closures) cost ~5 % of a
- * progress report's CPU (BENCHMARKS.md).
- */
-export function createStore(db: Db): Store {
-  return new LazyStore(db) as unknown as Store;
+export function createStore(db: Db) {
+  return {
+    roster: createRosterRepository(db),
+    hazards: createHazardRepository(db),
+    drafts: createDraftRepository(db),
+    messages: createMessageLogRepository(db),
+    outbox: createOutboxRepository(db),
+    reminders: createReminderRepository(db),
+    digests: createDigestRepository(db),
+    jobRuns: createJobRunRepository(db),
+    leases: createLeaseRepository(db),
+    reinspections: createReinspectionRepository(db),
+    credit: createCreditRepository(db),
+    governance: createGovernanceRepository(db),
+    dashboard: createDashboardRepository(db),
+    identity: createIdentityRepository(db),
+    enforcement: createEnforcementRepository(db),
+    problemLists: createProblemListRepository(db),
+    leaders: createLeaderRepository(db),
+    runtime: createRuntimeRepository(db),
+    notices: createNoticeRepository(db),
+  };
 }
 
-/** The store's repositories as getters on one prototype, each made on first use and kept. */
-class LazyStore {
-  readonly made: Partial<Record<keyof Store, unknown>> = {};
-  constructor(readonly db: Db) {}
-}
-for (const [name, create] of Object.entries(repositories) as Array<[keyof Store, (db: Db) => unknown]>) {
-  Object.defineProperty(LazyStore.prototype, name, {
-    enumerable: true,
-    get(this: LazyStore) {
-      return (this.made[name] ??= create(this.db));
-    },
-  });
-}
+export type Store = ReturnType<typeof createStore>;
 
 /**
  * Runs `work` in one transaction with a store bound to it: all of it lands, or none (see
