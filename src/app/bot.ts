@@ -131,13 +131,19 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   // unique per start: a restarted process is a new holder, so its old leases' epochs fence it
   const instance = `${config.instances.name ?? hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let keeper: LeaseKeeper | null = null;
+  // the lease of a single-connection platform's connection, once start() wants it
+  let connectionLease: string | null = null;
   const handle = createMessageHandler({
     db, config, commands, bareCode: commandForBareCode, queue, log,
     runtime: () => ({ instance, platform: channel.platform, connection: channel.connectionState?.() ?? 'unknown', queue: queue.waiting }),
   });
   const dispatcher = createDispatcher({
     db, queue, channel, log, cards: options.cards ? { renderer: options.cards, dir: join(config.dataDir, 'cards') } : null,
-    claim: postgres ? { instance, ms: config.instances.claimSeconds * 1000 } : null,
+    claim: postgres ? {
+      instance, ms: config.instances.claimSeconds * 1000,
+      // only the instance connected to a single-connection platform sends, fenced by its lease
+      connection: () => (connectionLease === null ? null : { lease: connectionLease, epoch: keeper?.epochOf(connectionLease) ?? null }),
+    } : null,
   });
   const scheduler = createScheduler({
     db, queue, log, instance,
@@ -239,6 +245,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         const wanted: WantedLease[] = [...(startOptions.leases ?? [])];
         const { connection } = startOptions;
         if (connection) {
+          connectionLease = connection.lease;
           wanted.push({
             name: connection.lease,
             onGain: async () => {

@@ -9,6 +9,7 @@ import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
 import { type Delivery } from '../core/messages.ts';
 import { asMarkdown } from '../channels/markdown-text.ts';
 import type { Db } from '../db/database.ts';
+import type { LeaseFence } from '../db/lease-repository.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { neutralize } from '../i18n/fit.ts';
@@ -32,7 +33,17 @@ export interface DispatcherDeps {
    * renewed before each send) so that each goes out from one instance; without it (SQLite, one
    * process) the dispatcher reads what is due.
    */
-  claim?: { instance: string; ms: number } | null;
+  claim?: {
+    instance: string;
+    ms: number;
+    /**
+     * A platform one instance at a time is connected to (WeCom's AI bot, a Wechaty login): the
+     * lease of that connection and the epoch this instance holds it at, or null when it does not
+     * hold it. Only its holder claims and sends, each send checked against the lease in the
+     * statement that keeps the claim; absent (DingTalk) every instance sends.
+     */
+    connection?: () => { lease: string; epoch: number | null } | null;
+  } | null;
 }
 
 /** Attempts before a message is given up: with the backoff below, about ten minutes of trying. */
@@ -149,9 +160,21 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function stillMine(batch: Batch): Promise<boolean> {
     if (!deps.claim) return true;
     const { instance, ms } = deps.claim;
-    const mine = await createStore(deps.db).outbox.holdClaim(batch.entries.map((e) => e.id), instance, ms);
+    const fence = connectionFence();
+    if (fence === null) return false;
+    const mine = await createStore(deps.db).outbox.holdClaim(batch.entries.map((e) => e.id), instance, ms, fence);
     if (!mine) log.warn({ outboxIds: batch.entries.map((e) => e.id) }, 'claim taken over by another instance: not sending');
     return mine;
+  }
+
+  /**
+   * The fence of a single-connection platform's sends: undefined where there is none (one process,
+   * DingTalk), null while this instance does not hold the connection (a standby sends nothing).
+   */
+  function connectionFence(): LeaseFence | null | undefined {
+    const held = deps.claim?.connection?.();
+    if (!deps.claim || !held) return undefined;
+    return held.epoch === null ? null : { lease: held.lease, holder: deps.claim.instance, epoch: held.epoch };
   }
 
   async function reportFailure(store: Store, batch: Batch, reason: string, attempts: number, now: Date): Promise<void> {
@@ -186,8 +209,12 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   async function pass(now: Date): Promise<number> {
+    // a logged-out account takes nothing: the messages wait, untouched, for the login
+    if (channel.canSend?.() === false) return 0;
+    const fence = connectionFence();
+    if (fence === null) return 0;
     const read = await run(async (store) => {
-      const due = deps.claim ? await store.outbox.claimDue(now, deps.claim.instance, deps.claim.ms) : await store.outbox.due(now);
+      const due = deps.claim ? await store.outbox.claimDue(now, deps.claim.instance, deps.claim.ms, 100, fence) : await store.outbox.due(now);
       const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
       for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
       return out;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createBot } from './bot.ts';
-import { openDashboard, runChannel, untilSignal } from './run-channel.ts';
+import { openDashboard, runChannel } from './run-channel.ts';
 import { debugEnabled, explainError, loadDotEnv } from './cli.ts';
 import { CONSOLE_BANNER } from './console-banner.ts';
 import { loadConfig } from './config.ts';
@@ -46,9 +46,9 @@ async function runConsole(settings: AppConfig): Promise<void> {
   await bot.close();
 }
 
-async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Promise<void> {
-  const [{ WechatyBuilder, ScanStatus }, { hazardZeroPlugin }, qrcode] = await Promise.all([
-    import('wechaty'), import('./wechaty-plugin.ts'), import('qrcode-terminal'),
+async function startWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Promise<void> {
+  const [{ WechatyBuilder, ScanStatus }, { runWechaty }, qrcode] = await Promise.all([
+    import('wechaty'), import('./run-wechaty.ts'), import('qrcode-terminal'),
   ]);
   const wechaty = WechatyBuilder.build({
     name: env.WECHATY_NAME,
@@ -66,20 +66,11 @@ async function runWechaty(config: AppConfig, env: WechatyEnv, log: Logger): Prom
   wechaty.on('login', (user) => console.log(`已登录：${user.name()}`));
   wechaty.on('logout', (user) => log.warn({ account: user.name() }, 'logged out'));
   wechaty.on('error', (error) => log.error({ err: error }, 'wechaty error'));
-  const plugin = hazardZeroPlugin({
-    config, log, ...(env.HZ_ROSTER ? { roster: env.HZ_ROSTER } : {}),
+  process.exitCode = await runWechaty(config, wechaty, log, {
+    roster: env.HZ_ROSTER,
     // wechat4u hands out new ids on every login; the puppet service's ids are stable
     stableIds: env.WECHATY_PUPPET !== 'wechaty-puppet-wechat4u',
   });
-  wechaty.use(plugin);
-  await wechaty.start();
-  const hz = await plugin.ready;
-  const dashboard = await openDashboard(hz.bot, config, log);
-  console.log(`隐患清零已启动（微信，${env.WECHATY_PUPPET}），Ctrl-C 退出。`);
-  await untilSignal();
-  await dashboard?.close();
-  await hz.stop();
-  await wechaty.stop();
 }
 
 async function runDingTalk(config: AppConfig, env: DingTalkEnv, log: Logger): Promise<void> {
@@ -119,7 +110,7 @@ async function main(): Promise<void> {
   if (platform.channel === 'console') return runConsole(config);
   // on a platform the terminal is the log: failures that reach the admins show here too
   const log = createLogger(config.logLevel);
-  if (platform.channel === 'wechaty') return runWechaty(config, platform.env, log);
+  if (platform.channel === 'wechaty') return startWechaty(config, platform.env, log);
   if (platform.channel === 'dingtalk') return runDingTalk(config, platform.env, log);
   return runWeCom(config, platform.env, log);
 }

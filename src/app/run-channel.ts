@@ -61,6 +61,7 @@ export async function openDashboard(bot: { db: Db; queue: SerialQueue }, config:
  */
 export async function runChannel(config: AppConfig, channel: Channel, log: Logger, options: RunChannelOptions = {}): Promise<number> {
   let connected = false;
+  let stopping = false;
   let exitCode = 0;
   const bot = await createBot({
     config, channel, log, cards: createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') }),
@@ -88,6 +89,8 @@ export async function runChannel(config: AppConfig, channel: Channel, log: Logge
         },
         // a connection another instance now holds: stop (a service manager starts this one again as a standby)
         onLose: () => {
+          // given up on the way out (SIGTERM) is no loss
+          if (stopping) return;
           log.warn({ platform: channel.platform }, 'connection lease lost: stopping, another instance connects');
           exitCode = LOST_CONNECTION_EXIT;
           lostConnection();
@@ -99,6 +102,7 @@ export async function runChannel(config: AppConfig, channel: Channel, log: Logge
   console.log(`隐患清零已启动（${channel.platform}），Ctrl-C 退出。`);
   options.onReady?.(bot.instance);
   await until;
+  stopping = true;
   log.info({ instance: bot.instance }, 'stopping: finishing the message in hand, giving up leases');
   await dashboard?.close();
   await channel.stop();

@@ -1,12 +1,15 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { formatDelivery } from '../channels/recording-channel.ts';
 import { runCli } from './cli.ts';
+import type { CliOutput } from './export-cli.ts';
 import { deliveryJson, formatTimedDelivery, runTranscript } from './transcript.ts';
 import { UserError } from '../core/user-error.ts';
 
 const USAGE = '用法：npm run simulate -- 剧本文件 [--json] [--time] [--db 数据库文件]，例：npm run simulate -- test/transcripts/readme.txt';
 
 /** `npm run simulate -- FILE [--json] [--time] [--db PATH]`: runs a transcript and prints what the bot sends. */
-async function main(argv: string[]): Promise<number> {
+export async function simulateCli(argv: string[], console: CliOutput = globalThis.console): Promise<number> {
   const json = argv.includes('--json');
   // --time: each message starts with its simulated time, as the reviewed *.out.txt files show it
   const timed = argv.includes('--time');
@@ -25,4 +28,5 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli(main);
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) runCli((argv) => simulateCli(argv));

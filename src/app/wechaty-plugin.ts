@@ -32,7 +32,18 @@ export interface HazardZeroPluginOptions {
   rate?: { perMinute: number; burst: number };
   /** draws the digests' chart cards; one with its fonts under <dataDir>/fonts by default, null for text only */
   cards?: CardRenderer | null;
+  /**
+   * Several instances on one PostgreSQL (a login allows one live connection per account): only
+   * the holder of the lease `channel:wechaty` is logged in and sends. `onGain` starts the Wechaty
+   * (the caller's, not yet started); `onLose` is told when the lease is gone: stop the Wechaty,
+   * another instance logs in. Without it the plugin sends whenever its Wechaty is logged in
+   * (one instance). Ignored on SQLite (one process).
+   */
+  connection?: { onGain: () => Promise<void>; onLose: () => void };
 }
+
+/** The lease whose holder is the one instance logged in to WeChat. */
+export const WECHATY_CONNECTION_LEASE = 'channel:wechaty';
 
 /** The running bot inside someone's Wechaty. */
 export interface HazardZeroHandle {
@@ -93,6 +104,9 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
       ...(options.rate ? { rate: options.rate } : {}),
     });
     let stopped = false;
+    const { connection } = options;
+    // this instance holds the login lease (운行状态 tells a standby from a logged-out holder)
+    let holding = false;
 
     const setup = (async (): Promise<HazardZeroHandle> => {
       const cards = options.cards === undefined ? createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') }) : options.cards;
@@ -101,7 +115,24 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
         const summary = await bot.importRoster(readRoster(options.roster));
         log.info(summary, 'roster imported');
       }
-      await bot.start({ schedule: options.schedule ?? true, ...(options.deliveryIntervalMs ? { deliveryIntervalMs: options.deliveryIntervalMs } : {}) });
+      await bot.start({
+        schedule: options.schedule ?? true,
+        ...(options.deliveryIntervalMs ? { deliveryIntervalMs: options.deliveryIntervalMs } : {}),
+        ...(connection ? {
+          connection: {
+            lease: WECHATY_CONNECTION_LEASE,
+            onGain: async () => {
+              holding = true;
+              await connection.onGain();
+            },
+            onLose: () => {
+              holding = false;
+              connection.onLose();
+            },
+          },
+          detail: () => ({ platform: 'wechaty', connection: holding ? channel.connectionState() : 'standby' }),
+        } : {}),
+      });
       const handle: HazardZeroHandle = {
         bot, channel,
         deliver: () => bot.deliver(),
@@ -119,7 +150,11 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
 
     const onLogin = () => {
       setup
-        .then((h) => rebindAfterLogin(wechaty, h.bot, channel, stableIds, log))
+        .then(async (h) => {
+          await rebindAfterLogin(wechaty, h.bot, channel, stableIds, log);
+          // what waited for the login goes out now, not at the loop's next turn
+          await h.deliver();
+        })
         .catch((error: unknown) => log.error({ err: error }, 'rebinding rooms after login failed'));
     };
     wechaty.on('login', onLogin);

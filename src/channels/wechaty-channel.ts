@@ -223,6 +223,14 @@ export class WechatyChannel implements Channel {
     throw new Error('消息没有收件群或收件人');
   }
 
+  canSend(): boolean {
+    return currentAccount(this.#wechaty) !== null;
+  }
+
+  connectionState(): string {
+    return this.canSend() ? 'logged-in' : 'logged-out';
+  }
+
   async stop(): Promise<void> {
     if (this.#listener) this.#wechaty.off('message', this.#listener);
     this.#listener = null;

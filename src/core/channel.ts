@@ -47,6 +47,11 @@ export interface Channel {
   send(delivery: Delivery): Promise<void>;
   /** Where this delivery would go now; absent means one unlimited route (console, tests). */
   route?(delivery: Delivery): Route;
+  /**
+   * False while the platform can take no message at all (a WeChat account logged out): a delivery
+   * pass then leaves the outbox untouched until it can. Absent means always true.
+   */
+  canSend?(): boolean;
   /** How the connection to the platform stands now, in a word or two (运行状态): connected, reconnecting … */
   connectionState?(): string;
   stop(): Promise<void>;

@@ -7,6 +7,23 @@ import { fromSqlDate, type Db } from './database.ts';
  */
 export const DB_NOW = sql<string>`(clock_timestamp() AT TIME ZONE 'UTC')`;
 
+/** A lease held at an epoch: what a send only its holder may make is checked against. */
+export interface LeaseFence {
+  lease: string;
+  holder: string;
+  epoch: number;
+}
+
+/**
+ * A condition true only while `holder` holds `lease` at `epoch` and it has not lapsed by the
+ * database's clock: written into the statement that claims or keeps work only the holder may do
+ * (the outbox of a single-connection platform), so a former holder, resumed after a pause, finds
+ * nothing to send.
+ */
+export function leaseStillHeld(fence: LeaseFence) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM "Lease" WHERE "name" = ${fence.lease} AND "holder" = ${fence.holder} AND "epoch" = ${fence.epoch} AND "expiresAt" > ${DB_NOW})`;
+}
+
 /** A lease as it stands in the database. */
 export interface Lease {
   name: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
-import { DB_NOW } from './lease-repository.ts';
+import { DB_NOW, leaseStillHeld, type LeaseFence } from './lease-repository.ts';
 
 export interface OutboxEntry extends OutgoingMessage {
   id: number;
@@ -70,11 +70,13 @@ export function createOutboxRepository(db: Db) {
      * is sending, for `instance`, until `claimMs` from the database's now — one statement, rows
      * another instance is claiming at the same moment skipped (FOR UPDATE SKIP LOCKED), so each
      * message goes to one instance. A claim that lapses (its instance died) is taken by the next.
+     * With a `fence` (a platform one instance at a time is connected to) nothing is claimed unless
+     * `instance` holds that connection's lease right now.
      */
-    async claimDue(now: Date, instance: string, claimMs: number, limit = 100): Promise<OutboxEntry[]> {
+    async claimDue(now: Date, instance: string, claimMs: number, limit = 100, fence?: LeaseFence): Promise<OutboxEntry[]> {
       const rows = await sql<EntryRow>`
         UPDATE "OutboxMessage" SET "claimedBy" = ${instance}, "claimedUntil" = ${DB_NOW} + ${claimMs} * interval '1 millisecond'
-        WHERE "id" IN (
+        WHERE ${fence ? leaseStillHeld(fence) : sql`TRUE`} AND "id" IN (
           SELECT "id" FROM "OutboxMessage"
           WHERE "status" = 'pending' AND "nextAttemptAt" <= ${sqlDate(now)}
             AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${DB_NOW} OR "claimedBy" = ${instance})
@@ -86,12 +88,15 @@ export function createOutboxRepository(db: Db) {
     /**
      * Just before a send: keeps the claim on `ids` for another `claimMs`, and says whether it was
      * still this instance's on every one of them. False after a pause past the claim (a frozen VM,
-     * SIGSTOP) when another instance took them over: then this one must not send them.
+     * SIGSTOP) when another instance took them over: then this one must not send them. With a
+     * `fence`, also false once `instance` no longer holds that connection's lease (the fencing of
+     * a single-connection platform's sends: the check and the send's permission are one statement).
      */
-    async holdClaim(ids: readonly number[], instance: string, claimMs: number): Promise<boolean> {
+    async holdClaim(ids: readonly number[], instance: string, claimMs: number, fence?: LeaseFence): Promise<boolean> {
       if (ids.length === 0) return true;
-      const result = await db.updateTable('OutboxMessage').set({ claimedUntil: sql`${DB_NOW} + ${claimMs} * interval '1 millisecond'` })
-        .where('id', 'in', [...ids]).where('claimedBy', '=', instance).where('status', '=', 'pending').executeTakeFirst();
+      const keep = db.updateTable('OutboxMessage').set({ claimedUntil: sql`${DB_NOW} + ${claimMs} * interval '1 millisecond'` })
+        .where('id', 'in', [...ids]).where('claimedBy', '=', instance).where('status', '=', 'pending');
+      const result = await (fence ? keep.where(leaseStillHeld(fence)) : keep).executeTakeFirst();
       return Number(result.numUpdatedRows) === ids.length;
     },
     /** How many messages wait, how many failed for good, and since when the oldest waits (运行状态). */

@@ -5,8 +5,9 @@ import { fixture, sendJson, startLoopback } from './loopback.ts';
 
 /** Everything the fake WeCom saw, in order. */
 export type WeComEvent =
-  | { type: 'reply'; reqId: string; body: any }
-  | { type: 'push'; body: any }
+  | { type: 'reply'; reqId: string; body: any; connection: number }
+  | { type: 'push'; body: any; connection: number }
+  | { type: 'subscribed'; connection: number }
   | { type: 'webhook'; key: string; body: any }
   | { type: 'upload'; cmd: string };
 
@@ -23,7 +24,9 @@ export function encryptMedia(data: Buffer): { encrypted: Buffer; aeskey: string 
 /**
  * WeCom on 127.0.0.1: the AI bot's long connection (subscribe with bot id and secret, ping,
  * callbacks down, replies and pushes up, each acknowledged by req_id) and the group robot
- * webhook (scriptable answers, e.g. 45009), plus encrypted media downloads.
+ * webhook (scriptable answers, e.g. 45009), plus encrypted media downloads. Like WeCom, one live
+ * long connection per bot: a new subscription sends the previous one `disconnected_event` and
+ * closes it. Connections are numbered in the order they subscribed.
  */
 export async function startFakeWeCom(options: { botId: string; secret: string; webhookKeys: string[] }) {
   const events: WeComEvent[] = [];
@@ -32,6 +35,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   const sockets: WebSocket[] = [];
   let webhookRequests = 0;
   let seq = 0;
+  let subscriptions = 0;
 
   const loop = await startLoopback(async (req, body, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -55,22 +59,35 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
 
   const wss = new WebSocketServer({ server: loop.server });
   wss.on('connection', (socket) => {
+    let connection = 0;
+    socket.on('close', () => {
+      const at = sockets.indexOf(socket);
+      if (at >= 0) sockets.splice(at, 1);
+    });
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { cmd?: string; headers: { req_id: string }; body?: any };
       const ack = (extra: Record<string, unknown> = {}) => socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: 0, errmsg: 'ok', ...extra }));
       switch (frame.cmd) {
         case 'aibot_subscribe': {
           const ok = frame.body?.bot_id === options.botId && frame.body?.secret === options.secret;
-          if (ok) sockets.push(socket);
+          if (ok) {
+            for (const old of sockets.splice(0)) {
+              old.send(JSON.stringify({ cmd: 'aibot_event_callback', headers: { req_id: `event_${++seq}` }, body: { msgid: `event_${seq}`, msgtype: 'event', event: { eventtype: 'disconnected_event' } } }));
+              old.close();
+            }
+            connection = ++subscriptions;
+            sockets.push(socket);
+            events.push({ type: 'subscribed', connection });
+          }
           return socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: ok ? 0 : 40058, errmsg: ok ? 'ok' : 'invalid secret' }));
         }
         case 'ping':
           return ack();
         case 'aibot_respond_msg':
-          events.push({ type: 'reply', reqId: frame.headers.req_id, body: frame.body });
+          events.push({ type: 'reply', reqId: frame.headers.req_id, body: frame.body, connection });
           return ack();
         case 'aibot_send_msg':
-          events.push({ type: 'push', body: frame.body });
+          events.push({ type: 'push', body: frame.body, connection });
           return ack();
         case 'aibot_upload_media_init':
           events.push({ type: 'upload', cmd: frame.cmd });
@@ -93,7 +110,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     get webhookRequests() {
       return webhookRequests;
     },
-    sends: () => events.filter((e) => e.type !== 'upload'),
+    sends: () => events.filter((e) => e.type !== 'upload' && e.type !== 'subscribed'),
     async authenticated(): Promise<void> {
       await vi.waitFor(() => expect(sockets.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     },
