@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { SqliteStatementCache } from './sqlite-statement-cache.ts';
 import type { DB } from './tables.ts';
@@ -179,16 +179,21 @@ export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>
   return result;
 }
 
+// every message runs them (compiled-query.ts says why compiling costs)
+const BEGIN_IMMEDIATE = CompiledQuery.raw('BEGIN IMMEDIATE');
+const COMMIT = CompiledQuery.raw('COMMIT');
+const ROLLBACK = CompiledQuery.raw('ROLLBACK');
+
 async function sqliteTransaction<T>(db: Db, handle: Handle, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql`BEGIN IMMEDIATE`.execute(connection);
+    await connection.executeQuery(BEGIN_IMMEDIATE);
     try {
       const result = await work(connection);
-      await sql`COMMIT`.execute(connection);
+      await connection.executeQuery(COMMIT);
       return result;
     } catch (error) {
       // a failed COMMIT or a statement error may already have ended the transaction
-      if (handle.sqlite?.inTransaction) await sql`ROLLBACK`.execute(connection);
+      if (handle.sqlite?.inTransaction) await connection.executeQuery(ROLLBACK);
       throw error;
     }
   });

@@ -15,6 +15,10 @@ export interface Draft {
 const draftQuery = compiledOnce((db: Db, groupId: number, personId: number) =>
   db.selectFrom('PendingDraft').select(['command', 'fields', 'missing', 'expiresAt']).where('groupId', '=', groupId).where('personId', '=', personId));
 
+// a registration ends by removing the sender's draft, whether there was one or not
+const removeQuery = compiledOnce((db: Db, groupId: number, personId: number) =>
+  db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).returning('expiresAt'));
+
 /** Pending drafts, one per group and sender. */
 export function createDraftRepository(db: Db) {
   return {
@@ -44,9 +48,8 @@ export function createDraftRepository(db: Db) {
     },
     /** Removes the sender's draft, live or expired; true when a live one was removed. */
     async remove(groupId: number, personId: number, now: Date): Promise<boolean> {
-      const live = await this.get(groupId, personId, now);
-      await db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).execute();
-      return live !== null;
+      const removed = (await removeQuery(db, groupId, personId)).rows;
+      return removed.some((r) => fromSqlDate(r.expiresAt) > now);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type QueryResult, type SelectQueryBuilder } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { enforcementStatuses, STATUS_KINDS } from './enforcement-repository.ts';
@@ -94,6 +94,35 @@ function viewWithFlags(db: Db) {
   ]);
 }
 
+// a registration's writes and a report's, compiled once (compiled-query.ts)
+const nextCodeNumberQuery = compiledOnce((db: Db) => db.insertInto('Counter').values({ name: 'hazard', value: 1 })
+  .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`"Counter"."value" + 1` })).returning('value'));
+const insertHazardQuery = compiledOnce((db: Db, code: string, description: string, location: string | null, category: string, level: string,
+  unitId: number, reporterId: number, ownerId: number, measures: string | null, deadline: string, originalDeadline: string,
+  sourceGroupId: number | null, createdAt: string, updatedAt: string, source: string, sourceBody: string | null, sourceDate: string | null,
+  campaignId: number | null) =>
+  db.insertInto('Hazard').values({
+    code, description, location, category, level, unitId, reporterId, ownerId, measures, deadline, originalDeadline, sourceGroupId,
+    createdAt, updatedAt, source, sourceBody, sourceDate, campaignId,
+  }).returning('id'));
+const insertEventQuery = compiledOnce((db: Db, hazardId: number, type: string, actorId: number | null, groupId: number | null, at: string, text: string, data: string) =>
+  db.insertInto('HazardEvent').values({ hazardId, type, actorId, groupId, at, text, data }).returning('id'));
+
+type Value = string | number | null;
+/** An update of these columns, compiled once per set of columns (a progress report sets the same three each time). */
+const updateQueries = new Map<string, (db: Db, hazardId: number, ...values: Value[]) => Promise<QueryResult<unknown>>>();
+function updateHazard(db: Db, hazardId: number, set: Record<string, Value>): Promise<QueryResult<unknown>> {
+  const columns = Object.keys(set);
+  const key = columns.join();
+  let query = updateQueries.get(key);
+  if (!query) {
+    query = compiledOnce((tx: Db, id: number, ...values: Value[]) =>
+      tx.updateTable('Hazard').set(Object.fromEntries(columns.map((c, i) => [c, values[i]]))).where('id', '=', id));
+    updateQueries.set(key, query);
+  }
+  return query(db, hazardId, ...columns.map((c) => set[c] ?? null));
+}
+
 // the views every report and decision reads, compiled once (compiled-query.ts)
 const viewByIdQuery = compiledOnce((db: Db, id: number) => viewWithFlags(db).where('h.id', '=', id));
 const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewWithFlags(db).where('h.code', '=', code));
@@ -178,10 +207,9 @@ export function createHazardRepository(db: Db) {
   }
 
   async function addEvent(hazardId: number, event: NewEvent): Promise<void> {
-    const { id } = await db.insertInto('HazardEvent').values({
-      hazardId, type: event.type, actorId: event.actorId, groupId: event.groupId ?? null, at: sqlDate(event.at), text: event.text,
-      data: JSON.stringify(event.data ?? {}),
-    }).returning('id').executeTakeFirstOrThrow();
+    const [row] = (await insertEventQuery(db, hazardId, event.type, event.actorId, event.groupId ?? null, sqlDate(event.at), event.text, JSON.stringify(event.data ?? {}))).rows;
+    if (!row) throw new Error(`event of hazard ${hazardId} not written`);
+    const { id } = row;
     const attachments = event.attachments ?? [];
     if (attachments.length > 0) {
       await db.insertInto('Attachment').values(attachments.map((a) => ({ eventId: id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, path: a.path }))).execute();
@@ -198,15 +226,14 @@ export function createHazardRepository(db: Db) {
     /** Registers a hazard with the next code and its `created` event. Call inside a transaction. */
     async create(input: NewHazard, event: Omit<NewEvent, 'type'>): Promise<HazardView> {
       // one statement takes the next number: concurrent registrations never share a code
-      const { value } = await db.insertInto('Counter').values({ name: 'hazard', value: 1 })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`"Counter"."value" + 1` })).returning('value').executeTakeFirstOrThrow();
+      const [counter] = (await nextCodeNumberQuery(db)).rows;
+      if (!counter) throw new Error('hazard counter not advanced');
       const at = sqlDate(event.at);
-      const { id } = await db.insertInto('Hazard').values({
-        code: formatHazardCode(value), description: input.description, location: input.location, category: input.category, level: input.level,
-        unitId: input.unitId, reporterId: input.reporterId, ownerId: input.ownerId, measures: input.measures, deadline: input.deadline,
-        originalDeadline: input.deadline, sourceGroupId: input.sourceGroupId, createdAt: at, updatedAt: at,
-        source: input.source ?? 'other', sourceBody: input.sourceBody ?? null, sourceDate: input.sourceDate ?? null, campaignId: input.campaignId ?? null,
-      }).returning('id').executeTakeFirstOrThrow();
+      const [hazard] = (await insertHazardQuery(db, formatHazardCode(counter.value), input.description, input.location, input.category, input.level,
+        input.unitId, input.reporterId, input.ownerId, input.measures, input.deadline, input.deadline, input.sourceGroupId, at, at,
+        input.source ?? 'other', input.sourceBody ?? null, input.sourceDate ?? null, input.campaignId ?? null)).rows;
+      if (!hazard) throw new Error('hazard not written');
+      const { id } = hazard;
       await addEvent(id, { ...event, type: 'created', data: { ...event.data, deadline: input.deadline, level: input.level, source: input.source ?? 'other' } });
       return viewById(id);
     },
@@ -231,9 +258,9 @@ export function createHazardRepository(db: Db) {
         ...(supervised !== undefined ? { supervised: supervised ? 1 : 0 } : {}),
         ...(plan ? { plan: JSON.stringify(plan) } : {}),
         ...(closedAt !== undefined ? { closedAt } : {}),
-      }).filter(([, v]) => v !== undefined));
-      const result = await db.updateTable('Hazard').set({ ...set, updatedAt: sqlDate(event.at) }).where('id', '=', hazardId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new Error(`hazard ${hazardId} not found`);
+      }).filter(([, v]) => v !== undefined)) as Record<string, Value>;
+      const result = await updateHazard(db, hazardId, { ...set, updatedAt: sqlDate(event.at) });
+      if (Number(result.numAffectedRows ?? 0n) === 0) throw new Error(`hazard ${hazardId} not found`);
       await addEvent(hazardId, event);
       const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as HazardChanges;
       if (before?.id !== hazardId || (changed.ownerId !== undefined && changed.ownerId !== before.ownerId)) return viewById(hazardId);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled-query.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { DB_NOW, leaseStillHeld, type LeaseFence } from './lease-repository.ts';
@@ -21,21 +22,32 @@ function toEntry(r: EntryRow): OutboxEntry {
   };
 }
 
+const row = (msg: OutgoingMessage, now: Date, notBefore: Date) => ({
+  dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId, text: msg.text,
+  mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}), createdAt: sqlDate(now), nextAttemptAt: sqlDate(notBefore),
+});
+
+// every reply and push is written, read back when due and marked sent: compiled once (compiled-query.ts)
+const enqueueQuery = compiledOnce((db: Db, dedupeKey: string | null, kind: string, groupId: number | null, personId: number | null, text: string,
+  mentions: string, extra: string, createdAt: string, nextAttemptAt: string) =>
+  db.insertInto('OutboxMessage').values({ dedupeKey, kind, groupId, personId, text, mentions, extra, createdAt, nextAttemptAt })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing()));
+const dueQuery = compiledOnce((db: Db, now: string, limit: number) =>
+  db.selectFrom('OutboxMessage').select(ENTRY).where('status', '=', 'pending').where('nextAttemptAt', '<=', now).orderBy('id').limit(limit));
+const markOneSentQuery = compiledOnce((db: Db, id: number, at: string) =>
+  db.updateTable('OutboxMessage').set({ status: 'sent', sentAt: at, attempts: sql`"attempts" + 1` }).where('id', '=', id));
+
 /** The persistent outbox: every outgoing message is written here before it is sent. */
 export function createOutboxRepository(db: Db) {
-  const row = (msg: OutgoingMessage, now: Date, notBefore: Date) => ({
-    dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId, text: msg.text,
-    mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}), createdAt: sqlDate(now), nextAttemptAt: sqlDate(notBefore),
-  });
   return {
     /**
      * Writes the message; false (and nothing written) when its dedupe key was used before.
      * `notBefore` holds a routine push back until it may go out (quiet hours, holidays).
      */
     async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
-      const result = await db.insertInto('OutboxMessage').values(row(msg, now, notBefore))
-        .onConflict((oc) => oc.column('dedupeKey').doNothing()).executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      const r = row(msg, now, notBefore);
+      const result = await enqueueQuery(db, r.dedupeKey, r.kind, r.groupId, r.personId, r.text, r.mentions, r.extra, r.createdAt, r.nextAttemptAt);
+      return Number(result.numAffectedRows ?? 0n) === 1;
     },
     /**
      * Writes many keyed pushes at once (a job run's), each with the time it may go out; those whose
@@ -61,9 +73,7 @@ export function createOutboxRepository(db: Db) {
     },
     /** Messages due for a (re)try, oldest first. */
     async due(now: Date, limit = 100): Promise<OutboxEntry[]> {
-      const rows = await db.selectFrom('OutboxMessage').select(ENTRY)
-        .where('status', '=', 'pending').where('nextAttemptAt', '<=', sqlDate(now)).orderBy('id').limit(limit).execute();
-      return rows.map(toEntry);
+      return (await dueQuery(db, sqlDate(now), limit)).rows.map(toEntry);
     },
     /**
      * Several instances on one PostgreSQL: takes the messages due at `now` that no live instance
@@ -124,9 +134,12 @@ export function createOutboxRepository(db: Db) {
      */
     async markSent(ids: readonly number[], at: Date): Promise<void> {
       if (ids.length === 0) return;
-      const result = await db.updateTable('OutboxMessage').set({ status: 'sent', sentAt: sqlDate(at), attempts: sql`"attempts" + 1` })
-        .where('id', 'in', [...ids]).executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== ids.length) throw new Error(`outbox messages ${ids.join(', ')}: ${Number(result.numUpdatedRows)} found`);
+      const [only] = ids;
+      const updated = ids.length === 1 && only !== undefined
+        ? (await markOneSentQuery(db, only, sqlDate(at))).numAffectedRows
+        : (await db.updateTable('OutboxMessage').set({ status: 'sent', sentAt: sqlDate(at), attempts: sql`"attempts" + 1` })
+          .where('id', 'in', [...ids]).executeTakeFirst()).numUpdatedRows;
+      if (Number(updated) !== ids.length) throw new Error(`outbox messages ${ids.join(', ')}: ${Number(updated)} found`);
     },
     /**
      * markSent for a claimed message (several instances): marks only what `instance` still holds

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { isHazardSource, type HazardSource } from '../domain/hazard-source.ts';
 import {
@@ -65,6 +66,11 @@ function toProgress(r: { total: unknown; closed: unknown; overdue: unknown; unas
   return { total: Number(r.total ?? 0), closed: Number(r.closed ?? 0), overdue: Number(r.overdue ?? 0), unassigned: Number(r.unassigned ?? 0) };
 }
 
+// every registration reads them to recognise a campaign named in its text (compiled-query.ts)
+const campaignsQuery = compiledOnce((db: Db) => db.selectFrom('Campaign as c').leftJoin('Unit as u', 'u.id', 'c.leadUnitId')
+  .select(['c.id', 'c.name', 'c.sectors', 'c.leadUnitId', 'u.name as leadUnitName', 'c.startOn', 'c.endOn'])
+  .orderBy('c.id', 'desc'));
+
 /** Problem lists (batches), their items, and campaigns (专项整治). */
 export function createProblemListRepository(db: Db) {
   const batchColumns = [
@@ -84,10 +90,7 @@ export function createProblemListRepository(db: Db) {
 
   /** Campaigns, the newest first. */
   async function campaigns(): Promise<Campaign[]> {
-    const rows = await db.selectFrom('Campaign as c').leftJoin('Unit as u', 'u.id', 'c.leadUnitId')
-      .select(['c.id', 'c.name', 'c.sectors', 'c.leadUnitId', 'u.name as leadUnitName', 'c.startOn', 'c.endOn'])
-      .orderBy('c.id', 'desc').execute();
-    return rows.map((r) => ({ ...r, sectors: parseSectors(r.sectors) }));
+    return (await campaignsQuery(db)).rows.map((r) => ({ ...r, sectors: parseSectors(r.sectors) }));
   }
 
   async function campaignByName(name: string): Promise<Campaign | null> {

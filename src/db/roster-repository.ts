@@ -32,6 +32,10 @@ const unitByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Unit')
 const unitsSupervisedByQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Unit').select(UNIT).where('supervisorId', '=', unitId).orderBy('id'));
 const unitAndSupervisedQuery = compiledOnce((db: Db, unitId: number, supervisorId: number) =>
   db.selectFrom('Unit').select(['id', 'supervisorId']).where((eb) => eb.or([eb('id', '=', unitId), eb('supervisorId', '=', supervisorId)])).orderBy('id'));
+// and those of every registration: its unit, the unit's groups, the check that the unit names are current
+const unitByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Unit').select(UNIT).where('name', '=', name));
+const groupsOfUnitQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Group').select(GROUP).where('unitId', '=', unitId).orderBy('id'));
+const lastUnitIdQuery = compiledOnce((db: Db) => db.selectFrom('Unit').select((eb) => eb.fn.max('id').as('lastId')));
 
 const UNIT = ['id', 'name', 'kind', 'supervisorId', 'sector', 'blacklisted'] as const;
 const PERSON = ['id', 'name', 'role', 'unitId', 'wecomId', 'dingtalkId', 'wechatId', 'mobile'] as const;
@@ -67,7 +71,7 @@ export function createRosterRepository(db: Db) {
   return {
     unitById,
     async unitByName(name: string): Promise<Unit | null> {
-      const r = await units().where('name', '=', name).executeTakeFirst();
+      const [r] = (await unitByNameQuery(db, name)).rows;
       return r ? toUnit(r) : null;
     },
     async units(): Promise<Unit[]> {
@@ -83,7 +87,7 @@ export function createRosterRepository(db: Db) {
      */
     async unitNames(): Promise<readonly string[]> {
       const memo = memoOf(db);
-      const { lastId } = await db.selectFrom('Unit').select((eb) => eb.fn.max('id').as('lastId')).executeTakeFirstOrThrow();
+      const lastId = (await lastUnitIdQuery(db)).rows[0]?.lastId ?? null;
       const kept = memo.get(UNIT_NAMES) as KnownUnitNames | undefined;
       if (kept && kept.lastId === lastId) return kept.names;
       const names = (await db.selectFrom('Unit').select('name').orderBy('id').execute()).map((r) => r.name);
@@ -134,6 +138,11 @@ export function createRosterRepository(db: Db) {
     },
     async peopleByIds(ids: number[]): Promise<Person[]> {
       if (ids.length === 0) return [];
+      // most replies mention one person (the owner)
+      if (ids.length === 1 && ids[0] !== undefined) {
+        const person = await personById(ids[0]);
+        return person ? [person] : [];
+      }
       const byId = new Map((await people().where('id', 'in', ids).execute()).map((r) => [r.id, toPerson(r)]));
       return ids.flatMap((id) => {
         const person = byId.get(id);
@@ -206,7 +215,7 @@ export function createRosterRepository(db: Db) {
       return (await groups().orderBy('id').execute()).map(toGroup);
     },
     async groupsOfUnit(unitId: number): Promise<Group[]> {
-      return (await groups().where('unitId', '=', unitId).orderBy('id').execute()).map(toGroup);
+      return (await groupsOfUnitQuery(db, unitId)).rows.map(toGroup);
     },
     /** The groups bound to each of these units. */
     async groupsOfUnits(unitIds: readonly number[]): Promise<Map<number, Group[]>> {
