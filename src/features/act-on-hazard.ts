@@ -49,9 +49,9 @@ function refusalFor(who: Actor, sender: Person, hazard: HazardView): PermissionR
 }
 
 /** What the lifecycle rules need to know beyond the hazard row for this action (each fact is a query). */
-export async function transitionFacts(store: Store, hazard: HazardView, action: HazardAction, today: LocalDate, incomingFiles: number): Promise<TransitionFacts> {
+export async function transitionFacts(store: Store, hazard: HazardView, action: HazardAction, today: LocalDate, at: Date, incomingFiles: number): Promise<TransitionFacts> {
   const needed = factsNeeded(hazard, action);
-  const facts: TransitionFacts = { today };
+  const facts: TransitionFacts = { today, at };
   if (needed.evidenceCount) facts.evidenceCount = (await store.hazards.evidenceCount(hazard.id)) + incomingFiles;
   if (needed.reinspection) {
     const pending = await store.reinspections.pendingFor(hazard.id);
@@ -77,7 +77,7 @@ export async function actOnHazard(
     return null;
   }
   const attachments = options.attachments ?? [];
-  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, action, ctx.today, attachments.length));
+  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, action, ctx.today, ctx.now, attachments.length));
   if ('refused' in result) {
     await ctx.reply(zh.refusal[result.refused](hazard.code, result));
     return null;

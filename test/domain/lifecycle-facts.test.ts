@@ -15,8 +15,8 @@ const ACTIONS: HazardAction[] = [
 const STATUSES: HazardStatus[] = ['registered', 'rectifying', 'pending_review', 'closed'];
 const LEVELS: HazardLevel[] = ['general', 'major'];
 const ALL_FACTS: Array<Required<TransitionFacts>> = [
-  { today: '2026-12-01', evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null } },
-  { today: '2026-12-01', evidenceCount: 2, reinspection: { dueNow: true, nextDueOn: '2026-11-30' } },
+  { today: '2026-12-01', at: new Date('2026-12-01T01:00:00Z'), evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null } },
+  { today: '2026-12-01', at: new Date('2026-12-01T01:00:00Z'), evidenceCount: 2, reinspection: { dueNow: true, nextDueOn: '2026-11-30' } },
 ];
 
 describe('factsNeeded names every fact the lifecycle rules read', () => {
@@ -24,12 +24,13 @@ describe('factsNeeded names every fact the lifecycle rules read', () => {
     ACTIONS.flatMap((action) => ALL_FACTS.map((all) => ({ status, level, plan, action, all }))))));
 
   it.each(cases)('$action.type on a $level hazard, $status', ({ status, level, plan, action, all }) => {
-    const hazard: Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'> = {
-      status, level, plan, progress: 60, deadline: '2026-12-15', extensionTo: '2026-12-25', supervised: false,
+    const hazard: Pick<Hazard, 'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'> = {
+      status, level, plan, progress: 60, progressAt: null, deadline: '2026-12-15', extensionTo: '2026-12-25', supervised: false,
     };
     const needed = factsNeeded(hazard, action);
     const only: TransitionFacts = {
       today: all.today,
+      at: all.at,
       ...(needed.evidenceCount ? { evidenceCount: all.evidenceCount } : {}),
       ...(needed.reinspection ? { reinspection: all.reinspection } : {}),
     };
@@ -37,7 +38,7 @@ describe('factsNeeded names every fact the lifecycle rules read', () => {
   });
 
   it('a fact the rules read but factsNeeded left out is an error, not a silent zero', () => {
-    const closed = { status: 'closed' as const, level: 'general' as const, plan: {}, progress: 100, deadline: '2026-12-15', extensionTo: null, supervised: false };
-    expect(() => transition(closed, { type: 'pass_reinspection' }, { today: '2026-12-01' })).toThrow(/reinspection/);
+    const closed = { status: 'closed' as const, level: 'general' as const, plan: {}, progress: 100, progressAt: null, deadline: '2026-12-15', extensionTo: null, supervised: false };
+    expect(() => transition(closed, { type: 'pass_reinspection' }, { today: '2026-12-01', at: new Date() })).toThrow(/reinspection/);
   });
 });
