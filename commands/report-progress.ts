@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/features/command.ts';
 import { withCode } from '../src/features/args.ts';
 import { actOnHazard, loadHazard, replyOnHazard } from '../src/features/act-on-hazard.ts';
+import { progressSuperseded } from '../src/domain/lifecycle.ts';
 import { parseProgress } from '../src/parse/parse-progress.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -29,6 +30,10 @@ export default defineCommand({
       who: 'rectify', text: args.text, attachments: ctx.attachments,
     });
     if (!updated) return;
+    if (progressSuperseded(updated, ctx.now)) {
+      await replyOnHazard(ctx, updated, zh.progress.superseded(updated, percent, ctx.now, ctx.now));
+      return;
+    }
     const hint = percent === 100 ? `\n${zh.progress.hint100(updated.code)}` : '';
     await replyOnHazard(ctx, updated, zh.progress.recorded(updated, percent, ctx.now) + hint);
   },

@@ -13,7 +13,7 @@ import { backupSqlite } from '../db/backup.ts';
 export async function backupCli(argv: string[], env: NodeJS.ProcessEnv = process.env, console: CliOutput = globalThis.console): Promise<number> {
   const config = loadConfig(env);
   if (config.databaseUrl) {
-    console.error('数据库在 PostgreSQL 上（HZ_DATABASE_URL）：请用 pg_dump 备份，见 docs/database.md。');
+    console.error('数据库在 PostgreSQL 上（HZ_DATABASE_URL）：请用 pg_dump 备份（证据文件也在数据库中，一并备份），见 docs/database.md。');
     return 2;
   }
   if (!existsSync(config.dbFile)) {
@@ -25,7 +25,7 @@ export async function backupCli(argv: string[], env: NodeJS.ProcessEnv = process
   try {
     const result = await backupSqlite(connection, dir, new Date(), config.backup.keep);
     console.log(`已备份到 ${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB，完整性检查通过）${result.removed.length > 0 ? `，删除了 ${result.removed.length} 个旧备份` : ''}`);
-    console.log(`证据文件在 ${join(config.dataDir, 'evidence')}，请一并复制（文件按内容命名，只增不改）。`);
+    console.log(`证据文件不在数据库文件里：请把 ${join(config.dataDir, 'evidence')} 一并复制（文件按内容命名，只增不改，可增量同步）。`);
     return 0;
   } finally {
     connection.close();

@@ -12,6 +12,7 @@ import { createMessageHandler } from './pipeline.ts';
 import type { RosterFile } from '../features/roster-file.ts';
 import { scheduledJobs } from './scheduled-jobs.ts';
 import { createScheduler } from './scheduler.ts';
+import { SharedRateLimiter } from './shared-rate-limiter.ts';
 import { SerialQueue } from '../core/serial-queue.ts';
 import type { CardRenderer } from '../cards/card-renderer.ts';
 import type { Channel } from '../core/channel.ts';
@@ -144,6 +145,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       // only the instance connected to a single-connection platform sends, fenced by its lease
       connection: () => (connectionLease === null ? null : { lease: connectionLease, epoch: keeper?.epochOf(connectionLease) ?? null }),
     } : null,
+    // several instances on one PostgreSQL draw on one bucket per target: together under its limit
+    ...(postgres ? { limiter: new SharedRateLimiter(db) } : {}),
   });
   const scheduler = createScheduler({
     db, queue, log, instance,

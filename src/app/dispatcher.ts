@@ -1,6 +1,6 @@
 import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { RateLimiter, type TargetLimiter } from './rate-limiter.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
 import { splitMessage } from './split-message.ts';
 import { cardFile } from '../cards/card-files.ts';
@@ -22,8 +22,11 @@ export interface DispatcherDeps {
   log: Logger;
   /** attempts before a reply is marked failed and reported */
   maxAttempts?: number;
-  /** the token buckets; one per dispatcher unless a test shares one */
-  limiter?: RateLimiter;
+  /**
+   * the token buckets: in this process's memory by default; several instances on one PostgreSQL
+   * share theirs (SharedRateLimiter), so together they keep under a target's limit
+   */
+  limiter?: TargetLimiter;
   /** attempts before a keyed push (a reminder, a digest) is: about a day at the 10-minute cap */
   maxPushAttempts?: number;
   /** draws the chart cards pushes carry into `dir`; without it they go as text alone */
@@ -247,7 +250,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         const part = parts[i];
         if (!part) continue;
         if (route) {
-          const wait = limiter.take(target, route, now);
+          const wait = await limiter.take(target, route, now);
           if (wait > 0) {
             const at = new Date(now.getTime() + wait);
             held.set(target, at);
@@ -266,11 +269,11 @@ export function createDispatcher(deps: DispatcherDeps) {
         try {
           await channel.send(part);
           done = i + 1;
-          if (route) limiter.succeeded(target);
+          if (route) await limiter.succeeded(target);
         } catch (error) {
           const reason = reasonOf(error);
           if (error instanceof RateLimitedError && route) {
-            const at = limiter.pause(target, route, now, error.retryAfterMs, error.steady);
+            const at = await limiter.pause(target, route, now, error.retryAfterMs, error.steady);
             held.set(target, at);
             await run(async (store) => {
               await saveProgress(store, batch, done);

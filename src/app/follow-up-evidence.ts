@@ -23,7 +23,7 @@ export async function attachFollowUpEvidence(ctx: CommandContext, dataDir: strin
   if (record && (hazardActedAt === null || record.at >= hazardActedAt)) return attachToEnforcement(ctx, dataDir, files, record);
   if (!hazard) return false;
   const lines: string[] = [];
-  const rejected = await withEvidence(ctx.store, dataDir, files, async (stored) => {
+  const rejected = await withEvidence(ctx.store, { dataDir, now: ctx.now }, files, async (stored) => {
     if (stored.length === 0) return;
     const updated = await actOnHazard(ctx, hazard, { type: 'add_evidence', files: stored.length }, { who: 'participant', text: '', attachments: stored });
     if (updated) lines.push(zh.evidence.stored(updated, stored.length, await ctx.store.hazards.evidenceCount(updated.id)));
@@ -36,7 +36,7 @@ export async function attachFollowUpEvidence(ctx: CommandContext, dataDir: strin
 /** Files sent after an enforcement record, as its evidence (the record itself is unchanged). */
 async function attachToEnforcement(ctx: CommandContext, dataDir: string, files: readonly IncomingAttachment[], record: EnforcementRecord): Promise<boolean> {
   const lines: string[] = [];
-  const rejected = await withEvidence(ctx.store, dataDir, files, async (stored) => {
+  const rejected = await withEvidence(ctx.store, { dataDir, now: ctx.now }, files, async (stored) => {
     if (stored.length === 0) return;
     lines.push(zh.enforcement.evidenceStored(record, stored.length, await ctx.store.enforcement.addEvidence(record.id, stored)));
   });

@@ -185,7 +185,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     if (draft && command?.resume) {
       turn.addressed = true;
       const sender = turn.sender;
-      await withEvidence(store, deps.config.dataDir, message.attachments, (files) =>
+      await withEvidence(store, { dataDir: deps.config.dataDir, now: message.at }, message.attachments, (files) =>
         command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
       return;
     }
@@ -245,7 +245,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   }
   const sender = turn.sender;
   // files are checked first and written only if the command recorded them: a refused command keeps none
-  const rejected = await withEvidence(store, deps.config.dataDir, message.attachments, (files) => {
+  const rejected = await withEvidence(store, { dataDir: deps.config.dataDir, now: message.at }, message.attachments, (files) => {
     const ctx = makeContext(deps, { ...turn, sender }, files);
     return several ? runForEachCode(ctx, command, args.data as object, routed.codes) : command.run(ctx, args.data);
   });

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { trendSvg } from './dashboard-charts.ts';
 import { dashboardEvidence, dashboardOverview, dashboardTrend, dashboardUnit } from './dashboard-data.ts';
 import { checkDashboardLink } from '../features/dashboard-links.ts';
+import { evidenceStore } from '../features/evidence-store.ts';
 import { noticePage, overviewPage, unitPage } from './dashboard-pages.ts';
 import type { Logger } from '../core/logger.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
@@ -102,17 +102,16 @@ export function createDashboardApp(deps: DashboardServerDeps): Hono<Env> {
   });
 
   app.get('/v/:token/evidence/:sha{[0-9a-f]{64}}', async (c) => {
-    const found = await read((store) => dashboardEvidence(store, c.get('viewer'), c.req.param('sha')));
-    if (!found || !found.mime.startsWith('image/')) return notice(c, 404, ['无法查看该图片', '图片不存在，或不在你可查看的范围内。']);
-    // the stored path comes from the ledger; it must still lie inside the evidence folder
-    const root = resolve(deps.dataDir, 'evidence');
-    const file = resolve(deps.dataDir, found.path);
-    if (!file.startsWith(root + sep)) return notice(c, 404, ['无法查看该图片', '图片不存在。']);
-    try {
-      return c.body(new Uint8Array(await readFile(file)), 200, { 'content-type': found.mime });
-    } catch {
-      return notice(c, 404, ['无法查看该图片', '图片文件已不在服务器上。']);
-    }
+    const sha256 = c.req.param('sha');
+    const found = await read(async (store) => {
+      const file = await dashboardEvidence(store, c.get('viewer'), sha256);
+      if (!file || !file.mime.startsWith('image/')) return null;
+      // from the database on PostgreSQL: the instance serving the page need not be the one that received it
+      return { mime: file.mime, data: await evidenceStore(store, deps.dataDir).read({ sha256, path: file.path }) };
+    });
+    if (!found) return notice(c, 404, ['无法查看该图片', '图片不存在，或不在你可查看的范围内。']);
+    if (!found.data) return notice(c, 404, ['无法查看该图片', '图片文件已不在服务器上。']);
+    return c.body(new Uint8Array(found.data), 200, { 'content-type': found.mime });
   });
 
   app.notFound((c) => notice(c, 404, ['页面不存在', '请在群里发送「看板」获取链接，从链接打开看板。']));

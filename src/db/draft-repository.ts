@@ -19,15 +19,33 @@ const draftQuery = compiledOnce((db: Db, groupId: number, personId: number) =>
 const removeQuery = compiledOnce((db: Db, groupId: number, personId: number) =>
   db.deleteFrom('PendingDraft').where('groupId', '=', groupId).where('personId', '=', personId).returning('expiresAt'));
 
-/** Pending drafts, one per group and sender. */
+type DraftRow = { command: string; fields: string; missing: string; expiresAt: string };
+
+/**
+ * Pending drafts, one per group and sender. The repository keeps the row it last read or wrote for
+ * each slot: a registration asks for the sender's draft twice (is it an answer to "which hazard?",
+ * is a registration waiting) and every write to the table goes through here. A store is made per
+ * transaction, so nothing kept outlives the transaction that read it.
+ */
 export function createDraftRepository(db: Db) {
+  const known = new Map<string, DraftRow | null>();
+  const slot = (groupId: number, personId: number) => `${groupId}:${personId}`;
+  async function rowOf(groupId: number, personId: number): Promise<DraftRow | null> {
+    const key = slot(groupId, personId);
+    let row = known.get(key);
+    if (row === undefined) {
+      row = (await draftQuery(db, groupId, personId)).rows[0] ?? null;
+      known.set(key, row);
+    }
+    return row;
+  }
   return {
     /**
      * The live draft of this sender in this group. An expired one is not returned but kept until
      * `takeExpired` tells the sender it ran out (a late answer is never dropped in silence).
      */
     async get(groupId: number, personId: number, now: Date): Promise<Draft | null> {
-      const [row] = (await draftQuery(db, groupId, personId)).rows;
+      const row = await rowOf(groupId, personId);
       if (!row) return null;
       const expiresAt = fromSqlDate(row.expiresAt);
       if (expiresAt <= now) return null;
@@ -39,16 +57,19 @@ export function createDraftRepository(db: Db) {
         .where('groupId', '=', groupId).where('personId', '=', personId).where('expiresAt', '<=', sqlDate(now)).executeTakeFirst();
       if (!row) return null;
       await db.deleteFrom('PendingDraft').where('id', '=', row.id).execute();
+      known.set(slot(groupId, personId), null);
       return { groupId, personId, command: row.command, fields: JSON.parse(row.fields) as Record<string, unknown>, missing: row.missing, expiresAt: fromSqlDate(row.expiresAt) };
     },
     async save(draft: Draft): Promise<void> {
       const values = { command: draft.command, fields: JSON.stringify(draft.fields), missing: draft.missing, expiresAt: sqlDate(draft.expiresAt) };
       await db.insertInto('PendingDraft').values({ groupId: draft.groupId, personId: draft.personId, ...values })
         .onConflict((oc) => oc.columns(['groupId', 'personId']).doUpdateSet(values)).execute();
+      known.set(slot(draft.groupId, draft.personId), values);
     },
     /** Removes the sender's draft, live or expired; true when a live one was removed. */
     async remove(groupId: number, personId: number, now: Date): Promise<boolean> {
       const removed = (await removeQuery(db, groupId, personId)).rows;
+      known.set(slot(groupId, personId), null);
       return removed.some((r) => fromSqlDate(r.expiresAt) > now);
     },
   };

@@ -35,7 +35,7 @@ type ViewSource = ReturnType<typeof viewSource> extends SelectQueryBuilder<infer
 
 const VIEW_COLUMNS = [
   'h.id', 'h.code', 'h.description', 'h.location', 'h.category', 'h.level', 'h.unitId', 'h.reporterId', 'h.ownerId', 'h.measures',
-  'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
+  'h.deadline', 'h.originalDeadline', 'h.status', 'h.progress', 'h.progressAt', 'h.sourceGroupId', 'h.extensionTo', 'h.extensionReason', 'h.supervised',
   'h.supervisingLeader', 'h.plan', 'h.createdAt', 'h.closedOn', 'h.source', 'h.sourceBody', 'h.sourceDate', 'h.campaignId',
   'u.name as unitName', 'u.supervisorId as unitSupervisorId', 'o.name as ownerName', 'r.name as reporterName',
 ] as const;
@@ -106,7 +106,7 @@ const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewSource(db).wh
 interface ViewRow {
   id: number; code: string; description: string; location: string | null; category: string; level: string; unitId: number;
   reporterId: number; ownerId: number; measures: string | null; deadline: string; originalDeadline: string; status: string;
-  progress: number; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
+  progress: number; progressAt: string | null; sourceGroupId: number | null; extensionTo: string | null; extensionReason: string | null; supervised: number;
   supervisingLeader: string | null; plan: string; createdAt: string; closedOn: string | null;
   source: string; sourceBody: string | null; sourceDate: string | null; campaignId: number | null;
   unitName: string; unitSupervisorId: number | null; ownerName: string; reporterName: string;
@@ -117,7 +117,7 @@ function toView(r: ViewRow, unitCredit: CreditStanding[], unitEnforcement: UnitE
     id: r.id, code: r.code, description: r.description, location: r.location, category: r.category,
     level: r.level as HazardLevel, unitId: r.unitId, reporterId: r.reporterId, ownerId: r.ownerId,
     measures: r.measures, deadline: r.deadline, originalDeadline: r.originalDeadline,
-    status: r.status as HazardStatus, progress: r.progress, sourceGroupId: r.sourceGroupId,
+    status: r.status as HazardStatus, progress: r.progress, progressAt: fromSqlDate(r.progressAt), sourceGroupId: r.sourceGroupId,
     extensionTo: r.extensionTo, extensionReason: r.extensionReason, supervised: Boolean(r.supervised),
     supervisingLeader: r.supervisingLeader, plan: parseJson(r.plan, {}), createdAt: fromSqlDate(r.createdAt), closedOn: r.closedOn,
     source: isHazardSource(r.source) ? r.source : 'other', sourceBody: r.sourceBody, sourceDate: r.sourceDate, campaignId: r.campaignId,
@@ -156,7 +156,7 @@ export interface NewEvent {
 }
 
 export type HazardChanges = Partial<Pick<Hazard,
-  'status' | 'progress' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'ownerId' | 'supervised' | 'supervisingLeader' | 'level'>> & {
+  'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'ownerId' | 'supervised' | 'supervisingLeader' | 'level'>> & {
   plan?: Record<string, string>;
 };
 
@@ -221,13 +221,14 @@ export function createHazardRepository(db: Db) {
 
     /** Changes a hazard and records why, as one step of its history (stamped with the event's time). */
     async update(hazardId: number, changes: HazardChanges, event: NewEvent): Promise<HazardView> {
-      const { plan, supervised, ...rest } = changes;
+      const { plan, supervised, progressAt, ...rest } = changes;
       // closing stamps the instant; reopening (a rebound) clears it with the closing day
       const closedAt = changes.status === 'closed' ? sqlDate(event.at) : changes.closedOn === null ? null : undefined;
       const set = Object.fromEntries(Object.entries({
         ...rest,
         ...(supervised !== undefined ? { supervised: supervised ? 1 : 0 } : {}),
         ...(plan ? { plan: JSON.stringify(plan) } : {}),
+        ...(progressAt ? { progressAt: sqlDate(progressAt) } : {}),
         ...(closedAt !== undefined ? { closedAt } : {}),
       }).filter(([, v]) => v !== undefined)) as Record<string, Value>;
       const result = await updateHazard(db, hazardId, { ...set, updatedAt: sqlDate(event.at) });

@@ -4,6 +4,7 @@ import { createCreditRepository } from './credit-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import { createDraftRepository } from './draft-repository.ts';
 import { createEnforcementRepository } from './enforcement-repository.ts';
+import { createEvidenceRepository } from './evidence-repository.ts';
 import { createGovernanceRepository } from './governance-repository.ts';
 import { createHazardRepository } from './hazard-repository.ts';
 import { createIdentityRepository } from './identity-repository.ts';
@@ -14,6 +15,7 @@ import { createMessageLogRepository } from './message-log-repository.ts';
 import { createNoticeRepository } from './notice-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createProblemListRepository } from './problem-list-repository.ts';
+import { createRateBucketRepository } from './rate-bucket-repository.ts';
 import { createReminderRepository } from './reminder-repository.ts';
 import { createReinspectionRepository } from './reinspection-repository.ts';
 import { createRosterRepository } from './roster-repository.ts';
@@ -56,10 +58,12 @@ export class Store {
   get dashboard(): ReturnType<typeof createDashboardRepository> { return this.#once('dashboard', createDashboardRepository); }
   get identity(): ReturnType<typeof createIdentityRepository> { return this.#once('identity', createIdentityRepository); }
   get enforcement(): ReturnType<typeof createEnforcementRepository> { return this.#once('enforcement', createEnforcementRepository); }
+  get evidence(): ReturnType<typeof createEvidenceRepository> { return this.#once('evidence', createEvidenceRepository); }
   get problemLists(): ReturnType<typeof createProblemListRepository> { return this.#once('problemLists', createProblemListRepository); }
   get leaders(): ReturnType<typeof createLeaderRepository> { return this.#once('leaders', createLeaderRepository); }
   get runtime(): ReturnType<typeof createRuntimeRepository> { return this.#once('runtime', createRuntimeRepository); }
   get notices(): ReturnType<typeof createNoticeRepository> { return this.#once('notices', createNoticeRepository); }
+  get rateBuckets(): ReturnType<typeof createRateBucketRepository> { return this.#once('rateBuckets', createRateBucketRepository); }
 }
 
 /** Every repository over the database or one transaction. */

@@ -222,6 +222,19 @@ export type EnforcementAttachment = {
      */
     path: string;
 };
+export type EvidenceContent = {
+    sha256: string;
+    /**
+     * the type read from the bytes (image/jpeg …)
+     */
+    mime: string;
+    size: number;
+    data: Buffer;
+    /**
+     * when these bytes were first kept (for an imported file: its modification time)
+     */
+    firstSeenAt: string;
+};
 export type Group = {
     id: Generated<number>;
     name: string;
@@ -259,6 +272,11 @@ export type Hazard = {
      */
     status: Generated<string>;
     progress: Generated<number>;
+    /**
+     * the message time of the report (or decision) the progress comes from: a report sent earlier
+     * but handled later (a redelivery) is recorded without overriding it
+     */
+    progressAt: string | null;
     sourceGroupId: number | null;
     /**
      * pending extension request: the asked date, or null
@@ -442,6 +460,22 @@ export type ProcessedMessage = {
     messageId: string;
     at: Generated<string>;
 };
+export type RateBucket = {
+    target: string;
+    tokens: number;
+    /**
+     * when the tokens were last counted
+     */
+    at: string;
+    /**
+     * the platform said "too fast": nothing to this target before then
+     */
+    pausedUntil: string | null;
+    /**
+     * "too fast" answers in a row: the pause grows with them
+     */
+    strikes: Generated<number>;
+};
 export type Reinspection = {
     id: Generated<number>;
     hazardId: number;
@@ -502,6 +536,7 @@ export type DB = {
     DashboardLink: DashboardLink;
     EnforcementAction: EnforcementAction;
     EnforcementAttachment: EnforcementAttachment;
+    EvidenceContent: EvidenceContent;
     Group: Group;
     Hazard: Hazard;
     HazardEvent: HazardEvent;
@@ -514,6 +549,7 @@ export type DB = {
     PendingDraft: PendingDraft;
     Person: Person;
     ProcessedMessage: ProcessedMessage;
+    RateBucket: RateBucket;
     Reinspection: Reinspection;
     ScheduledRun: ScheduledRun;
     Unit: Unit;

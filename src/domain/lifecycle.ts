@@ -16,6 +16,15 @@ export function progressBeforeSubmission(events: ReadonlyArray<Pick<HazardEvent,
   return 0;
 }
 
+/**
+ * Whether a progress report sent at `sentAt` is older than what the hazard's progress comes from
+ * (a report, submission, rejection or rebound sent later): the latest progress follows the time
+ * the messages were sent, not the order they were handled in.
+ */
+export function progressSuperseded(hazard: Pick<Hazard, 'progressAt'>, sentAt: Date): boolean {
+  return hazard.progressAt !== null && sentAt.getTime() < hazard.progressAt.getTime();
+}
+
 /** What a person asks to do with a hazard. */
 export type HazardAction =
   | { type: 'progress'; progress: number }
@@ -61,7 +70,7 @@ export interface Refused {
 
 /** The hazard fields a transition may change. */
 export type HazardChangeSet = Partial<Pick<Hazard,
-  'status' | 'progress' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'supervised' | 'supervisingLeader' | 'plan'>>;
+  'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'extensionReason' | 'closedOn' | 'supervised' | 'supervisingLeader' | 'plan'>>;
 
 export interface TransitionResult {
   /** The fields that change on the hazard. */
@@ -74,13 +83,15 @@ export interface TransitionResult {
 /** Facts the rules need besides the hazard. */
 export interface TransitionFacts {
   today: LocalDate;
+  /** when the action was sent (the platform's message time), which may be before it is handled */
+  at: Date;
   /** evidence files on the hazard's record, counting those that come with this action */
   evidenceCount: number;
   /** the follow-up checks (滚动检查) of the latest closing still pending, if any */
   reinspection: { dueNow: boolean; nextDueOn: LocalDate | null };
 }
 
-type TransitionHazard = Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
+type TransitionHazard = Pick<Hazard, 'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
 
 /** Actions on a closed hazard: the follow-up check and late evidence. Everything else is refused. */
 function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: TransitionFacts): TransitionResult | Refused | null {
@@ -93,7 +104,7 @@ function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: Tra
       if (action.deadline < facts.today) return { refused: 'deadline_past' };
       // reopened with a new time limit; the original deadline stays on record for the assessment
       return {
-        changes: { status: 'rectifying', progress: 0, closedOn: null, deadline: action.deadline, extensionTo: null, extensionReason: null },
+        changes: { status: 'rectifying', progress: 0, progressAt: facts.at, closedOn: null, deadline: action.deadline, extensionTo: null, extensionReason: null },
         event: 'rebound',
         data: { reason: action.reason, deadline: action.deadline, from: hazard.deadline },
       };
@@ -119,15 +130,20 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
   switch (action.type) {
     case 'progress':
       if (status === 'pending_review') return { refused: 'awaiting_review' };
+      // a report sent before the one the progress comes from, handled after it (the platform
+      // delivered it again later): on record in its place in time, the newer progress stands
+      if (progressSuperseded(hazard, facts.at)) {
+        return { changes: {}, event: 'progress', data: { progress: action.progress, from: hazard.progress, superseded: true } };
+      }
       return {
-        changes: { status: 'rectifying', progress: action.progress },
+        changes: { status: 'rectifying', progress: action.progress, progressAt: facts.at },
         event: 'progress',
         data: { progress: action.progress, from: hazard.progress },
       };
     case 'submit':
       if (status === 'pending_review') return { refused: 'awaiting_review' };
       if (missing.length > 0) return { refused: 'plan_incomplete', missing };
-      return { changes: { status: 'pending_review', progress: 100 }, event: 'submitted', data: { progress: 100 } };
+      return { changes: { status: 'pending_review', progress: 100, progressAt: facts.at }, event: 'submitted', data: { progress: 100 } };
     case 'accept':
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
       // a hazard submitted before its plan was required still needs it
@@ -138,7 +154,7 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
       // "整改中100%" after a rejection reads as done: show the progress from before the completion
       const progress = action.progressBefore ?? hazard.progress;
-      return { changes: { status: 'rectifying', progress }, event: 'rejected', data: { reason: action.reason, progress } };
+      return { changes: { status: 'rectifying', progress, progressAt: facts.at }, event: 'rejected', data: { reason: action.reason, progress } };
     }
     case 'request_extension':
       if (hazard.extensionTo) return { refused: 'extension_pending' };

@@ -11,7 +11,11 @@ export interface ReplayedHazard {
 /** Why a history cannot be replayed: the ledger is not consistent. */
 export class ReplayError extends Error {}
 
-type ReplayEvent = Pick<HazardEvent, 'type' | 'data'>;
+/** An event as replay reads it; with `at` (the time its message was sent) the progress follows time, as the bot keeps it. */
+type ReplayEvent = Pick<HazardEvent, 'type' | 'data'> & { at?: Date };
+
+/** Events that set the progress, and so the time the progress comes from. */
+const SETS_PROGRESS = new Set<HazardEventType>(['progress', 'submitted', 'rejected', 'rebound']);
 
 const str = (value: unknown, what: string): string => {
   if (typeof value !== 'string') throw new ReplayError(`${what}: expected a date string, got ${JSON.stringify(value)}`);
@@ -46,18 +50,23 @@ const EFFECTS: Record<Exclude<HazardEventType, 'created'>, (h: ReplayedHazard, e
 };
 
 /**
- * Replays a hazard's events, oldest first, into the lifecycle fields they imply. The history must
+ * Replays a hazard's events in the order they were recorded into the lifecycle fields they imply;
+ * given their times, a progress report older than the progress already standing changes nothing. The history must
  * start with exactly one `created`; throws {@link ReplayError} when it does not.
  */
 export function replayEvents(events: readonly ReplayEvent[]): ReplayedHazard {
   const [first, ...rest] = events;
   if (!first || first.type !== 'created') throw new ReplayError(`history must start with "created", got ${first ? `"${first.type}"` : 'nothing'}`);
   let state: ReplayedHazard = { status: 'registered', progress: 0, deadline: str(first.data.deadline, 'created.deadline'), extensionTo: null };
+  let progressAt: Date | undefined;
   for (const event of rest) {
     if (event.type === 'created') throw new ReplayError('a second "created" event');
     const effect = EFFECTS[event.type] as (typeof EFFECTS)[keyof typeof EFFECTS] | undefined;
     if (!effect) throw new ReplayError(`unknown event type "${String(event.type)}"`);
+    // a report sent before the one the progress comes from (handled later, a redelivery) is on record only
+    if (event.type === 'progress' && event.at && progressAt && event.at < progressAt) continue;
     state = effect(state, event);
+    if (SETS_PROGRESS.has(event.type) && event.at) progressAt = event.at;
   }
   return state;
 }

@@ -77,6 +77,8 @@ export interface Hazard {
   originalDeadline: LocalDate;
   status: HazardStatus;
   progress: number;
+  /** when the report (or decision) that set `progress` was sent: null before any */
+  progressAt: Date | null;
   sourceGroupId: number | null;
   /** 来源: see hazard-source.ts */
   source: HazardSource;

@@ -49,10 +49,11 @@ function refusalFor(who: Actor, sender: Person, hazard: HazardView): PermissionR
 }
 
 /** What the lifecycle rules need to know beyond the hazard row. */
-export async function transitionFacts(store: Store, hazard: HazardView, today: LocalDate, incomingFiles: number): Promise<TransitionFacts> {
+export async function transitionFacts(store: Store, hazard: HazardView, today: LocalDate, at: Date, incomingFiles: number): Promise<TransitionFacts> {
   const pending = await store.reinspections.pendingFor(hazard.id);
   return {
     today,
+    at,
     evidenceCount: (await store.hazards.evidenceCount(hazard.id)) + incomingFiles,
     reinspection: { dueNow: pending.some((r) => r.dueOn <= today), nextDueOn: pending[0]?.dueOn ?? null },
   };
@@ -75,7 +76,7 @@ export async function actOnHazard(
     return null;
   }
   const attachments = options.attachments ?? [];
-  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, ctx.today, attachments.length));
+  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, ctx.today, ctx.now, attachments.length));
   if ('refused' in result) {
     await ctx.reply(zh.refusal[result.refused](hazard.code, result));
     return null;

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import type { IncomingAttachment } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import type { AttachmentInput } from '../domain/types.ts';
+import { zh } from '../i18n/zh-CN.ts';
 import { isIsoMediaFile, isOleFile, isWholeZip } from './container-checks.ts';
 
 /** Evidence larger than this is refused: a phone photo is a few MB. */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
-/** What is kept as evidence, by the type the bytes are: the whitelist. */
-const ALLOWED: Record<string, string> = {
+/** What is kept as evidence, by the type the bytes are: the whitelist, with the extension a kept file gets. */
+export const EVIDENCE_TYPES: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic',
   'application/pdf': 'pdf', 'video/mp4': 'mp4',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
@@ -84,13 +86,13 @@ export async function checkEvidence(files: readonly IncomingAttachment[]): Promi
   const result: EvidenceCheck = { accepted: [], rejected: [] };
   for (const file of files) {
     if (file.data.length > MAX_EVIDENCE_BYTES) {
-      result.rejected.push({ name: file.name, reason: `超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB` });
+      result.rejected.push({ name: file.name, reason: zh.evidence.tooLarge(file.data.length, MAX_EVIDENCE_BYTES) });
       continue;
     }
     const mime = await sniff(file.data, file.mime, file.name);
-    const ext = mime ? ALLOWED[mime] : undefined;
+    const ext = mime ? EVIDENCE_TYPES[mime] : undefined;
     if (!mime || !ext) {
-      result.rejected.push({ name: file.name, reason: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）' });
+      result.rejected.push({ name: file.name, reason: zh.evidence.notAllowed });
       continue;
     }
     const sha256 = createHash('sha256').update(file.data).digest('hex');
@@ -100,15 +102,94 @@ export async function checkEvidence(files: readonly IncomingAttachment[]): Promi
   return result;
 }
 
+/** A recorded evidence file, as events and enforcement records name it. */
+export interface EvidenceRef {
+  sha256: string;
+  /** below the data folder: `evidence/ab/<sha256>.jpg` */
+  path: string;
+}
+
 /**
- * Runs `act` with the accepted files' records, then — still inside the message's transaction, so
- * the bytes are on disk before the records commit — writes under `<dataDir>/evidence/` exactly
- * the files an event recorded meanwhile (named by content hash: a photo sent twice is kept once).
- * A file no event took, because the command was refused, is never written. Returns the refused files.
+ * Where evidence bytes live, the one door every writer and reader goes through: on PostgreSQL the
+ * `EvidenceContent` table, so every instance on the database reads a photo any of them received;
+ * on SQLite files under `<dataDir>/evidence/`, beside the one process that owns the ledger.
+ */
+export interface EvidenceStore {
+  readonly kind: 'database' | 'disk';
+  /** Keeps the files' bytes, in the transaction `store` is bound to (on disk: before it commits). */
+  keep(files: readonly AcceptedFile[], now: Date): Promise<void>;
+  /** The bytes of a recorded file, or null when they are nowhere to be found. */
+  read(file: EvidenceRef): Promise<Buffer | null>;
+}
+
+/** The evidence folder's file for `path`, or null when the path leads outside it. */
+function fileUnder(dataDir: string, path: string): string | null {
+  const root = resolve(dataDir, 'evidence');
+  const full = resolve(dataDir, path);
+  return full.startsWith(root + sep) ? full : null;
+}
+
+async function readFileOrNull(file: string | null): Promise<Buffer | null> {
+  if (!file) return null;
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Files named by content hash under `<dataDir>/evidence/`: a photo sent twice is kept once. */
+function diskEvidence(dataDir: string): EvidenceStore {
+  return {
+    kind: 'disk',
+    async keep(files) {
+      for (const { attachment, data } of files) {
+        const full = join(dataDir, attachment.path);
+        if (existsSync(full)) continue;
+        mkdirSync(join(full, '..'), { recursive: true });
+        writeDurably(full, data);
+      }
+    },
+    read: (file) => readFileOrNull(fileUnder(dataDir, file.path)),
+  };
+}
+
+/**
+ * Rows of `EvidenceContent` by content hash, written in the transaction of the record naming them
+ * (a crash leaves neither or both). A file recorded before the table existed and not imported yet
+ * (`npm run evidence:import`) is still read from this instance's folder, when it has it.
+ */
+function databaseEvidence(store: Store, dataDir: string): EvidenceStore {
+  return {
+    kind: 'database',
+    async keep(files, now) {
+      const missing = await store.evidence.missing(files.map((f) => f.attachment.sha256));
+      for (const { attachment, data } of files) {
+        if (!missing.delete(attachment.sha256)) continue;
+        await store.evidence.keep({ sha256: attachment.sha256, mime: attachment.mime, size: data.length, data }, now);
+      }
+    },
+    async read(file) {
+      return (await store.evidence.content(file.sha256))?.data ?? readFileOrNull(fileUnder(dataDir, file.path));
+    },
+  };
+}
+
+/** The evidence store of the database `store` works on: its table on PostgreSQL, the folder on SQLite. */
+export function evidenceStore(store: Store, dataDir: string): EvidenceStore {
+  return store.evidence.holdsContent ? databaseEvidence(store, dataDir) : diskEvidence(dataDir);
+}
+
+/**
+ * Runs `act` with the accepted files' records, then — still inside the message's transaction —
+ * keeps exactly the files an event recorded meanwhile (see {@link EvidenceStore}: by content hash,
+ * a photo sent twice is kept once). A file no event took, because the command was refused, is
+ * never kept. Returns the refused files.
  */
 export async function withEvidence(
   store: Store,
-  dataDir: string,
+  where: { dataDir: string; now: Date },
   files: readonly IncomingAttachment[],
   act: (accepted: AttachmentInput[]) => Promise<void>,
 ): Promise<EvidenceCheck['rejected']> {
@@ -119,12 +200,6 @@ export async function withEvidence(
   await act(check.accepted.map((a) => a.attachment));
   if (check.accepted.length === 0) return check.rejected;
   const recorded = new Set([...await store.hazards.attachmentPathsAfter(before), ...await store.enforcement.attachmentPathsAfter(beforeEnforcement)]);
-  for (const { attachment, data } of check.accepted) {
-    if (!recorded.has(attachment.path)) continue;
-    const full = join(dataDir, attachment.path);
-    if (existsSync(full)) continue;
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeDurably(full, data);
-  }
+  await evidenceStore(store, where.dataDir).keep(check.accepted.filter((a) => recorded.has(a.attachment.path)), where.now);
   return check.rejected;
 }

@@ -9,4 +9,16 @@ export const cliTexts = {
   diskFull: (path: string) => `磁盘已满，无法写入 ${path}：请清理磁盘空间后重试。`,
   unexpected: (message: string) => `出错了：${message}。这多半不是您的操作问题：请设置 HZ_DEBUG=1 重新运行，把完整输出报告给维护人员。`,
   debugHint: '（设置 HZ_DEBUG=1 可看到程序内部的详细信息）',
+  evidenceImport: {
+    sqlite: (folder: string) => `数据库是 SQLite：证据文件就保存在 ${folder}，无需导入（只有 PostgreSQL 把证据存入数据库）。`,
+    done: (folder: string, r: { imported: number; importedBytes: number; present: number }, total: { files: number; bytes: number }) =>
+      `已从 ${folder} 导入 ${r.imported} 个证据文件（${megabytes(r.importedBytes)}），${r.present} 个数据库中已有；数据库现存证据 ${total.files} 个（${megabytes(total.bytes)}）。`,
+    skipped: (file: string, reason: 'damaged' | 'not-evidence') => reason === 'damaged'
+      ? `未导入 ${file}：文件内容与文件名（内容的 SHA-256）不符，文件已损坏。请从备份恢复该文件后重新运行。`
+      : `未导入 ${file}：不是机器人保存的证据文件（证据按“内容哈希.扩展名”命名）。`,
+  },
 } as const;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -260,6 +260,9 @@ export const zh = {
   progress: {
     recorded: (h: HazardView, percent: number, now: Date) =>
       `已记录 ${tag(h)} 进度 ${percent}%（${STATUS_LABELS[h.status]}）｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
+    /** a report handled after a newer one (the platform delivered it late): kept on record, the newer stands */
+    superseded: (h: HazardView, percent: number, sentAt: Date, now: Date) =>
+      `已记录 ${tag(h)} ${formatDate(localDate(sentAt), now)} ${localTime(sentAt)} 的进度 ${percent}%（消息送达较晚）。此后已报进度 ${h.progress}%${h.progressAt ? `（${formatDate(localDate(h.progressAt), now)} ${localTime(h.progressAt)}）` : ''}，当前进度以较新的为准｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
     outOfRange: (n: number) => `进度「${n}%」超出范围，请写 0–100 之间的百分比，例：YH-0012 进度60% 已更换阀门`,
     hint100: (code: string) => `如已整改完毕，请回复「${code} 整改完成 请验收」。`,
     empty: '请写明进度百分比或已做的工作，例：YH-0012 进度60% 已更换阀门',
@@ -471,6 +474,11 @@ export const zh = {
   },
   evidence: {
     stored: (h: HazardView, files: number, total: number) => `已将 ${files} 个附件存为 ${tag(h)} 的整改证据（该隐患现有证据 ${total} 个，「查询 ${h.code}」可查看）。`,
+    /** why a file was not kept: its size against the limit, and what to send instead */
+    tooLarge: (bytes: number, limit: number) =>
+      // rounded up: a file just over the limit must not read as equal to it
+      `文件大小${Math.ceil(bytes / 1024 / 102.4) / 10}MB，超过单个附件${limit / 1024 / 1024}MB的上限：照片发送时不要勾选“原图”，视频请截短或压缩，文档请拆分后分别发送`,
+    notAllowed: '文件类型不支持（可发图片、PDF、Word、Excel、MP4）',
   },
   reinspection: {
     scheduled: (dueOns: readonly LocalDate[], now: Date) => `已抽中滚动检查：将于${dueOns.map((d) => formatDate(d, now)).join('、')}复查是否反弹。`,

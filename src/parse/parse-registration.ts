@@ -429,6 +429,18 @@ function cutFromPieces(pieces: Piece[], index: number, length: number): { piece:
   return null;
 }
 
+/** Each unit list sorted longest name first, kept per list: the roster hands out the same list until a unit is added. */
+const sortedUnitNames = new WeakMap<readonly string[], readonly string[]>();
+
+function longestFirst(unitNames: readonly string[]): readonly string[] {
+  let sorted = sortedUnitNames.get(unitNames);
+  if (!sorted) {
+    sorted = [...unitNames].sort((a, b) => b.length - a.length);
+    sortedUnitNames.set(unitNames, sorted);
+  }
+  return sorted;
+}
+
 /**
  * Finds roster units named in the free text, longest names first so 红星化工二厂 beats 红星化工,
  * listed in the order written. A unit standing as its own word is taken out of the description;
@@ -437,7 +449,7 @@ function cutFromPieces(pieces: Piece[], index: number, length: number): { piece:
 function takeUnits(text: string, fields: RegistrationFields, unitNames: readonly string[]): string {
   const found: Array<{ name: string; at: number }> = [];
   let rest = text;
-  const names = [...unitNames].sort((a, b) => b.length - a.length);
+  const names = longestFirst(unitNames);
   for (const name of names) {
     const at = rest.indexOf(name);
     if (at === -1) continue;

@@ -4,12 +4,12 @@ import type { Hazard } from '../../src/domain/types.ts';
 
 const FULL_PLAN = { goals: 'g', methods: 'm', funds: 'f', organization: 'o', timeline: 't', safety: 's' };
 
-type H = Pick<Hazard, 'status' | 'progress' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
+type H = Pick<Hazard, 'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
 const hazard = (over: Partial<H> = {}): H => ({
-  status: 'rectifying', progress: 60, deadline: '2026-12-15', extensionTo: null, level: 'general', plan: {}, supervised: false, ...over,
+  status: 'rectifying', progress: 60, progressAt: null, deadline: '2026-12-15', extensionTo: null, level: 'general', plan: {}, supervised: false, ...over,
 });
 const facts = (over: Partial<TransitionFacts> = {}): TransitionFacts => ({
-  today: '2026-12-01', evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null }, ...over,
+  today: '2026-12-01', at: new Date('2026-12-01T02:00:00Z'), evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null }, ...over,
 });
 
 describe('major-hazard plan and evidence rules', () => {
@@ -84,7 +84,7 @@ describe('evidence and re-inspection on a closed hazard', () => {
   it('reopens a hazard on a rebound, with a new time limit and the closing cleared', () => {
     const result = transition(closed, { type: 'rebound', reason: '阀门再次泄漏', deadline: '2026-12-08' }, facts({ reinspection: { dueNow: true, nextDueOn: '2026-11-30' } }));
     expect(result).toEqual({
-      changes: { status: 'rectifying', progress: 0, closedOn: null, deadline: '2026-12-08', extensionTo: null, extensionReason: null },
+      changes: { status: 'rectifying', progress: 0, progressAt: new Date('2026-12-01T02:00:00Z'), closedOn: null, deadline: '2026-12-08', extensionTo: null, extensionReason: null },
       event: 'rebound',
       data: { reason: '阀门再次泄漏', deadline: '2026-12-08', from: '2026-10-20' },
     });

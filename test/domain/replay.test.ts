@@ -58,23 +58,40 @@ const action: fc.Arbitrary<HazardAction> = fc.oneof(
 );
 
 describe('replay agrees with the lifecycle rules', () => {
-  it('any sequence of actions: the events recorded replay to the hazard the rules produced', () => {
+  // each action sent at its own minute, handled in the order given: a platform may deliver a
+  // message again after later ones, so the times need not rise
+  it('any sequence of actions, sent in any order: the events recorded replay to the hazard the rules produced', () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 25 }), (actions) => {
-        let hazard = { status: 'registered' as HazardStatus, progress: 0, deadline: '2026-12-15', extensionTo: null as string | null };
-        const events = [created];
-        for (const a of actions) {
+      fc.property(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 30 })), { maxLength: 25 }), (actions) => {
+        let hazard = { status: 'registered' as HazardStatus, progress: 0, progressAt: null as Date | null, deadline: '2026-12-15', extensionTo: null as string | null };
+        const events: Array<ReturnType<typeof ev> & { at?: Date }> = [created];
+        for (const [a, minute] of actions) {
+          const at = new Date(Date.UTC(2026, 11, 1, 1, minute));
           const result = transition({ ...hazard, level: 'general', plan: {}, supervised: false }, a, {
-            today: '2026-12-01', evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null },
+            today: '2026-12-01', at, evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null },
           });
           if ('refused' in result) continue;
           hazard = { ...hazard, ...result.changes };
-          events.push(ev(result.event, result.data));
+          events.push({ ...ev(result.event, result.data), at });
         }
         const { status, progress, deadline, extensionTo } = hazard;
         expect(replayEvents(events)).toEqual({ status, progress, deadline, extensionTo });
       }),
       { numRuns: 300, seed: 6 },
     );
+  });
+
+  it('a progress report sent before the standing progress is on record but does not replace it', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 2, minute));
+    const h = { status: 'rectifying' as const, progress: 60, progressAt: at(20), deadline: '2026-12-15', extensionTo: null, level: 'general' as const, plan: {}, supervised: false };
+    const facts = { today: '2026-12-01', evidenceCount: 0, reinspection: { dueNow: false, nextDueOn: null } };
+    expect(transition(h, { type: 'progress', progress: 40 }, { ...facts, at: at(10) })).toEqual({
+      changes: {}, event: 'progress', data: { progress: 40, from: 60, superseded: true },
+    });
+    // sent at the same minute or later: it is the latest
+    expect(transition(h, { type: 'progress', progress: 40 }, { ...facts, at: at(20) })).toMatchObject({ changes: { progress: 40, progressAt: at(20) } });
+    expect(replayEvents([created, { ...ev('progress', { progress: 60 }), at: at(20) }, { ...ev('progress', { progress: 40 }), at: at(10) }])).toMatchObject({ progress: 60 });
+    // a rejection sent after the report outranks it too
+    expect(replayEvents([created, { ...ev('submitted'), at: at(5) }, { ...ev('rejected', { progress: 70 }), at: at(30) }, { ...ev('progress', { progress: 40 }), at: at(10) }])).toMatchObject({ progress: 70 });
   });
 });

@@ -29,7 +29,7 @@ const hazard: fc.Arbitrary<HazardView> = fc
   .map((h) => ({
     id: h.n, code: `YH-${String(h.n).padStart(4, '0')}`, description: h.description, location: h.location, category: '危化品', level: h.level,
     unitId: 1, reporterId: 1, ownerId: 2, measures: h.measures, deadline: h.deadline, originalDeadline: '2026-12-15', status: h.status,
-    progress: h.progress, sourceGroupId: null, source: 'other' as const, sourceBody: null, sourceDate: null, campaignId: null, extensionTo: h.extensionReason ? '2026-12-30' : null, extensionReason: h.extensionReason,
+    progress: h.progress, progressAt: null, sourceGroupId: null, source: 'other' as const, sourceBody: null, sourceDate: null, campaignId: null, extensionTo: h.extensionReason ? '2026-12-30' : null, extensionReason: h.extensionReason,
     supervised: h.supervised, supervisingLeader: null, plan: {}, createdAt: now, closedOn: h.status === 'closed' ? '2026-12-01' : null,
     unitName: h.unitName, unitCredit: [], unitEnforcement: { suspension: null, closedOn: null }, unitSupervisorId: 3, ownerName: h.ownerName, reporterName: h.reporterName,
   }));

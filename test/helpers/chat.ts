@@ -30,6 +30,11 @@ export interface ChatOptions {
   log?: Logger;
   /** draws the chart cards (test/helpers/cards.ts); text only by default */
   cards?: CardRenderer;
+  /**
+   * Another instance on the database of `chat` (PostgreSQL), with a data folder of its own: what
+   * one instance received, the other must serve. Give `roster: null`, the roster is there already.
+   */
+  sameDatabaseAs?: Chat;
 }
 
 /**
@@ -77,7 +82,10 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
   let bot: Bot | null = null;
   // deliveries carry the bot's time: while it steps through a day, the time each push goes out
   const channel = new RecordingChannel(() => bot?.clock() ?? state.now);
-  const config = defaultConfig({ ...(await freshLedger(dir)), dataDir: join(dir, 'data'), ...options.config });
+  const other = options.sameDatabaseAs;
+  if (other && other.databaseUrl === null) throw new Error('only PostgreSQL is shared by instances: one process owns an SQLite file');
+  const ledger = other ? { dbFile: join(dir, 'unused.db'), databaseUrl: other.databaseUrl } : await freshLedger(dir);
+  const config = defaultConfig({ ...ledger, dataDir: join(dir, 'data'), ...options.config });
   const open = () => createBot({ config, channel, log: options.log ?? createLogger(process.env.HZ_TEST_LOG ?? 'silent'), clock: () => state.now, cards: options.cards ?? null, ...(options.jobs ? { jobs: options.jobs } : {}) });
   bot = await open();
   const roster = options.roster === undefined ? ORG_ROSTER : options.roster;

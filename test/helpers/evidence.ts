@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { expect } from 'vitest';
 import type { IncomingAttachment } from '../../src/core/messages.ts';
+import { EVIDENCE_TYPES, evidenceStore, type EvidenceRef } from '../../src/features/evidence-store.ts';
+import type { Chat } from './chat.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'evidence');
 
@@ -31,4 +34,23 @@ export function tinyMp4(): Buffer {
   const ftyp = box('ftyp', Buffer.concat([Buffer.from('isom', 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from('isommp41', 'latin1')]));
   const mvhd = box('mvhd', Buffer.alloc(100));
   return Buffer.concat([ftyp, box('moov', mvhd), box('mdat', Buffer.alloc(64, 1))]);
+}
+
+/**
+ * What the bot keeps as evidence, as `<sha256>.<ext>` names: the files under data/evidence on
+ * SQLite, the rows of EvidenceContent on PostgreSQL (where the data folder holds no evidence).
+ */
+export async function keptEvidence(chat: Chat): Promise<string[]> {
+  if (chat.databaseUrl === null) {
+    const root = join(chat.dir, 'data', 'evidence');
+    return existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[a-z0-9]+$/.test(f)).map((f) => basename(f)).sort() : [];
+  }
+  expect(existsSync(join(chat.dir, 'data', 'evidence'))).toBe(false);
+  const rows = await chat.read(() => chat.bot.db.selectFrom('EvidenceContent').select(['sha256', 'mime']).orderBy('sha256').execute());
+  return rows.map((r) => `${r.sha256}.${EVIDENCE_TYPES[r.mime] ?? '?'}`).sort();
+}
+
+/** The bytes of a recorded file as every reader gets them (the evidence store of the chat's database). */
+export function evidenceBytes(chat: Chat, file: EvidenceRef): Promise<Buffer | null> {
+  return chat.read((store) => evidenceStore(store, join(chat.dir, 'data')).read(file));
 }
