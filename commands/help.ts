@@ -53,7 +53,7 @@ function renderAll(allowed: readonly Command[]): string {
   // the last resort keeps whole sections while they fit, and says the rest is left out
   const namesOnly = () => {
     const rows = sectionLines((c) => c.name, '、');
-    return fitRows([zh.help.title], rows, (shown) => [...(shown < rows.length ? [zh.help.more(rows.length - shown)] : []), zh.help.footerShort]);
+    return fitRows([zh.help.title], rows, (shown) => [...(shown < rows.length ? [zh.help.more(rows.length - shown)] : []), zh.help.footerShort], { limit: TEXT_LIMIT_BYTES });
   };
   const tiers = [
     () => render((c) => `· ${c.name}：${c.summary}${c.usage === c.name ? '' : `\n  例：${c.usage}`}`, '\n', zh.help.footer),

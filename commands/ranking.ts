@@ -5,6 +5,7 @@ import { assessmentReport } from '../src/features/governance-facts.ts';
 import { localDate } from '../src/domain/calendar.ts';
 import { quarterOf } from '../src/domain/period.ts';
 import { findPeriod, withoutPeriod } from '../src/parse/parse-period.ts';
+import { byteLength, LONG_REPLY_BYTES } from '../src/i18n/fit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = '排名 本季度（或：排名 上月 部门、排名 2026年第四季度 单位）';
@@ -33,9 +34,12 @@ export default defineCommand({
   async run(ctx, args) {
     const rules = ctx.config.governance.assessment;
     const report = await assessmentReport(ctx.store, args.period, ctx.today, ctx.config.governance);
+    const departments = args.only !== 'units' ? [zh.assessment.ranking(zh.assessment.departmentsTitle, report.period, report.asOf, report.departments, rules, ctx.now)] : [];
+    // the units' list takes the room the departments' leaves in one long reply
+    const room = LONG_REPLY_BYTES - departments.reduce((n, t) => n + byteLength(t) + 2, 0);
     const parts = [
-      ...(args.only !== 'departments' ? [zh.assessment.ranking(zh.assessment.unitsTitle, report.period, report.asOf, report.units, rules, ctx.now)] : []),
-      ...(args.only !== 'units' ? [zh.assessment.ranking(zh.assessment.departmentsTitle, report.period, report.asOf, report.departments, rules, ctx.now)] : []),
+      ...(args.only !== 'departments' ? [zh.assessment.ranking(zh.assessment.unitsTitle, report.period, report.asOf, report.units, rules, ctx.now, room)] : []),
+      ...departments,
     ];
     // the county's ranking is for those who may run 排名: a unit's own group (or a chat bound to
     // no roster group) may hold people who may not, so it goes to the asker privately there

@@ -18,6 +18,10 @@ export default defineCommand({
     const hazard = await loadHazard(ctx, args.code, usage);
     if (!hazard) return;
     if (!(await mayShowHere(ctx, hazard))) return;
-    await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now));
+    const origin = {
+      campaignName: hazard.campaignId !== null ? await ctx.store.problemLists.campaignName(hazard.campaignId) : null,
+      listItem: hazard.source === 'inspection' || hazard.source === 'campaign' ? await ctx.store.problemLists.itemOfHazard(hazard.id) : null,
+    };
+    await ctx.reply(zh.hazard.detail(hazard, await ctx.store.hazards.events(hazard.id), ctx.now, origin));
   },
 });

@@ -282,10 +282,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         });
         await keeper.tick();
       } else if (schedule) {
-        await bot.catchUp();
+        // node-cron fires from its start on: a trigger passed while the catch-up ran (started at
+        // 08:59:59, done at 09:00:01) runs once it is done, on time (a second firing of it is
+        // recorded once, ScheduledRun)
+        const from = clock();
+        const added = await scheduler.catchUp(from);
+        if (added > 0) log.info({ added }, 'caught up on missed pushes');
         scheduler.start(async () => {
           await deliverAt(clock());
         });
+        await scheduler.runBetween(from, clock());
+        await deliverAt(clock());
       }
       // a single-connection platform's holder starts its loop when it connects (above)
       if (!(postgres && startOptions.connection)) {

@@ -12,7 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { LeaseFence } from '../db/lease-repository.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
 import { createStore, type Store } from '../db/store.ts';
-import { neutralize } from '../i18n/fit.ts';
+import { MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export interface DispatcherDeps {
@@ -81,19 +81,24 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
 }
 
 /**
- * The messages one delivery becomes on its route: plain text on a markdown route escaped, the text cut at the route's byte limit on line
- * boundaries (mentions ride on the first part), then the file alone. Without a route (console,
- * tests) a delivery is sent as it is.
+ * The messages one delivery becomes on its route: plain text on a markdown route escaped, the text
+ * cut at the route's byte limit on line boundaries into numbered parts (`【通报】（续1）`; mentions
+ * ride on the first part), then the file alone. Without a route (console, transcripts, tests) the
+ * text is cut at the strictest platform's limit (2,048 bytes, markdown 4,096), so what they show
+ * is how a long reply arrives in parts.
  */
 function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
-  if (!route) return [{ ...delivery, key: `${delivery.key ?? 'outbox'}#1/1` }];
   // a route that shows markdown gets the escaped text, measured and cut as it will be sent
-  const { file, ...rest } = route.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
-  const parts: Delivery[] = rest.text.trim()
-    ? splitMessage(rest.text, route.maxBytes).map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }))
-    : [];
-  if (file) parts.push({ ...rest, text: '', mentions: [], file });
-  const all = parts.length > 0 ? parts : [rest];
+  const { file, ...rest } = route?.markdown && !delivery.markdown ? { ...delivery, text: asMarkdown(delivery), markdown: true } : delivery;
+  const limit = route?.maxBytes ?? (rest.markdown ? MARKDOWN_LIMIT_BYTES : TEXT_LIMIT_BYTES);
+  const firstLine = rest.text.trimStart().split('\n', 1)[0] ?? '';
+  const texts = rest.text.trim() ? splitMessage(rest.text, limit, (n) => zh.delivery.continued(firstLine, n)) : [];
+  const parts: Delivery[] = texts.map((text, i) => ({ ...rest, text, mentions: i === 0 ? rest.mentions : [] }));
+  const last = parts.at(-1);
+  // without a route the file rides on the last part, as a console shows it
+  if (file && !route && last) parts[parts.length - 1] = { ...last, file };
+  else if (file) parts.push({ ...rest, text: '', mentions: [], file });
+  const all = parts.length > 0 ? parts : [delivery];
   return all.map((part, i) => ({ ...part, key: `${delivery.key ?? 'outbox'}#${i + 1}/${all.length}` }));
 }
 

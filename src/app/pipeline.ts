@@ -16,7 +16,7 @@ import { isTransient, type Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { Group, Person } from '../domain/types.ts';
-import { clipBytes, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
+import { clipLines, LONG_REPLY_BYTES, neutralize } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
@@ -76,13 +76,14 @@ function looksLikeProgressReport(text: string): boolean {
 const CALLED = /^@隐患清零[\s\u2005]*/;
 
 /**
- * The last guard before the outbox: no forged @所有人 and nothing over the platform's size limit,
- * whatever a reply text did. The texts in zh-CN.ts fit on their own; a cut here is logged as a bug.
+ * The last guard before the outbox: no forged @所有人, and no reply past a long reply's length
+ * (the dispatcher sends a long one whole, in numbered parts that each fit the platform). The
+ * texts in zh-CN.ts stay within it on their own; a cut here is logged as a bug.
  */
-function sendable(deps: PipelineDeps, text: string, markdown = false): string {
+function sendable(deps: PipelineDeps, text: string): string {
   const safe = neutralize(text);
-  const fitted = clipBytes(safe, markdown ? MARKDOWN_LIMIT_BYTES : TEXT_LIMIT_BYTES);
-  if (fitted !== safe) deps.log.warn({ bytes: Buffer.byteLength(safe) }, 'reply cut to the platform limit');
+  const fitted = clipLines(safe, LONG_REPLY_BYTES);
+  if (fitted !== safe) deps.log.warn({ bytes: Buffer.byteLength(safe) }, 'reply cut to the longest reply');
   return fitted;
 }
 
@@ -102,7 +103,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
       await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
     },
     async push(msg) {
-      await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text, msg.extra?.markdown) }, message.at);
+      await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text) }, message.at);
     },
   };
 }

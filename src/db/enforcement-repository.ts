@@ -32,12 +32,14 @@ function parseIds(text: string): number[] {
   }
 }
 
+/** The kinds of record that can change a unit's status: decisions to stop or close, their corrections, and lifts. */
+export const STATUS_KINDS: readonly EnforcementKind[] = ['suspend', 'close', 'lift'];
+
 /** The status columns `unitEnforcement` reads, for many units in one query. */
 async function statusRows(db: Db, unitIds: readonly number[] | undefined) {
   let q = db.selectFrom('EnforcementAction')
     .select(['id', 'unitId', 'code', 'kind', 'correctsId', 'liftsId', 'fromDate', 'untilDate', 'at'])
-    // only what can change a status: decisions to stop or close, their corrections, and lifts
-    .where('kind', 'in', ['suspend', 'close', 'lift']);
+    .where('kind', 'in', [...STATUS_KINDS]);
   if (unitIds) q = unitIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('unitId', 'in', [...unitIds]);
   return q.orderBy('id').execute();
 }

@@ -30,6 +30,8 @@ export interface LedgerFilter {
 /** One ledger row: the hazard, who accepted it. */
 export interface LedgerHazard extends HazardView {
   acceptedBy: string | null;
+  /** the campaign a 专项整治 hazard counts towards, by name */
+  campaignName: string | null;
 }
 
 type TallyRow = { unitId: number | bigint } & Record<'found' | 'closed' | 'onTime' | 'due' | 'closeDays' | 'overdue' | 'vetoItems' | 'selfClosed', number | bigint | null>;
@@ -176,8 +178,9 @@ export function createGovernanceRepository(db: Db) {
     async ledger(filter: LedgerFilter, today: LocalDate): Promise<LedgerHazard[]> {
       const acceptedBy = sql<string | null>`(SELECT a."name" FROM "HazardEvent" e LEFT JOIN "Person" a ON a."id" = e."actorId"
         WHERE e."hazardId" = h."id" AND e."type" = 'accepted' ORDER BY e."at" DESC, e."id" DESC LIMIT 1)`;
+      const campaignName = sql<string | null>`(SELECT c."name" FROM "Campaign" c WHERE c."id" = h."campaignId")`;
       return selectViews(db, (q) => {
-        let w = q.select(acceptedBy.as('acceptedBy'));
+        let w = q.select([acceptedBy.as('acceptedBy'), campaignName.as('campaignName')]);
         if (filter.period) {
           w = w.where('h.createdAt', '>=', sqlInstant(dayStart(filter.period.from))).where('h.createdAt', '<', sqlInstant(dayStart(addDays(filter.period.to, 1))));
         }
@@ -187,7 +190,7 @@ export function createGovernanceRepository(db: Db) {
         else if (filter.status === 'overdue') w = w.where('h.status', '!=', 'closed').where('h.deadline', '<', today);
         else if (filter.status) w = w.where('h.status', '=', filter.status);
         return w.orderBy('h.id');
-      }, (r) => ({ acceptedBy: (r.acceptedBy as string | null) ?? null }));
+      }, (r) => ({ acceptedBy: (r.acceptedBy as string | null) ?? null, campaignName: (r.campaignName as string | null) ?? null }));
     },
 
     /** Hazards registered in a period, with what the quarterly statistics count, as they stood on `asOf`. */

@@ -1,7 +1,7 @@
 import { sql, type QueryResult, type SelectQueryBuilder } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
-import { enforcementStatuses } from './enforcement-repository.ts';
+import { enforcementStatuses, STATUS_KINDS } from './enforcement-repository.ts';
 import type { DB } from './tables.ts';
 import { formatHazardCode } from '../parse/normalize.ts';
 import { NO_ENFORCEMENT, type UnitEnforcement } from '../domain/enforcement.ts';
@@ -54,20 +54,44 @@ export async function selectViews<Extra extends object = object>(
   return withUnitRecords(db, (await built.execute()) as unknown as Array<Record<string, unknown> & ViewRow>, extra);
 }
 
-/** Each row as a HazardView with its unit's credit standings and enforcement status, read in two more queries. */
+/**
+ * Each row as a HazardView with its unit's credit standings and enforcement status, read in two
+ * more queries: for every row's unit, or (rows of `viewWithFlags`) only for the units the row says
+ * have any.
+ */
 async function withUnitRecords<Extra extends object = object>(
   db: Db,
-  rows: Array<Record<string, unknown> & ViewRow>,
+  rows: Array<Record<string, unknown> & ViewRow & Partial<UnitFlags>>,
   extra: (row: Record<string, unknown>) => Extra = () => ({}) as Extra,
 ): Promise<Array<HazardView & Extra>> {
   if (rows.length === 0) return [];
-  const unitIds = [...new Set(rows.map((r) => r.unitId))];
+  const unitsWith = (flag: keyof UnitFlags) => [...new Set(rows.filter((r) => r[flag] === undefined || Boolean(r[flag])).map((r) => r.unitId))];
+  const creditUnits = unitsWith('unitHasCredit');
+  const enforcementUnits = unitsWith('unitHasEnforcement');
   const standings = new Map<number, CreditStanding[]>();
-  const credit = await db.selectFrom('CreditListEntry').select(['unitId', 'list', 'decidedOn', 'expiresOn', 'removedOn'])
-    .where('status', '=', 'confirmed').where('unitId', 'in', unitIds).orderBy('id').execute();
-  for (const c of credit) standings.set(c.unitId, [...(standings.get(c.unitId) ?? []), toStanding(c)]);
-  const enforcement = await enforcementStatuses(db, unitIds);
+  if (creditUnits.length > 0) {
+    const credit = await db.selectFrom('CreditListEntry').select(['unitId', 'list', 'decidedOn', 'expiresOn', 'removedOn'])
+      .where('status', '=', 'confirmed').where('unitId', 'in', creditUnits).orderBy('id').execute();
+    for (const c of credit) standings.set(c.unitId, [...(standings.get(c.unitId) ?? []), toStanding(c)]);
+  }
+  const enforcement = enforcementUnits.length > 0 ? await enforcementStatuses(db, enforcementUnits) : new Map<number, UnitEnforcement>();
   return rows.map((r) => ({ ...toView(r, standings.get(r.unitId) ?? [], enforcement.get(r.unitId) ?? NO_ENFORCEMENT), ...extra(r) }));
+}
+
+/** Whether the hazard's unit has confirmed credit-list entries, or enforcement records that can set a status. */
+interface UnitFlags { unitHasCredit: number; unitHasEnforcement: number }
+
+/**
+ * One hazard's view with its unit's flags: most units have neither credit entries nor enforcement
+ * records, so the message that reads one hazard reads those only where there are some (the two
+ * lookups cost more than the row itself). Lists keep one query for all their units instead.
+ */
+function viewWithFlags(db: Db) {
+  return viewSource(db).select(VIEW_COLUMNS).select((eb) => [
+    eb.exists(eb.selectFrom('CreditListEntry as c').select('c.id').whereRef('c.unitId', '=', 'h.unitId').where('c.status', '=', 'confirmed')).as('unitHasCredit'),
+    eb.exists(eb.selectFrom('EnforcementAction as a').select('a.id').whereRef('a.unitId', '=', 'h.unitId').where('a.kind', 'in', [...STATUS_KINDS]))
+      .as('unitHasEnforcement'),
+  ]);
 }
 
 // a registration's writes and a report's, compiled once (compiled-query.ts)
@@ -100,8 +124,8 @@ function updateHazard(db: Db, hazardId: number, set: Record<string, Value>): Pro
 }
 
 // the views every report and decision reads, compiled once (compiled-query.ts)
-const viewByIdQuery = compiledOnce((db: Db, id: number) => viewSource(db).where('h.id', '=', id).select(VIEW_COLUMNS));
-const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewSource(db).where('h.code', '=', code).select(VIEW_COLUMNS));
+const viewByIdQuery = compiledOnce((db: Db, id: number) => viewWithFlags(db).where('h.id', '=', id));
+const viewByCodeQuery = compiledOnce((db: Db, code: string) => viewWithFlags(db).where('h.code', '=', code));
 
 interface ViewRow {
   id: number; code: string; description: string; location: string | null; category: string; level: string; unitId: number;
@@ -219,8 +243,13 @@ export function createHazardRepository(db: Db) {
       return view ?? null;
     },
 
-    /** Changes a hazard and records why, as one step of its history (stamped with the event's time). */
-    async update(hazardId: number, changes: HazardChanges, event: NewEvent): Promise<HazardView> {
+    /**
+     * Changes a hazard and records why, as one step of its history (stamped with the event's time);
+     * returns the changed view. `before`: the view this transaction read and nothing changed since;
+     * the result is then that view with the changes instead of a second read (a new owner's name
+     * is read all the same).
+     */
+    async update(hazardId: number, changes: HazardChanges, event: NewEvent, before?: HazardView): Promise<HazardView> {
       const { plan, supervised, progressAt, ...rest } = changes;
       // closing stamps the instant; reopening (a rebound) clears it with the closing day
       const closedAt = changes.status === 'closed' ? sqlDate(event.at) : changes.closedOn === null ? null : undefined;
@@ -234,7 +263,9 @@ export function createHazardRepository(db: Db) {
       const result = await updateHazard(db, hazardId, { ...set, updatedAt: sqlDate(event.at) });
       if (Number(result.numAffectedRows ?? 0n) === 0) throw new Error(`hazard ${hazardId} not found`);
       await addEvent(hazardId, event);
-      return viewById(hazardId);
+      const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as HazardChanges;
+      if (before?.id !== hazardId || (changed.ownerId !== undefined && changed.ownerId !== before.ownerId)) return viewById(hazardId);
+      return { ...before, ...changed };
     },
 
     async events(hazardId: number): Promise<HazardEvent[]> {

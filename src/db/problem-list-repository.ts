@@ -31,6 +31,16 @@ export interface NewCampaign {
   at: Date;
 }
 
+/** An imported item still waiting for its owner or deadline. */
+export interface PendingItem {
+  batchCode: string;
+  seq: number;
+  unitName: string;
+  description: string;
+  ownerName: string | null;
+  deadline: LocalDate | null;
+}
+
 /** One unit's part of a list. */
 export interface UnitProgress extends ListProgress {
   unitId: number | null;
@@ -155,6 +165,19 @@ export function createProblemListRepository(db: Db) {
       return r ? { ...r, level: r.level === 'major' ? 'major' : 'general' } : null;
     },
 
+    /**
+     * Items of imported lists still 待明确 (no hazard yet: an owner or a deadline was missing),
+     * in the units given, oldest list first: what their departments are reminded to complete.
+     */
+    async pendingItems(unitIds: readonly number[]): Promise<PendingItem[]> {
+      if (unitIds.length === 0) return [];
+      const rows = await db.selectFrom('BatchItem as i').innerJoin('Batch as b', 'b.id', 'i.batchId').innerJoin('Unit as u', 'u.id', 'i.unitId')
+        .select(['b.code as batchCode', 'i.seq', 'u.name as unitName', 'i.description', 'i.ownerName', 'i.deadline'])
+        .where('b.status', '=', 'imported').where('i.hazardId', 'is', null).where('i.unitId', 'in', [...unitIds])
+        .orderBy('b.id').orderBy('i.seq').execute();
+      return rows.map((r) => ({ ...r, batchCode: r.batchCode ?? '' }));
+    },
+
     async setItemUnit(itemId: number, unitId: number): Promise<void> {
       await db.updateTable('BatchItem').set({ unitId }).where('id', '=', itemId).execute();
     },
@@ -162,6 +185,11 @@ export function createProblemListRepository(db: Db) {
     /** The item became this hazard (on import, or once its owner and deadline were named). */
     async linkItem(itemId: number, hazardId: number, fields: { ownerName: string; deadline: LocalDate }): Promise<void> {
       await db.updateTable('BatchItem').set({ hazardId, ownerName: fields.ownerName, deadline: fields.deadline }).where('id', '=', itemId).execute();
+    },
+
+    /** A campaign's name by its id (a hazard's 专项整治), or null. */
+    async campaignName(campaignId: number): Promise<string | null> {
+      return (await db.selectFrom('Campaign').select('name').where('id', '=', campaignId).executeTakeFirst())?.name ?? null;
     },
 
     /** The batch a hazard came from, with the item's number. */

@@ -27,6 +27,11 @@ const personByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Pers
 const peopleByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Person').select(PERSON).where('name', '=', name).orderBy('id'));
 const groupByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Group').select(GROUP).where('id', '=', id));
 const groupByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Group').select(GROUP).where('name', '=', name));
+// a room's audience (a unit and the units it supervises) is read on every reply about a hazard
+const unitByIdQuery = compiledOnce((db: Db, id: number) => db.selectFrom('Unit').select(UNIT).where('id', '=', id));
+const unitsSupervisedByQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Unit').select(UNIT).where('supervisorId', '=', unitId).orderBy('id'));
+const unitAndSupervisedQuery = compiledOnce((db: Db, unitId: number, supervisorId: number) =>
+  db.selectFrom('Unit').select(['id', 'supervisorId']).where((eb) => eb.or([eb('id', '=', unitId), eb('supervisorId', '=', supervisorId)])).orderBy('id'));
 // and those of every registration: its unit, the unit's groups, the check that the unit names are current
 const unitByNameQuery = compiledOnce((db: Db, name: string) => db.selectFrom('Unit').select(UNIT).where('name', '=', name));
 const groupsOfUnitQuery = compiledOnce((db: Db, unitId: number) => db.selectFrom('Group').select(GROUP).where('unitId', '=', unitId).orderBy('id'));
@@ -47,7 +52,7 @@ export function createRosterRepository(db: Db) {
   const groups = () => db.selectFrom('Group').select(GROUP);
 
   async function unitById(id: number): Promise<Unit | null> {
-    const r = await units().where('id', '=', id).executeTakeFirst();
+    const [r] = (await unitByIdQuery(db, id)).rows;
     return r ? toUnit(r) : null;
   }
   async function personById(id: number): Promise<Person | null> {
@@ -90,7 +95,13 @@ export function createRosterRepository(db: Db) {
       return names;
     },
     async unitsSupervisedBy(unitId: number): Promise<Unit[]> {
-      return (await units().where('supervisorId', '=', unitId).orderBy('id').execute()).map(toUnit);
+      return (await unitsSupervisedByQuery(db, unitId)).rows.map(toUnit);
+    },
+    /** The unit's id followed by the ids of the units it supervises directly (in id order); null when there is no such unit. One query: every reply about a hazard asks it. */
+    async unitAndSupervisedIds(unitId: number): Promise<number[] | null> {
+      const rows = (await unitAndSupervisedQuery(db, unitId, unitId)).rows;
+      if (!rows.some((r) => r.id === unitId)) return null;
+      return [unitId, ...rows.filter((r) => r.id !== unitId).map((r) => r.id)];
     },
     /** Creates or updates a unit by name (a new one stamped `at`); returns it and whether anything changed. */
     async upsertUnit(input: UnitInput, at: Date): Promise<{ unit: Unit; changed: boolean }> {

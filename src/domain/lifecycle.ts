@@ -80,26 +80,44 @@ export interface TransitionResult {
   data: Record<string, unknown>;
 }
 
-/** Facts the rules need besides the hazard. */
+/**
+ * Facts the rules need besides the hazard. Each costs the message a query, so the caller reads
+ * only those `factsNeeded` names for the action; the others may be left out.
+ */
 export interface TransitionFacts {
   today: LocalDate;
   /** when the action was sent (the platform's message time), which may be before it is handled */
   at: Date;
   /** evidence files on the hazard's record, counting those that come with this action */
-  evidenceCount: number;
+  evidenceCount?: number;
   /** the follow-up checks (滚动检查) of the latest closing still pending, if any */
-  reinspection: { dueNow: boolean; nextDueOn: LocalDate | null };
+  reinspection?: { dueNow: boolean; nextDueOn: LocalDate | null };
 }
 
 type TransitionHazard = Pick<Hazard, 'status' | 'progress' | 'progressAt' | 'deadline' | 'extensionTo' | 'level' | 'plan' | 'supervised'>;
+
+/** Which of the facts `transition` reads for this action on this hazard. */
+export function factsNeeded(hazard: Pick<Hazard, 'level'>, action: HazardAction): { evidenceCount: boolean; reinspection: boolean } {
+  return {
+    evidenceCount: action.type === 'accept' && hazard.level === 'major',
+    reinspection: action.type === 'pass_reinspection' || action.type === 'rebound',
+  };
+}
+
+/** A fact the rule reads: left out only when `factsNeeded` and the rules disagree, a bug. */
+function fact<T>(value: T | undefined, name: keyof TransitionFacts): T {
+  if (value === undefined) throw new Error(`transition needs the fact ${name}, which factsNeeded did not ask for`);
+  return value;
+}
 
 /** Actions on a closed hazard: the follow-up check and late evidence. Everything else is refused. */
 function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: TransitionFacts): TransitionResult | Refused | null {
   switch (action.type) {
     case 'pass_reinspection':
-    case 'rebound':
+    case 'rebound': {
       if (hazard.status !== 'closed') return { refused: 'not_closed' };
-      if (!facts.reinspection.dueNow) return { refused: 'no_reinspection_due', nextDueOn: facts.reinspection.nextDueOn };
+      const reinspection = fact(facts.reinspection, 'reinspection');
+      if (!reinspection.dueNow) return { refused: 'no_reinspection_due', nextDueOn: reinspection.nextDueOn };
       if (action.type === 'pass_reinspection') return { changes: {}, event: 'reinspection_passed', data: {} };
       if (action.deadline < facts.today) return { refused: 'deadline_past' };
       // reopened with a new time limit; the original deadline stays on record for the assessment
@@ -108,6 +126,7 @@ function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: Tra
         event: 'rebound',
         data: { reason: action.reason, deadline: action.deadline, from: hazard.deadline },
       };
+    }
     case 'add_evidence':
       if (action.files < 1) return { refused: 'no_files' };
       return { changes: {}, event: 'evidence', data: { files: action.files } };
@@ -148,7 +167,7 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
       // a hazard submitted before its plan was required still needs it
       if (missing.length > 0) return { refused: 'plan_incomplete', missing };
-      if (hazard.level === 'major' && facts.evidenceCount < 1) return { refused: 'evidence_missing' };
+      if (hazard.level === 'major' && fact(facts.evidenceCount, 'evidenceCount') < 1) return { refused: 'evidence_missing' };
       return { changes: { status: 'closed', closedOn: facts.today }, event: 'accepted', data: {} };
     case 'reject': {
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };

@@ -1,7 +1,7 @@
 import type { CommandContext } from './command.ts';
 import { audienceScope, withinAudience } from './hazard-scope.ts';
 import type { Store } from '../db/store.ts';
-import { transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
+import { factsNeeded, transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
 import { canRectify, canReview, canSupervise, canUrge, canView, type PermissionRefusal } from '../domain/permissions.ts';
 import type { AttachmentInput, HazardView, LocalDate, Person } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -48,15 +48,16 @@ function refusalFor(who: Actor, sender: Person, hazard: HazardView): PermissionR
   return null;
 }
 
-/** What the lifecycle rules need to know beyond the hazard row. */
-export async function transitionFacts(store: Store, hazard: HazardView, today: LocalDate, at: Date, incomingFiles: number): Promise<TransitionFacts> {
-  const pending = await store.reinspections.pendingFor(hazard.id);
-  return {
-    today,
-    at,
-    evidenceCount: (await store.hazards.evidenceCount(hazard.id)) + incomingFiles,
-    reinspection: { dueNow: pending.some((r) => r.dueOn <= today), nextDueOn: pending[0]?.dueOn ?? null },
-  };
+/** What the lifecycle rules need to know beyond the hazard row for this action (each fact is a query). */
+export async function transitionFacts(store: Store, hazard: HazardView, action: HazardAction, today: LocalDate, at: Date, incomingFiles: number): Promise<TransitionFacts> {
+  const needed = factsNeeded(hazard, action);
+  const facts: TransitionFacts = { today, at };
+  if (needed.evidenceCount) facts.evidenceCount = (await store.hazards.evidenceCount(hazard.id)) + incomingFiles;
+  if (needed.reinspection) {
+    const pending = await store.reinspections.pendingFor(hazard.id);
+    facts.reinspection = { dueNow: pending.some((r) => r.dueOn <= today), nextDueOn: pending[0]?.dueOn ?? null };
+  }
+  return facts;
 }
 
 /**
@@ -76,7 +77,7 @@ export async function actOnHazard(
     return null;
   }
   const attachments = options.attachments ?? [];
-  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, ctx.today, ctx.now, attachments.length));
+  const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, action, ctx.today, ctx.now, attachments.length));
   if ('refused' in result) {
     await ctx.reply(zh.refusal[result.refused](hazard.code, result));
     return null;
@@ -84,7 +85,7 @@ export async function actOnHazard(
   return ctx.store.hazards.update(hazard.id, result.changes, {
     type: result.event, actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, text: options.text, data: result.data,
     attachments,
-  });
+  }, hazard);
 }
 
 /**

@@ -10,11 +10,8 @@ import type { Store } from '../db/store.ts';
 export async function groupScope(store: Store, group: Group): Promise<number[] | undefined> {
   if (group.purpose === 'leaders') return undefined;
   if (group.unitId === null) return [];
-  const unit = await store.roster.unitById(group.unitId);
-  if (!unit) return [];
   // a town or park supervises units as a department does: its group hears of them (as its digest does)
-  const supervised = await store.roster.unitsSupervisedBy(unit.id);
-  return [unit.id, ...supervised.map((u) => u.id)];
+  return (await store.roster.unitAndSupervisedIds(group.unitId)) ?? [];
 }
 
 /** The units a person may see: everything for leaders and admins, supervised units for departments. */

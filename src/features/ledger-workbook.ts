@@ -63,7 +63,7 @@ function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
   row.alignment = { horizontal: 'center' };
 }
 
-const LEDGER_WIDTHS = [6, 10, 18, 10, 6, 40, 16, 30, 10, 12, 12, 16, 8, 16, 10, 12, 10, 12];
+const LEDGER_WIDTHS = [6, 10, 18, 10, 6, 40, 16, 30, 10, 12, 12, 16, 8, 16, 10, 12, 10, 12, 24];
 
 function ledgerSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
   const columns = zh.ledger.columns;
@@ -76,7 +76,7 @@ function ledgerSheet(book: ExcelJS.Workbook, input: LedgerWorkbookInput): void {
       i + 1, h.code, zh.ledger.unitCell(h, input.now), h.category, LEVEL_LABELS[h.level], h.description, h.location ?? null,
       h.measures ?? null, h.ownerName, excelDate(h.deadline), excelDate(h.originalDeadline), zh.ledger.status(h, input.now),
       h.progress / 100, zh.ledger.supervised(h) || null, h.reporterName, excelDate(localDate(h.createdAt)), h.acceptedBy,
-      excelDate(h.closedOn),
+      excelDate(h.closedOn), zh.ledger.sourceCell(h, h.campaignName, input.now),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
     for (const col of [10, 11, 16, 18]) row.getCell(col).numFmt = 'yyyy-mm-dd';
@@ -94,6 +94,8 @@ function assessmentRow(kind: string, r: Ranked<RankedUnit>, rank: number | null)
   return [
     rank, r.item.name, kind, a.score, a.veto ? '是' : null, a.found, a.closed, a.rectificationRate, a.onTime, a.due, a.onTimeRate,
     a.averageDaysToClose === null ? null : Math.round(a.averageDaysToClose * 10) / 10, a.overdue, a.rebounds,
+    // 企业自查自改: found and fixed by the unit itself, the count and its share of what was found (the formula's F)
+    a.selfClosed, a.selfCheckRate,
     zh.ledger.creditCell(r.item.flags) || null,
   ];
 }
@@ -132,6 +134,7 @@ function addAssessmentRow(sheet: ExcelJS.Worksheet, values: unknown[]): void {
   const row = sheet.addRow(values);
   row.getCell(8).numFmt = '0.0%';
   row.getCell(11).numFmt = '0.0%';
+  row.getCell(16).numFmt = '0.0%';
   row.eachCell({ includeEmpty: true }, (cell) => {
     cell.border = THIN;
   });

@@ -18,7 +18,8 @@ import type { HazardSource } from '../domain/hazard-source.ts';
 import type { Batch, BatchItem } from '../domain/problem-list.ts';
 import type { HazardView, LocalDate, Person, Unit } from '../domain/types.ts';
 import { closestUnitNames } from '../parse/closest-unit-names.ts';
-import { readListTable, type ListRow } from '../parse/problem-list-table.ts';
+import { INSPECTION_BODY, inspectionDay } from '../parse/inspection-origin.ts';
+import { readListTable, type ListRow, type SheetCut } from '../parse/problem-list-table.ts';
 import { readPastedList } from '../parse/problem-list-text.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import type { GapText } from '../i18n/problem-list-texts.ts';
@@ -32,21 +33,7 @@ export interface ListOrigin {
   campaignName: string | null;
 }
 
-const BODY = /([\p{Script=Han}]{2,24}?(?:督查组|督导组|检查组|巡查组|暗访组|考核组))/u;
 const CAMPAIGN = /([\p{Script=Han}]{2,24}?专项(?:整治|治理|行动|检查))/u;
-const DAY = /(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?/;
-
-/** The inspection day a title names: with its year, or the latest such day not after today. */
-function dayNamed(text: string, today: LocalDate): LocalDate | null {
-  const m = DAY.exec(text);
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  const pad = (n: string | undefined) => String(n ?? '').padStart(2, '0');
-  if (y) return `${y}-${pad(mo)}-${pad(d)}`;
-  const year = Number(today.slice(0, 4));
-  const day = `${year}-${pad(mo)}-${pad(d)}`;
-  return day > today ? `${year - 1}-${pad(mo)}-${pad(d)}` : day;
-}
 
 /** Reads the source of a list from its title and the words sent with it; a department's own list is its inspection. */
 export function listOrigin(title: string, said: string, sender: Person, today: LocalDate): ListOrigin {
@@ -61,8 +48,8 @@ export function listOrigin(title: string, said: string, sender: Person, today: L
   return {
     title,
     source,
-    sourceBody: source === 'inspection' ? BODY.exec(words)?.[1] ?? null : null,
-    sourceDate: source === 'inspection' ? dayNamed(words, today) : null,
+    sourceBody: source === 'inspection' ? INSPECTION_BODY.exec(words)?.[1] ?? null : null,
+    sourceDate: source === 'inspection' ? inspectionDay(words, today) : null,
     campaignName: source === 'campaign' ? campaign : null,
   };
 }
@@ -103,7 +90,7 @@ export async function gapsOf(
 /** Shows a list back as a preview and keeps it for 确认导入. */
 async function preview(
   ctx: CommandContext, rows: readonly ListRow[], origin: ListOrigin,
-  file: { name: string; path: string | null; sheetsRead: string[]; sheetsSkipped: string[] },
+  file: { name: string; path: string | null; sheetsRead: string[]; sheetsSkipped: string[]; cuts: SheetCut[] },
 ): Promise<boolean> {
   if (rows.length === 0) {
     await ctx.reply(zh.problemList.empty);
@@ -144,7 +131,7 @@ async function preview(
     groupId: ctx.group?.id ?? null, at: ctx.now,
   }, items);
   await ctx.reply(zh.problemList.preview({
-    ...origin, fileName: file.name, sheetsRead: file.sheetsRead, sheetsSkipped: file.sheetsSkipped, total: rows.length, ready, pending,
+    ...origin, fileName: file.name, sheetsRead: file.sheetsRead, sheetsSkipped: file.sheetsSkipped, cuts: file.cuts, total: rows.length, ready, pending,
     unknownUnits: [...unknown.values()],
   }, ctx.now));
   return true;
@@ -178,7 +165,7 @@ export async function previewWorkbook(ctx: CommandContext, file: { name: string;
   }
   const title = table.title ?? file.name.replace(/\.xlsx$/i, '');
   const path = keepOriginal(ctx.config.dataDir, file.data);
-  return preview(ctx, table.rows, listOrigin(title, `${said} ${table.preamble}`, ctx.sender, ctx.today), { name: file.name, path, sheetsRead: table.sheetsRead, sheetsSkipped: table.sheetsSkipped });
+  return preview(ctx, table.rows, listOrigin(title, `${said} ${table.preamble}`, ctx.sender, ctx.today), { name: file.name, path, sheetsRead: table.sheetsRead, sheetsSkipped: table.sheetsSkipped, cuts: table.cuts });
 }
 
 /** Reads a pasted numbered list and shows the preview. */
@@ -186,7 +173,7 @@ export async function previewPasted(ctx: CommandContext, text: string): Promise<
   const list = readPastedList(text, { now: ctx.now, unitNames: await ctx.store.roster.unitNames() });
   if (!list) return ctx.reply(zh.problemList.pasteUsage);
   const title = list.head || `${localDate(ctx.now)} 粘贴的问题清单`;
-  await preview(ctx, list.rows, listOrigin(title, '', ctx.sender, ctx.today), { name: '', path: null, sheetsRead: [], sheetsSkipped: [] });
+  await preview(ctx, list.rows, listOrigin(title, '', ctx.sender, ctx.today), { name: '', path: null, sheetsRead: [], sheetsSkipped: [], cuts: [] });
 }
 
 /** `红兴化工=红星化工 城北加油站＝城北石化加油站`: written name → roster name. */

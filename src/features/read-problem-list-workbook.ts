@@ -1,9 +1,33 @@
 import ExcelJS from 'exceljs';
-import type { GridCell, SheetGrid } from '../parse/problem-list-table.ts';
+import type { GridCell, SheetCut, SheetGrid } from '../parse/problem-list-table.ts';
 
-/** More rows than any inspection list has: a runaway sheet (formatting to row 1,048,576) is cut here. */
-const MAX_ROWS = 2000;
-const MAX_COLUMNS = 40;
+/**
+ * More rows than any inspection list has: a runaway sheet (formatting to row 1,048,576) is cut
+ * here. Rows and columns past the limit that hold something are counted, and the preview says so.
+ */
+export const MAX_ROWS = 2000;
+export const MAX_COLUMNS = 40;
+
+const filled = (value: ExcelJS.CellValue) => {
+  const v = valueOf(value);
+  return v !== null && String(v).trim() !== '';
+};
+
+/** Rows and columns with content past the limits: what reading the sheet left out. */
+function cutOf(sheet: ExcelJS.Worksheet): SheetCut | null {
+  let rows = 0;
+  const columns = new Set<number>();
+  sheet.eachRow((row, r) => {
+    let beyond = false;
+    row.eachCell((cell, c) => {
+      if (!filled(cell.value)) return;
+      if (r > MAX_ROWS) beyond = true;
+      else if (c > MAX_COLUMNS) columns.add(c);
+    });
+    if (beyond) rows++;
+  });
+  return rows > 0 || columns.size > 0 ? { sheet: sheet.name, maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS, rows, columns: columns.size } : null;
+}
 
 /** What a cell shows, as text, a date or a number: rich text joined, formulas by their result, hyperlinks by their text. */
 function valueOf(value: ExcelJS.CellValue): GridCell {
@@ -40,7 +64,8 @@ export async function readWorkbookGrids(data: Buffer): Promise<SheetGrid[]> {
       }
       rows.push(cells);
     }
-    grids.push({ name: sheet.name, rows });
+    const cut = sheet.rowCount > MAX_ROWS || sheet.columnCount > MAX_COLUMNS ? cutOf(sheet) : null;
+    grids.push({ name: sheet.name, rows, ...(cut ? { cut } : {}) });
   });
   return grids;
 }

@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { evidenceStore } from './evidence-store.ts';
 import { excelDate } from './ledger-workbook.ts';
+import { addPhotoSheet, itemPhotos, type ItemPhoto } from './report-photos.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import type { Batch } from '../domain/problem-list.ts';
@@ -28,6 +30,8 @@ export interface ReportRow {
   situation: string;
   state: string;
   closedOn: LocalDate | null;
+  /** the photos the 整改照片 sheet shows for it */
+  photos: ItemPhoto[];
 }
 
 /** 完成状态 as such reports say it. */
@@ -73,6 +77,7 @@ export async function reportRows(store: Store, batch: Batch, today: LocalDate, s
       situation: situationOf(hazard, events),
       state: stateOf(hazard, today),
       closedOn: hazard?.status === 'closed' ? hazard.closedOn : null,
+      photos: itemPhotos(item.seq, item.description, events),
     });
   }
   return rows;
@@ -116,14 +121,19 @@ function reportPath(dataDir: string, code: string, now: Date): string {
   }
 }
 
-/** Writes the report of one list and returns its path and rows. */
+/**
+ * Writes the report of one list, with the items' photos on a sheet of their own (read through the
+ * evidence store: on PostgreSQL whichever instance received them), and returns its path, rows and
+ * how many photos it embeds.
+ */
 export async function writeRectificationReport(
   store: Store, batch: Batch & { code: string }, now: Date, dataDir: string, scope: readonly number[] | undefined,
-): Promise<{ path: string; rows: ReportRow[] }> {
+): Promise<{ path: string; rows: ReportRow[]; photos: number }> {
   const rows = await reportRows(store, batch, localDate(now), scope);
   const book = new ExcelJS.Workbook();
   addReportSheet(book, zh.problemList.report.sheetName, batch, rows, now);
+  const { embedded } = await addPhotoSheet(book, rows.flatMap((r) => r.photos), evidenceStore(store, dataDir), now);
   const path = reportPath(dataDir, batch.code, now);
   await book.xlsx.writeFile(path);
-  return { path, rows };
+  return { path, rows, photos: embedded };
 }

@@ -7,7 +7,7 @@ import { defaultSource, type HazardSource } from '../domain/hazard-source.ts';
 import { takeWrittenSource, type WrittenSource } from '../parse/written-source.ts';
 import { CONFIRM_AFTER_MONTHS, isDeadlineFarAhead, isDeadlineTooFar, MAX_DEADLINE_YEARS } from '../domain/deadline.ts';
 import { canRegister } from '../domain/permissions.ts';
-import type { HazardView, Person, Unit } from '../domain/types.ts';
+import type { HazardView, LocalDate, Person, Unit } from '../domain/types.ts';
 import { closestUnitNames, findMisspeltUnit } from '../parse/closest-unit-names.ts';
 import { parseDeadlineValue } from '../parse/parse-deadline.ts';
 import { parseRegistration, type RegistrationFields } from '../parse/parse-registration.ts';
@@ -215,11 +215,12 @@ async function assess(ctx: CommandContext, draft: RegistrationDraft): Promise<As
 }
 
 /** The source a registration records: what it says (a campaign by its name), else the sender's default. */
-async function sourceOf(ctx: CommandContext, draft: RegistrationDraft, unit: Unit): Promise<{ source: HazardSource; campaignId: number | null }> {
+async function sourceOf(ctx: CommandContext, draft: RegistrationDraft, unit: Unit): Promise<{ source: HazardSource; campaignId: number | null; sourceBody: string | null; sourceDate: LocalDate | null }> {
   const written = draft.source;
-  if (!written) return { source: defaultSource(ctx.sender, unit), campaignId: null };
+  if (!written) return { source: defaultSource(ctx.sender, unit), campaignId: null, sourceBody: null, sourceDate: null };
   const campaign = written.campaign ? await ctx.store.problemLists.campaignByName(written.campaign) : null;
-  return { source: written.source, campaignId: campaign?.id ?? null };
+  // a 督查反馈 keeps who inspected and when, as an imported list's items do
+  return { source: written.source, campaignId: campaign?.id ?? null, sourceBody: written.body ?? null, sourceDate: written.date ?? null };
 }
 
 /** Records the hazards of a complete draft and announces them in one message. */
@@ -313,7 +314,7 @@ async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft,
 export async function startRegistration(ctx: CommandContext, text: string, mentions: readonly string[]): Promise<void> {
   const unitNames = await ctx.store.roster.unitNames();
   const campaigns = (await ctx.store.problemLists.campaigns()).map((c) => c.name);
-  const written = takeWrittenSource(text, campaigns);
+  const written = takeWrittenSource(text, campaigns, ctx.today);
   const draft: RegistrationDraft = { fields: parseRegistration(written.rest, { now: ctx.now, unitNames }), said: [ctx.message.text] };
   if (written.source) draft.source = written.source;
   await takeMentionedOwner(ctx, draft, text, mentions);

@@ -14,8 +14,8 @@ export async function sendRectificationReport(ctx: CommandContext, text: string)
   const batch = await ctx.store.problemLists.byCode(code);
   if (!batch || batch.code === null) return ctx.reply(zh.problemList.complete.noBatch(code));
   const scope = await visibleScope(ctx);
-  const { path, rows } = await writeRectificationReport(ctx.store, { ...batch, code: batch.code }, ctx.now, ctx.config.dataDir, scope);
+  const { path, rows, photos } = await writeRectificationReport(ctx.store, { ...batch, code: batch.code }, ctx.now, ctx.config.dataDir, scope);
   if (rows.length === 0) return ctx.reply(zh.problemList.notVisible(code));
   const total = (await ctx.store.problemLists.items(batch.id)).length;
-  await ctx.reply(zh.problemList.report.sent(batch, rows, total, path, ctx.now), [], { file: path });
+  await ctx.reply(zh.problemList.report.sent(batch, rows, total, path, ctx.now, photos), [], { file: path });
 }

@@ -5,6 +5,12 @@
  */
 export const TEXT_LIMIT_BYTES = 2048;
 export const MARKDOWN_LIMIT_BYTES = 4096;
+/**
+ * How long one reply may be: several messages (the dispatcher cuts it on line boundaries into
+ * numbered parts for each platform), about six on the strictest. Lists fit themselves to it with
+ * `fitRows`, saying what was left out; a chat is not a spreadsheet (导出台账 has everything).
+ */
+export const LONG_REPLY_BYTES = 12_288;
 
 /** How many characters of a user's own words a reply echoes (the record keeps them whole). */
 export const ECHO = {
@@ -55,23 +61,27 @@ export function inline(text: string, max: number): string {
   return clip(neutralize(text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()), max);
 }
 
-/** Cuts a whole message to `limit` UTF-8 bytes on a character boundary, marking the cut. */
-export function clipBytes(text: string, limit: number): string {
+/**
+ * Keeps the whole lines of a message that fit `limit` UTF-8 bytes and says that the rest was
+ * left out: never a cut inside a line, nor inside a character.
+ */
+export function clipLines(text: string, limit: number): string {
   if (byteLength(text) <= limit) return text;
-  let out = '';
-  let used = byteLength(ELLIPSIS);
-  for (const ch of text) {
-    const size = byteLength(ch);
-    if (used + size > limit) break;
-    out += ch;
-    used += size;
+  const mark = '……（以下从略）';
+  const kept: string[] = [];
+  let used = byteLength(mark);
+  for (const line of text.split('\n')) {
+    if (used + byteLength(line) + 1 > limit) break;
+    kept.push(line);
+    used += byteLength(line) + 1;
   }
-  return out + ELLIPSIS;
+  return [...kept, mark].join('\n');
 }
 
 /**
- * Lines that fit one message of `limit` bytes: `head`, then as many of `rows` as fit (the first
- * ones, or with `keep: 'last'` the last ones), then `note(shown)`, which says what was left out.
+ * Lines that fit one reply of `limit` bytes (by default a long reply, sent in numbered parts):
+ * `head`, then as many of `rows` as fit (the first ones, or with `keep: 'last'` the last ones),
+ * then `note(shown)`, which says what was left out.
  */
 export function fitRows(
   head: readonly string[],
@@ -79,7 +89,7 @@ export function fitRows(
   note: (shown: number) => readonly string[],
   options: { limit?: number; keep?: 'first' | 'last' } = {},
 ): string {
-  const limit = options.limit ?? TEXT_LIMIT_BYTES;
+  const limit = options.limit ?? LONG_REPLY_BYTES;
   const pick = (n: number) => (options.keep === 'last' ? rows.slice(rows.length - n) : rows.slice(0, n));
   const render = (n: number) => (options.keep === 'last' ? [...head, ...note(n), ...pick(n)] : [...head, ...pick(n), ...note(n)]).join('\n');
   let shown = rows.length;

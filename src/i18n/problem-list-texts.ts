@@ -1,9 +1,10 @@
-import { formatDate, localDate } from '../domain/calendar.ts';
+import { formatDate, localDate, localTime } from '../domain/calendar.ts';
 import { SOURCE_LABELS, type HazardSource } from '../domain/hazard-source.ts';
 import type { Batch, BatchItem, Campaign, ListProgress } from '../domain/problem-list.ts';
 import { STATUS_LABELS } from '../domain/lifecycle.ts';
 import { isOverdue } from '../domain/overdue.ts';
 import type { HazardView, LocalDate } from '../domain/types.ts';
+import type { SheetCut } from '../parse/problem-list-table.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
 
 /** Why an item cannot become a hazard yet. */
@@ -18,6 +19,8 @@ export interface PreviewFacts {
   fileName: string;
   sheetsRead: string[];
   sheetsSkipped: string[];
+  /** sheets read only up to the reader's limit */
+  cuts: SheetCut[];
   total: number;
   ready: number;
   pending: Array<{ seq: number; unit: string; description: string; origin: string; gaps: GapText[] }>;
@@ -53,6 +56,9 @@ export function progressWords(p: ListProgress): string {
   return `共 ${p.total} 项｜已销号 ${p.closed}｜整改中 ${open}（逾期 ${p.overdue}）｜待明确 ${p.unassigned}`;
 }
 
+/** 待明确 items a digest names before counting the rest. */
+const PENDING_SHOWN = 5;
+
 const COMPLETE_EXAMPLE = (code: string, seq: number) => `补全 ${code} 第${seq}项 责任人 张伟 12月20日前`;
 
 export const problemListTexts = {
@@ -62,6 +68,11 @@ export const problemListTexts = {
         `【问题清单预览】${inline(f.title, ECHO.medium)}`,
         `来源：${sourceLine(f, now)}｜${f.fileName === '' ? '粘贴的清单' : `文件：${inline(f.fileName, ECHO.name)}`}${f.sheetsRead.length > 1 ? `（工作表：${f.sheetsRead.join('、')}）` : ''}`,
         ...f.sheetsSkipped.map((s) => `工作表「${inline(s, ECHO.name)}」没有找到表头（序号、单位、存在问题……），未读取。`),
+        // nothing is dropped silently: what the reader's limit left out is named, with what to do
+        ...f.cuts.map((c) => `注意：工作表「${inline(c.sheet, ECHO.name)}」${[
+          ...(c.rows > 0 ? [`超过 ${c.maxRows} 行，第 ${c.maxRows} 行以后还有 ${c.rows} 行有内容，没有读取`] : []),
+          ...(c.columns > 0 ? [`超过 ${c.maxColumns} 列，第 ${c.maxColumns} 列以后还有 ${c.columns} 列有内容，没有读取`] : []),
+        ].join('；')}。请把清单拆成几个文件分别导入（或删去多余的列）后再发。`),
         `共 ${f.total} 项：可直接导入 ${f.ready} 项，待明确 ${f.pending.length} 项${f.unknownUnits.length > 0 ? `，单位未识别 ${f.unknownUnits.reduce((n, u) => n + u.seqs.length, 0)} 项` : ''}。`,
       ];
       const rows = [
@@ -147,6 +158,22 @@ export const problemListTexts = {
       ...lists.map(({ batch, progress }) => `${batch.code ?? ''} ${inline(batch.title, ECHO.row)}：共${progress.total} 销号${progress.closed} 逾期${progress.overdue} 待明确${progress.unassigned}`),
       ...(total > lists.length ? [`……另有 ${total - lists.length} 份，发送「问题清单」查看`] : []),
     ],
+    /**
+     * What a department's digest adds every working day while items of its units stay 待明确
+     * after an import: the first notice is not the last word.
+     */
+    pendingReminder(items: ReadonlyArray<{ batchCode: string; seq: number; unitName: string; description: string; ownerName: string | null; deadline: LocalDate | null }>): string[] {
+      if (items.length === 0) return [];
+      const shown = items.slice(0, PENDING_SHOWN);
+      const first = items[0];
+      const lacks = (i: (typeof items)[number]) => [...(i.ownerName ? [] : ['缺责任人']), ...(i.deadline ? [] : ['缺整改时限'])].join('、') || '责任人或时限待核实';
+      return [
+        `问题清单待明确 ${items.length} 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：`,
+        ...shown.map((i) => `· ${i.batchCode} 第${i.seq}项 ${i.unitName} ${inline(i.description, ECHO.row)}（${lacks(i)}）`),
+        ...(items.length > shown.length ? [`……等 ${items.length} 项，发送「问题清单 ${first?.batchCode ?? ''}」查看`] : []),
+        `例：${COMPLETE_EXAMPLE(first?.batchCode ?? 'QD-0001', first?.seq ?? 1)}`,
+      ];
+    },
     notVisible: (code: string) => `问题清单 ${code} 里没有你可以查看的单位。`,
     unitNotInList: (code: string, unit: string) => `问题清单 ${code} 里没有${unit}的问题。`,
     batchByUnit(batch: Batch, total: ListProgress, units: ReadonlyArray<ListProgress & { unitName: string }>, now: Date): string {
@@ -176,12 +203,21 @@ export const problemListTexts = {
       asOf: (batch: Batch, today: LocalDate, count: number, done: number, now: Date) =>
         `${batch.code ?? ''}｜${sourceLine(batch, now)}｜截至${formatDate(today, now).replace(/^(?!\d{4}年)/, `${today.slice(0, 4)}年`)}：共 ${count} 项，已完成 ${done} 项，完成率 ${count > 0 ? Math.round((done / count) * 100) : 0}%`,
       which: (latest: string | null) => `请写明清单编号，例：整改报告 ${latest ?? 'QD-0001'}。发送「问题清单」查看已导入的清单。`,
-      sent(batch: Batch, rows: ReadonlyArray<{ state: string }>, total: number, path: string, now: Date): string {
+      sent(batch: Batch, rows: ReadonlyArray<{ state: string }>, total: number, path: string, now: Date, photos = 0): string {
         const count = (state: string) => rows.filter((r) => r.state === state).length;
         return [
           `问题清单 ${batch.code ?? ''} 整改情况报告（截至${formatDate(localDate(now), now)}）：${rows.length < total ? `你可查看的 ${rows.length} 项（全清单 ${total} 项）` : `共 ${rows.length} 项`}，已完成 ${count('已完成')}，待验收 ${count('待验收')}，整改中 ${count('整改中') + count('未开始整改')}，逾期未完成 ${count('逾期未完成')}，待明确 ${count('待明确')}。`,
+          ...(photos > 0 ? [`附整改照片 ${photos} 张（见「整改照片」表）。`] : []),
           `文件：${path}`,
         ].join('\n');
+      },
+      photos: {
+        sheetName: '整改照片',
+        columns: ['序号', '问题', '时间', '提交人', '环节', '文件', '照片'] as const,
+        when: (at: Date, now: Date) => `${formatDate(localDate(at), now)} ${localTime(at)}`,
+        /** why a photo is listed without its picture */
+        notEmbedded: (embeddable: boolean) => (embeddable ? '照片文件已不在服务器上' : '此格式无法嵌入表格，请在「查询」或看板中查看'),
+        overLimit: (limitBytes: number) => `报告中的照片已达${limitBytes / 1024 / 1024}MB，其余未嵌入，请在「查询」或看板中查看`,
       },
     },
     complete: {

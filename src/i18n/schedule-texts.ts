@@ -129,6 +129,8 @@ export const scheduleTexts = {
         ...(d.worstUnits.length > 0 ? [`逾期分＝各项逾期天数之和，重大隐患按${MAJOR_BURDEN_WEIGHT}倍计；逾期明细见上午「今日提醒」。`] : []),
       ].join('\n');
     },
+    /** The digest's first line, alone when all it has to say is a reminder. */
+    heading: (today: LocalDate, scope: string, now: Date) => `【每日安全汇总】${formatDate(today, now)} · ${scope}`,
     county: '全县',
     supervised: (unit: string) => `${unit}及所监管单位`,
     unit: (unit: string) => unit,

@@ -8,6 +8,7 @@ import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
 import type { HazardEvent, HazardView, LocalDate, Platform } from '../domain/types.ts';
+import { SOURCE_LABELS } from '../domain/hazard-source.ts';
 import { cardTexts } from './card-texts.ts';
 import { enforcementMark, enforcementTexts } from './enforcement-texts.ts';
 import { campaignTexts, problemListTexts } from './problem-list-texts.ts';
@@ -18,12 +19,36 @@ import type { RuntimeStatus } from '../core/runtime-status.ts';
 import type { EscalationPolicy } from '../domain/escalation.ts';
 import { MORNING_LIST_LIMIT, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import type { WatchEvidence, WatchRule } from '../domain/watch-rules.ts';
-import { ECHO, fitRows, inline } from './fit.ts';
+import { ECHO, fitRows, inline, LONG_REPLY_BYTES, TEXT_LIMIT_BYTES } from './fit.ts';
 
 // Every user-written field (descriptions, reasons, notes, names typed in chat, group names) goes
 // through `inline` before it is shown: one line, no forged @所有人, cut to a sane length. Roster
-// names come from the admin and are shown as they are. Long replies are fitted to the platform's
-// 2,048-byte text limit with `fitRows`, saying what was left out.
+// names come from the admin and are shown as they are. Long replies are fitted to a long reply's
+// length (LONG_REPLY_BYTES, sent in numbered parts) with `fitRows`, saying what was left out.
+
+/** `【通报】…` → `【通报】`; `考核排名·责任单位（2026年…）` → `考核排名·责任单位`. */
+function continuedTitle(firstLine: string): string {
+  const tag = /^【[^】]{1,16}】/.exec(firstLine.trim())?.[0];
+  if (tag) return tag;
+  const start = firstLine.trim().split(/[（(：:｜|，,。]/)[0] ?? '';
+  return Array.from(start).slice(0, 20).join('');
+}
+
+/** `督查反馈（省安委会第三督查组，11月28日）`, `专项整治（危化品安全专项整治）`, `企业自查`: where a hazard came from. */
+function sourceText(h: Pick<HazardView, 'source' | 'sourceBody' | 'sourceDate'>, campaignName: string | null, now: Date): string {
+  const details = [
+    h.sourceBody ? inline(h.sourceBody, ECHO.name) : null,
+    campaignName ? inline(campaignName, ECHO.name) : null,
+    h.sourceDate ? formatDate(h.sourceDate, now) : null,
+  ].filter(Boolean);
+  return `${SOURCE_LABELS[h.source]}${details.length > 0 ? `（${details.join('，')}）` : ''}`;
+}
+
+/** Where a hazard came from as 查询 shows it: the source, and the list item it was imported as. */
+export interface HazardOrigin {
+  campaignName: string | null;
+  listItem: { batchCode: string | null; seq: number } | null;
+}
 
 /** The hazard facts a one-line summary shows. */
 type HazardLine = Pick<HazardView, 'code' | 'level' | 'unitName' | 'description' | 'ownerName' | 'deadline' | 'status' | 'progress' | 'supervised' | 'unitCredit' | 'unitEnforcement'>;
@@ -157,7 +182,7 @@ export const zh = {
     statusLabel: STATUS_LABELS,
     levelLabel: LEVEL_LABELS,
     /** The whole record; the history keeps its latest entries when it does not all fit. */
-    detail(h: HazardView, events: readonly HazardEvent[], now: Date): string {
+    detail(h: HazardView, events: readonly HazardEvent[], now: Date, origin: HazardOrigin = { campaignName: null, listItem: null }): string {
       const head = [
         `${h.code} ${h.level === 'major' ? '【重大隐患】' : '【一般隐患】'}${h.supervised ? '【挂牌督办】' : ''}`,
         ...(h.supervised ? [`督办领导：${inline(h.supervisingLeader ?? '（未指定）', ECHO.name)}`] : []),
@@ -165,6 +190,7 @@ export const zh = {
         `隐患：${inline(h.description, ECHO.long)}`,
         ...(h.location ? [`位置：${inline(h.location, ECHO.name)}`] : []),
         `类别：${h.category}`,
+        `来源：${sourceText(h, origin.campaignName, now)}${origin.listItem ? `｜问题清单 ${origin.listItem.batchCode ?? ''} 第${origin.listItem.seq}项` : ''}`,
         `责任人：${h.ownerName}`,
         ...(h.measures ? [`措施：${inline(h.measures, ECHO.medium)}`] : []),
         `时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}${h.deadline !== h.originalDeadline ? `（原定${formatDate(h.originalDeadline, now)}）` : ''}`,
@@ -176,7 +202,8 @@ export const zh = {
         '处理记录：',
       ];
       const omitted = (shown: number) => (shown < events.length ? [`  ……较早的 ${events.length - shown} 条记录从略（共 ${events.length} 条）`] : []);
-      return fitRows(head, events.map((e) => eventLine(e, now)), omitted, { keep: 'last' });
+      // one message: the whole record is 责任链's
+      return fitRows(head, events.map((e) => eventLine(e, now)), omitted, { keep: 'last', limit: TEXT_LIMIT_BYTES });
     },
   },
   list: {
@@ -199,6 +226,7 @@ export const zh = {
         `隐患：${inline(h.description, ECHO.long)}`,
         `责任人：${h.ownerName}｜整改时限：${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
         ...(h.measures ? [`措施：${inline(h.measures, ECHO.long)}`] : []),
+        ...(h.sourceBody || h.sourceDate ? [`来源：${sourceText(h, null, now)}`] : []),
         `请责任人按时整改，回复「${h.code} 进度60% 已做的工作」报告进度。`,
         ...(planRequired(h) ? [`重大隐患须报治理方案六项（${partList(PLAN_PARTS)}），回复「${h.code} 治理方案 ${PLAN_EXAMPLE}」，可分几次发。`] : []),
       ].join('\n');
@@ -554,9 +582,13 @@ export const zh = {
       const a = r.assessment;
       return `${r.rank}. ${r.item.name}${creditMark(r.item.flags)} ${a.score}分${a.veto ? '〔一票否决〕' : ''}｜发现${a.found} 销号${a.closed} 整改率${pct(a.rectificationRate)} 按期率${pct(a.onTimeRate)} 平均${days1(a.averageDaysToClose)} 逾期${a.overdue} 反弹${a.rebounds}${a.selfClosed > 0 ? ` 自查自改${a.selfClosed}` : ''}`;
     },
-    ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date): string {
+    ranking(title: string, period: Period, asOf: LocalDate, ranked: readonly Ranked<RankedUnit>[], rules: AssessmentRules, now: Date, limit = LONG_REPLY_BYTES): string {
       if (ranked.length === 0) return `${title}（${period.label}）：本期没有可考核的隐患记录。`;
-      return [`${title}（${period.label}，截至${formatDate(asOf, now)}）`, ...ranked.map(zh.assessment.row), zh.assessment.formula(rules)].join('\n');
+      const more = (shown: number) => [
+        ...(shown < ranked.length ? [`……共 ${ranked.length} 个，仅列前 ${shown} 个；完整排名见「导出台账」的“考核”表。`] : []),
+        zh.assessment.formula(rules),
+      ];
+      return fitRows([`${title}（${period.label}，截至${formatDate(asOf, now)}）`], ranked.map(zh.assessment.row), more, { limit });
     },
     unitsTitle: '考核排名·责任单位',
     departmentsTitle: '考核排名·监管部门',
@@ -607,7 +639,7 @@ export const zh = {
         ]),
         '五、信用名单',
         ...(creditLines.length > 0 ? creditLines : ['本期信用名单无变化。']),
-        // enforcement and government projects only when there is something to say: a briefing must fit one message
+        // enforcement and government projects only when there is something to say: a briefing is read on a phone
         ...later.flatMap(([title, lines], i) => [`${CHINESE_ORDINALS[5 + i]}、${title}`, ...lines]),
         `${CHINESE_ORDINALS[5 + later.length]}、工作要求`,
         '各单位要对照问题清单逐项整改、逐项销号；逾期事项的责任单位要说明原因、限期整改到位；重大隐患要落实治理方案六项要求，确保动态清零；监管部门要加强跟踪检查和滚动检查，防止反弹。',
@@ -629,14 +661,15 @@ export const zh = {
     unknownUnit: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中。`,
     outOfScope: '只能导出本单位或所监管单位的台账。',
     title: (parts: readonly string[], now: Date) => `安全隐患整改台账${parts.length > 0 ? `（${parts.join('·')}）` : ''}　导出时间：${localDate(now)} ${localTime(now)}`,
-    columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期'] as const,
+    columns: ['序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期', '来源'] as const,
+    sourceCell: (h: Pick<HazardView, 'source' | 'sourceBody' | 'sourceDate'>, campaignName: string | null, now: Date) => sourceText(h, campaignName, now),
     status: (h: HazardView, now: Date) => `${STATUS_LABELS[h.status]}${isOverdue(h, now) ? `（逾期${daysOverdue(h, now)}天）` : ''}`,
     supervised: (h: HazardView) => (h.supervised ? `挂牌督办${h.supervisingLeader ? `（${h.supervisingLeader}）` : ''}` : ''),
     unitCell: (h: HazardView, now: Date) => unitLabel(h, now),
     sheets: { ledger: '隐患台账', assessment: '考核', statistics: '季度统计' },
     rankCountyOnly: '本表只列本单位；全县排名不在单位联系人导出的台账中显示。',
     assessmentTitle: (period: Period, asOf: LocalDate) => `考核情况（${period.label}，截至${asOf}）`,
-    assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用'] as const,
+    assessmentColumns: ['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '自查自改', '自查自改率', '信用'] as const,
     assessmentKinds: { unit: '责任单位', department: '监管部门' },
     assessmentSections: { unit: '责任单位排名', department: '监管部门排名' },
     creditCell: (flags: CreditFlags) => [flags.formal ? '严重失信' : '', flags.watch ? '重点关注' : ''].filter(Boolean).join('、'),
@@ -710,6 +743,11 @@ export const zh = {
     /** said instead of a file the platform cannot carry */
     fileNotSent: (name: string) => `〔附件「${name}」无法通过本平台发送，请联系管理员领取〕`,
     noRoute: (where: string) => `没有可用的发送通道：「${where}」未配置机器人，且没有可回复的会话`,
+    /**
+     * The first line of each later part of a message too long for one (`【通报】（续1）`): named after
+     * the message's 【标题】, or the start of its first line, so a part read alone says what it continues.
+     */
+    continued: (firstLine: string, n: number) => `${continuedTitle(firstLine)}（续${n}）`,
   },
   dashboard: {
     /** the link, sent privately */

@@ -72,7 +72,18 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
       };
       const messages: JobMessage[] = [];
       for (const { groups, digest, scope, unitIds } of audiences) {
-        if (!digest || digestIsEmpty(digest) || groups.length === 0) continue;
+        if (groups.length === 0) continue;
+        // a department is reminded of its units' 待明确 list items every working day until 补全 (#15)
+        const pending = unitIds === undefined ? [] : zh.problemList.pendingReminder(await store.problemLists.pendingItems(unitIds));
+        if ((!digest || digestIsEmpty(digest)) && pending.length === 0) continue;
+        if (!digest) {
+          // nothing registered yet in its units: the reminder alone
+          const text = [zh.digest.heading(today, scope, now), ...pending].join('\n');
+          for (const group of groups) {
+            messages.push({ kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME }, dedupeKey: dedupeKey(NAME, { groupId: group.id }, 'digest', today) });
+          }
+          continue;
+        }
         const rendered = unitIds === undefined ? await leadersText() : zh.digest.render(digest, scope, now, undefined, false);
         // a unit under 停产整顿 is named in every digest that covers it, whatever else happened that day;
         // then the 问题清单 still being worked on, for the units this digest is about (#15)
@@ -80,6 +91,7 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
           rendered,
           ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now),
           ...(await activeListLines(store, today, unitIds)),
+          ...pending,
         ].join('\n');
         const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
         for (const group of groups) {

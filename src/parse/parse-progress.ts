@@ -33,25 +33,27 @@ function tenths(tens: string, ones: string | undefined): number | null {
 const SIGN = '([-−负])?\\s*';
 const CN_NUM = '[零一二两三四五六七八九十百]+';
 
+const signed = (m: RegExpExecArray, n: number | null): number | null => (n === null ? null : m[1] ? -n : n);
+/** The ways a percentage is written, tried in order; built once (compiling them per message cost more than matching). */
+const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => number | null]> = [
+  [new RegExp(`${LABEL}${SIGN}(\\d{1,4}(?:\\.\\d+)?)\\s*[%％]`), (m) => signed(m, Math.round(Number(m[2])))],
+  [new RegExp(`${LABEL}${SIGN}百分之(${CN_NUM})`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
+  [new RegExp(`${LABEL}${SIGN}(${CN_NUM})\\s*[%％]`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
+  [new RegExp(`${LABEL}([一二两三四五六七八九十])成([一二三四五六七八九半])?(?:左右)?(?![多余])`), (m) => tenths(m[1] ?? '', m[2])],
+  [new RegExp(`${LABEL}(?<![\\d.])(\\d|10)成(?![多余\\d])`), (m) => Number(m[1]) * 10],
+  [new RegExp(`${LABEL}一半${NUMBER_END}`), () => 50],
+  [new RegExp(`^[:=\\s]*${SIGN}(\\d{1,4})${NUMBER_END}`), (m) => signed(m, Number(m[2]))],
+  [new RegExp(`^[:=\\s]*(${CN_NUM})${NUMBER_END}`), (m) => chineseNumber(m[1] ?? '')],
+  [new RegExp(`(?:进度|进展|完成|达到|已到)\\s*[:=]?\\s*${SIGN}(\\d{1,3})${NUMBER_END}`), (m) => signed(m, Number(m[2]))],
+];
+
 /**
  * Reads `60%`, `60％`, `百分之六十`, `三成`, `七成五`, `一半`, `完成80`, `进度:60`, `进度 九十` out of
  * a progress message; the rest is the description of the work. A number over 100 or below 0 is
  * kept so the caller can refuse it. `过半`, `大半`, `七成多` name no number and are left as text.
  */
 export function parseProgress(text: string): ProgressReport {
-  const signed = (m: RegExpExecArray, n: number | null): number | null => (n === null ? null : m[1] ? -n : n);
-  const patterns: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
-    [new RegExp(`${LABEL}${SIGN}(\\d{1,4}(?:\\.\\d+)?)\\s*[%％]`), (m) => signed(m, Math.round(Number(m[2])))],
-    [new RegExp(`${LABEL}${SIGN}百分之(${CN_NUM})`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
-    [new RegExp(`${LABEL}${SIGN}(${CN_NUM})\\s*[%％]`), (m) => signed(m, chineseNumber(m[2] ?? ''))],
-    [new RegExp(`${LABEL}([一二两三四五六七八九十])成([一二三四五六七八九半])?(?:左右)?(?![多余])`), (m) => tenths(m[1] ?? '', m[2])],
-    [new RegExp(`${LABEL}(?<![\\d.])(\\d|10)成(?![多余\\d])`), (m) => Number(m[1]) * 10],
-    [new RegExp(`${LABEL}一半${NUMBER_END}`), () => 50],
-    [new RegExp(`^[:=\\s]*${SIGN}(\\d{1,4})${NUMBER_END}`), (m) => signed(m, Number(m[2]))],
-    [new RegExp(`^[:=\\s]*(${CN_NUM})${NUMBER_END}`), (m) => chineseNumber(m[1] ?? '')],
-    [new RegExp(`(?:进度|进展|完成|达到|已到)\\s*[:=]?\\s*${SIGN}(\\d{1,3})${NUMBER_END}`), (m) => signed(m, Number(m[2]))],
-  ];
-  for (const [pattern, read] of patterns) {
+  for (const [pattern, read] of PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
     const n = read(m);

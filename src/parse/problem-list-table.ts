@@ -14,6 +14,18 @@ export interface SheetGrid {
   name: string;
   /** rows[0] is the sheet's row 1 */
   rows: GridCell[][];
+  /** what the reader left out of a sheet past its size limit: rows and columns that hold something */
+  cut?: SheetCut;
+}
+
+/** A sheet cut at the reader's limit: how many rows, and columns, with content were not read. */
+export interface SheetCut {
+  sheet: string;
+  /** the last row and column read */
+  maxRows: number;
+  maxColumns: number;
+  rows: number;
+  columns: number;
 }
 
 export type ListColumn = 'seq' | 'unit' | 'description' | 'location' | 'category' | 'level' | 'measures' | 'owner' | 'deadline';
@@ -79,6 +91,8 @@ export interface ListTable {
   /** sheets read, and sheets without a header that were left out */
   sheetsRead: string[];
   sheetsSkipped: string[];
+  /** sheets read only in part: too many rows or columns */
+  cuts: SheetCut[];
 }
 
 function cellText(cell: GridCell | undefined): string {
@@ -133,7 +147,7 @@ const FOOTER = /^(?:合计|小计|总计|备注|说明|注[:：]|填表人|审�
 
 /** Reads every sheet that has a header row; the title is the first text above the first header. */
 export function readListTable(sheets: readonly SheetGrid[], now: Date): ListTable | null {
-  const table: ListTable = { title: null, preamble: '', rows: [], sheetsRead: [], sheetsSkipped: [] };
+  const table: ListTable = { title: null, preamble: '', rows: [], sheetsRead: [], sheetsSkipped: [], cuts: [] };
   for (const sheet of sheets) {
     const header = findHeader(sheet.rows);
     if (!header) {
@@ -141,6 +155,7 @@ export function readListTable(sheets: readonly SheetGrid[], now: Date): ListTabl
       continue;
     }
     table.sheetsRead.push(sheet.name);
+    if (sheet.cut) table.cuts.push(sheet.cut);
     if (table.sheetsRead.length === 1) {
       const above = sheet.rows.slice(0, header.index).map((row) => row.map(cellText).find((t) => t !== '')).filter((t): t is string => Boolean(t));
       table.title = above[0] ?? null;

@@ -99,6 +99,25 @@ function leadingCodes(text: string, allowBare: boolean): { codes: string[]; rest
   return { codes: [...new Set(codes)], rest: codes.length ? rest.replace(LEAD, '') : text, bare: bareSeen };
 }
 
+interface Keyword<C> { word: string; lower: string; command: C; afterCode: boolean }
+/** Each command list's keywords, longest first: with the words that count only after a code, and without. */
+const keywordLists = new WeakMap<readonly Routable[], { withAfterCode: Keyword<Routable>[]; withoutAfterCode: Keyword<Routable>[] }>();
+
+/** The keywords to look for, longest first; built once per command list (every message needs them). */
+function keywordsOf<C extends Routable>(commands: readonly C[], afterCode: boolean): ReadonlyArray<Keyword<C>> {
+  let lists = keywordLists.get(commands);
+  if (!lists) {
+    const keyword = (word: string, command: C, afterCode: boolean): Keyword<C> => ({ word, lower: word.toLowerCase(), command, afterCode });
+    // a stable sort: among words of one length, the names before the after-code words, in command order
+    const withAfterCode = commands.flatMap((command) => [command.name, ...command.aliases].map((word) => keyword(word, command, false)))
+      .concat(commands.flatMap((command) => (command.afterCode ?? []).map((word) => keyword(word, command, true))))
+      .sort((a, b) => b.word.length - a.word.length);
+    lists = { withAfterCode, withoutAfterCode: withAfterCode.filter((k) => !k.afterCode) };
+    keywordLists.set(commands, lists);
+  }
+  return (afterCode ? lists.withAfterCode : lists.withoutAfterCode) as unknown as ReadonlyArray<Keyword<C>>;
+}
+
 /**
  * Finds which command a message is. A command starts with its keyword, possibly after one or more
  * hazard codes (`YH-0012 进度60%`, `YH-0008、YH-0012 请验收`), or the codes follow it
@@ -114,10 +133,8 @@ export function routeMessage<C extends Routable>(text: string, commands: readonl
   const bareOnly = lead.bare;
   let codes = lead.codes;
   const body = lead.rest;
-  const keywords = commands
-    .flatMap((command) => [command.name, ...command.aliases].map((word) => ({ word, command, afterCode: false })))
-    .concat(codes.length > 0 ? commands.flatMap((command) => (command.afterCode ?? []).map((word) => ({ word, command, afterCode: true }))) : [])
-    .sort((a, b) => b.word.length - a.word.length);
+  const keywords = keywordsOf(commands, codes.length > 0);
+  const lowerBody = body.toLowerCase();
   const done = (command: C, rest: string, codeList: string[]): Routed<C> => {
     const all = findHazardCodes(text).map((c) => c.code);
     return { command, code: codeList[0] ?? null, codes: codeList, otherCodes: [...new Set(all.filter((c) => !codeList.includes(c)))], tags, rest: rest.trim() };
@@ -125,7 +142,7 @@ export function routeMessage<C extends Routable>(text: string, commands: readonl
 
   const atStart = keywords.find(
     (k) =>
-      body.toLowerCase().startsWith(k.word.toLowerCase()) &&
+      lowerBody.startsWith(k.lower) &&
       (k.afterCode ? !/\p{Script=Han}/u.test(body[k.word.length] ?? '') : codes.length > 0 || standsApart(k.word, body[k.word.length])),
   );
   if (atStart) {

@@ -37,6 +37,29 @@ describe('splitMessage', () => {
   });
 });
 
+describe('splitMessage with numbered parts', () => {
+  const continued = (n: number) => `【通报】（续${n}）`;
+  it('heads every later part with its number, counted within the limit', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `${i + 1}. 城北第${i + 1}化工厂 ${'隐'.repeat(i % 13)}`);
+    const parts = splitMessage(['【通报】2026年第四季度', ...lines].join('\n'), 300, continued);
+    expect(parts.length).toBeGreaterThan(3);
+    parts.forEach((p, i) => {
+      expect(utf8Bytes(p)).toBeLessThanOrEqual(300);
+      if (i > 0) expect(p.split('\n')[0]).toBe(`【通报】（续${i}）`);
+    });
+    expect(parts.flatMap((p, i) => p.split('\n').slice(i > 0 ? 1 : 0))).toEqual(['【通报】2026年第四季度', ...lines]);
+  });
+
+  it('cuts only a line longer than a whole message, between characters, and goes without the head where it does not fit', () => {
+    const parts = splitMessage(`【通报】\n${'隐'.repeat(40)}`, 100, continued);
+    expect(parts[0]).toBe('【通报】');
+    parts.slice(1).forEach((p, i) => expect(p.split('\n')[0]).toBe(`【通报】（续${i + 1}）`));
+    expect(parts.every((p) => utf8Bytes(p) <= 100)).toBe(true);
+    expect(parts.slice(1).map((p) => p.split('\n')[1]).join('')).toBe('隐'.repeat(40));
+    expect(splitMessage('一一\n二二', 7, continued)).toEqual(['一一', '二二']);
+  });
+});
+
 describe('RateLimiter', () => {
   const rate = { perMinute: 15, burst: 5 };
   it('never lets more than burst + perMinute through in any minute', () => {

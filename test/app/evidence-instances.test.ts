@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceImportCli } from '../../src/app/evidence-import-cli.ts';
 import type { DashboardServer } from '../../src/dashboard/dashboard-server.ts';
@@ -9,11 +10,13 @@ import { dashboardLink, startChatDashboard } from '../helpers/dashboard.ts';
 import { testProvider } from '../helpers/database.ts';
 import { evidenceBytes, gaugePng, keptEvidence, valveJpeg } from '../helpers/evidence.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
+import { inspectionList } from '../fixtures/problem-lists/build.ts';
 
 // #13: instances are interchangeable. A photo one instance received is shown, served and exported
 // by another on the same PostgreSQL database, whose data folder never saw it.
 
 const postgres = testProvider() === 'postgresql';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 let chats: Chat[] = [];
@@ -132,5 +135,31 @@ describe('npm run evidence:import', () => {
   it.skipIf(postgres)('has nothing to do on SQLite, where the folder is the store', async () => {
     const a = await open();
     expect(await importEvidence(a)).toEqual({ code: 0, lines: [`数据库是 SQLite：证据文件就保存在 ${join(a.dir, 'data', 'evidence')}，无需导入（只有 PostgreSQL 把证据存入数据库）。`] });
+  });
+});
+
+describe('exports', () => {
+  it('embeds the item\'s photo in the 整改报告, written by an instance that never received it (on SQLite, by the one bot)', async () => {
+    const a = await open();
+    const b = postgres ? await open({ sameDatabaseAs: a, roster: null }) : a;
+    await a.send(G.leaders, '赵主任', '', { attachments: [{ name: '督查反馈.xlsx', mime: XLSX, data: await inspectionList() }] });
+    await a.send(G.leaders, '赵主任', '确认导入');
+    const photo = valveJpeg('报警器检定.jpg');
+    await a.send(G.redStar, '张伟', 'YH-0001 进度80% 报警器已送检', { attachments: [photo] });
+    await a.send(G.redStar, '张伟', '', { attachments: [gaugePng('检定证书.png')] });
+
+    const out = await b.send(G.leaders, '刘县长', '整改报告 QD-0001');
+    const reply = out.find((d) => d.group?.name === G.leaders);
+    expect(reply?.text).toContain('附整改照片 2 张');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(reply?.file ?? '');
+    const sheet = book.getWorksheet('整改照片');
+    if (!sheet) throw new Error('no 整改照片 sheet');
+    const cells = (n: number) => Array.from({ length: 7 }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
+    expect(cells(1)).toEqual(['序号', '问题', '时间', '提交人', '环节', '文件', '照片']);
+    expect(cells(2)).toEqual([1, '储罐区可燃气体报警器未定期检定', '12月1日 09:00', '张伟', '进度', '报警器检定.jpg', null]);
+    expect(cells(3)).toEqual([1, '储罐区可燃气体报警器未定期检定', '12月1日 09:00', '张伟', '补充整改证据', '检定证书.png', null]);
+    const images = sheet.getImages().map((i) => ({ row: i.range.tl.nativeRow, col: i.range.tl.nativeCol, data: Buffer.from(book.getImage(Number(i.imageId)).buffer as unknown as Uint8Array) }));
+    expect(images).toEqual([{ row: 1, col: 6, data: photo.data }, { row: 2, col: 6, data: gaugePng().data }]);
   });
 });

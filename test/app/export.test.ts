@@ -47,28 +47,28 @@ describe('the ledger export (导出台账)', () => {
     const { book } = await exported(G.leaders, '刘县长', '导出台账 2026年第四季度');
     const ledger = sheet(book, '隐患台账');
     expect(ledger.getCell('A1').value).toBe('安全隐患整改台账（2026年第四季度）　导出时间：2027-01-02 10:00');
-    expect(ledger.getCell('A1').isMerged && ledger.getCell('R1').isMerged).toBe(true);
+    expect(ledger.getCell('A1').isMerged && ledger.getCell('S1').isMerged).toBe(true);
     expect(rowOf(ledger, 2)).toEqual([
-      '序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期',
+      '序号', '隐患编号', '单位', '类别', '等级', '隐患描述', '位置', '整改措施', '责任人', '整改时限', '原定时限', '状态', '进度', '督办', '登记人', '登记日期', '验收人', '销号日期', '来源',
     ]);
-    expect(ledger.autoFilter).toBe('A2:R9');
+    expect(ledger.autoFilter).toBe('A2:S9');
     expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ledger.rowCount).toBe(9);
     // closed on time
     expect(rowOf(ledger, 3)).toEqual([
-      1, 'YH-0002', '红星化工〔重点关注〕', '危化品', '一般', '灭火器过期', null, null, '张伟', day('2026-10-15'), day('2026-10-15'), '已销号', 1, null, '王建国', day('2026-10-08'), '王建国', day('2026-10-13'),
+      1, 'YH-0002', '红星化工〔重点关注〕', '危化品', '一般', '灭火器过期', null, null, '张伟', day('2026-10-15'), day('2026-10-15'), '已销号', 1, null, '王建国', day('2026-10-08'), '王建国', day('2026-10-13'), '部门检查',
     ]);
     // extended: the original deadline stays in its own column
     expect(rowOf(ledger, 5)).toEqual([
-      3, 'YH-0004', '红星化工〔重点关注〕', '危化品', '一般', '应急照明损坏', null, null, '张伟', day('2026-11-30'), day('2026-10-18'), '已销号', 1, null, '王建国', day('2026-10-08'), '王建国', day('2026-11-07'),
+      3, 'YH-0004', '红星化工〔重点关注〕', '危化品', '一般', '应急照明损坏', null, null, '张伟', day('2026-11-30'), day('2026-10-18'), '已销号', 1, null, '王建国', day('2026-10-08'), '王建国', day('2026-11-07'), '部门检查',
     ]);
     // open and overdue: no acceptor, no closing day
     expect(rowOf(ledger, 6)).toEqual([
-      4, 'YH-0005', '红星化工〔重点关注〕', '危化品', '一般', '安全出口堵塞', null, null, '李强', day('2026-10-20'), day('2026-10-20'), '待整改（逾期74天）', 0, null, '王建国', day('2026-10-08'),
+      4, 'YH-0005', '红星化工〔重点关注〕', '危化品', '一般', '安全出口堵塞', null, null, '李强', day('2026-10-20'), day('2026-10-20'), '待整改（逾期74天）', 0, null, '王建国', day('2026-10-08'), null, null, '部门检查',
     ]);
     expect(rowOf(ledger, 7)?.[13]).toBe('挂牌督办');
     expect(rowOf(ledger, 9)).toEqual([
-      7, 'YH-0008', '城南建筑工地〔失信〕', '建筑施工', '重大', '基坑支护变形', null, null, '吴工', day('2026-11-20'), day('2026-11-20'), '待整改（逾期43天）', 0, '挂牌督办（刘县长）', '孙建设', day('2026-10-08'),
+      7, 'YH-0008', '城南建筑工地〔失信〕', '建筑施工', '重大', '基坑支护变形', null, null, '吴工', day('2026-11-20'), day('2026-11-20'), '待整改（逾期43天）', 0, '挂牌督办（刘县长）', '孙建设', day('2026-10-08'), null, null, '部门检查',
     ]);
     expect(ledger.getCell('J3').numFmt).toBe('yyyy-mm-dd');
     expect(ledger.getCell('M3').numFmt).toBe('0%');
@@ -78,15 +78,15 @@ describe('the ledger export (导出台账)', () => {
     const { book } = await exported(G.leaders, '刘县长', '导出台账 2026年第四季度');
     const s = sheet(book, '考核');
     expect(s.getCell('A1').value).toBe('考核情况（2026年第四季度，截至2026-12-31）');
-    expect(rowOf(s, 2)).toEqual(['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '信用']);
+    expect(rowOf(s, 2)).toEqual(['排名', '名称', '类型', '得分', '一票否决', '发现', '销号', '整改率', '按期完成', '应按期数', '按期率', '平均整改天数', '当前逾期', '反弹', '自查自改', '自查自改率', '信用']);
     // units and departments are ranked apart, each under its own heading
     expect(s.getCell('A3').value).toBe('责任单位排名');
-    expect(rowOf(s, 4)).toEqual([1, '蓝天物流', '责任单位', 82.5, null, 2, 2, 1, 2, 2, 1, 30, 0, 1]);
-    expect(rowOf(s, 5)).toEqual([2, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
-    expect(rowOf(s, 6)).toEqual([3, '城南建筑工地', '责任单位', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0, '严重失信']);
+    expect(rowOf(s, 4)).toEqual([1, '蓝天物流', '责任单位', 82.5, null, 2, 2, 1, 2, 2, 1, 30, 0, 1, 0, 0]);
+    expect(rowOf(s, 5)).toEqual([2, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, 0, 0, '重点关注']);
+    expect(rowOf(s, 6)).toEqual([3, '城南建筑工地', '责任单位', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0, 0, 0, '严重失信']);
     expect(s.getCell('A7').value).toBe('监管部门排名');
-    expect(rowOf(s, 8)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1]);
-    expect(rowOf(s, 9)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0]);
+    expect(rowOf(s, 8)).toEqual([1, '应急管理局', '监管部门', 60.7, null, 6, 5, 5 / 6, 4, 6, 4 / 6, 21, 1, 1, 0, 0]);
+    expect(rowOf(s, 9)).toEqual([2, '住建局', '监管部门', 10, '是', 1, 0, 0, 0, 1, 0, null, 1, 0, 0, 0]);
     expect(s.getCell('A10').value).toBe('计分：整改率×50＋按期率×35＋时效×15＋自查自改率×10－当前逾期每项5分－反弹每项10分；重大隐患逾期超过30天一票否决。');
     expect(s.getCell('H5').numFmt).toBe('0.0%');
   });
@@ -136,7 +136,7 @@ describe('the ledger export (导出台账)', () => {
     // tell it how the units it may not see did); 排名 is for departments, leaders and admins
     const assessment = sheet(own.book, '考核');
     expect(assessment.getColumn(2).values.slice(4, 5)).toEqual(['红星化工']);
-    expect(rowOf(assessment, 4)).toEqual([null, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, '重点关注']);
+    expect(rowOf(assessment, 4)).toEqual([null, '红星化工', '责任单位', 65, null, 4, 3, 0.75, 2, 4, 0.5, 15, 1, 0, 0, 0, '重点关注']);
     expect(assessment.getCell('A6').value).toBe('本表只列本单位；全县排名不在单位联系人导出的台账中显示。');
     expect(assessment.rowCount).toBe(6);
     const stats = sheet(own.book, '季度统计');

@@ -195,7 +195,10 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
       expect(p).toMatchObject({ body: { msgtype: 'markdown', markdown: { title: '今日隐患汇总' } } });
       expect(utf8Bytes(p.type === 'webhook' ? p.body.markdown.text : '')).toBeLessThanOrEqual(15_000);
     }
-    expect(parts.map((p) => (p.type === 'webhook' ? p.body.markdown.text : '')).join('\n')).toBe(digest);
+    // whole lines only; the second part says which message it continues
+    const texts = parts.map((p) => (p.type === 'webhook' ? p.body.markdown.text : ''));
+    expect(texts[1]?.split('\n')[0]).toBe('## 今日隐患汇总（续1）');
+    expect(texts.map((t, i) => t.split('\n').slice(i > 0 ? 1 : 0).join('\n')).join('\n')).toBe(digest);
 
     // a town group known only by its conversation id, nobody spoke there recently
     const town = await read((s) => s.roster.groupByName('城关镇安全群'));

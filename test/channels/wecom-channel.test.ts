@@ -134,7 +134,9 @@ describe('WeCom: AI bot long connection in, stream replies and the group robot o
     const markdown = sent.filter((e) => e.body.msgtype === 'markdown');
     expect(markdown.length).toBeGreaterThanOrEqual(2);
     for (const m of markdown) expect(utf8Bytes(m.body.markdown.content)).toBeLessThanOrEqual(4_096);
-    expect(markdown.map((m) => m.body.markdown.content).join('\n')).toBe(digest);
+    // whole lines only; each later part says which message it continues
+    markdown.forEach((m, i) => i > 0 && expect(m.body.markdown.content.split('\n')[0]).toBe(`## 今日隐患汇总（续${i}）`));
+    expect(markdown.map((m, i) => m.body.markdown.content.split('\n').slice(i > 0 ? 1 : 0).join('\n')).join('\n')).toBe(digest);
     expect(sent.at(-1)?.body).toEqual({ msgtype: 'image', image: { base64: PHOTO.toString('base64'), md5: expect.stringMatching(/^[0-9a-f]{32}$/) } });
   });
 });

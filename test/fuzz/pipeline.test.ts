@@ -22,7 +22,7 @@ const KEYWORDS = commands.flatMap((c) => [c.name, ...c.aliases]);
 /** Replies that announce a change to the ledger or the roster. */
 const CHANGED = /^已登记 YH-|^已记录 YH-|^YH-\d{4} 已提交验收，请|^YH-\d{4} 验收通过，已销号|^YH-\d{4} 验收驳回：|^YH-\d{4} 申请延期至|^YH-\d{4} 延期已批准|^YH-\d{4} 不予延期|^已将|^已添加|^已更新/;
 const LINE_BREAKERS = /[\r\u000B\u000C\u0085\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
-const DETAIL_LINE = /^(YH-\d{4} 【|督办领导：|治理方案：|  \S+：|证据材料（|  \d+\. (\d{4}年)?\d+月\d+日 |单位：|隐患：|位置：|类别：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  (\d{4}年)?\d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
+const DETAIL_LINE = /^(YH-\d{4} 【|督办领导：|治理方案：|  \S+：|证据材料（|  \d+\. (\d{4}年)?\d+月\d+日 |单位：|隐患：|位置：|类别：|来源：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  (\d{4}年)?\d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
 
 const code = fc.integer({ min: 1, max: 12 }).map((n) => `YH-${String(n).padStart(4, '0')}`);
 const message = fc.record({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atLocal } from '../../src/domain/calendar.ts';
 import type { HazardEvent, HazardEventType, HazardView } from '../../src/domain/types.ts';
-import { byteLength, inline, inlineMarkdown, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../../src/i18n/fit.ts';
+import { byteLength, inline, inlineMarkdown, LONG_REPLY_BYTES, MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../../src/i18n/fit.ts';
 import { zh } from '../../src/i18n/zh-CN.ts';
 import { FORGED, userWords } from './arbitraries.ts';
 
@@ -48,12 +48,12 @@ function expectSafe(text: string, limit = TEXT_LIMIT_BYTES): void {
 }
 
 describe('user text inside replies', () => {
-  it('a list keeps one row per hazard, fits one message and forges no mention', () => {
+  it('a list keeps one row per hazard, fits one long reply and forges no mention', () => {
     fc.assert(
       fc.property(fc.array(hazard, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 500 }), (items, more) => {
         const total = items.length + more;
         const text = zh.list.render(zh.list.overdue, items, total, now);
-        expectSafe(text);
+        expectSafe(text, LONG_REPLY_BYTES);
         const [title, ...rows] = text.split('\n');
         expect(title).toBe(`逾期隐患（共 ${total} 项）`);
         const shown = rows.filter((r) => !r.startsWith('……'));
@@ -66,7 +66,7 @@ describe('user text inside replies', () => {
   });
 
   it('a detail keeps its labelled lines, fits one message, and keeps the latest history', () => {
-    const LABELS = /^(YH-\d{4} 【|督办领导：|治理方案：|  \S+：|证据材料（|  \d+\. \d+月\d+日 |单位：|隐患：|位置：|类别：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  \d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
+    const LABELS = /^(YH-\d{4} 【|督办领导：|来源：|治理方案：|  \S+：|证据材料（|  \d+\. \d+月\d+日 |单位：|隐患：|位置：|类别：|责任人：|措施：|时限：|延期申请：|状态：|登记人：|处理记录：|  \d+月\d+日 \d\d:\d\d |  ……较早的 \d+ 条记录从略)/;
     fc.assert(
       fc.property(hazard, fc.array(event, { maxLength: 60 }), (h, events) => {
         const text = zh.hazard.detail(h, events, now);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCli } from '../../../src/app/import-cli.ts';
 import { createChat, type Chat } from '../../helpers/chat.ts';
@@ -160,5 +161,23 @@ describe('npm run import -- FILE', () => {
     expect(lines.join('\n')).toContain('已导入问题清单 QD-0001「消防安全专项检查问题清单」：登记隐患 2 项（YH-0001～YH-0002）');
     expect((await hazards()).map((h) => [h.code, h.reporterName])).toEqual([['YH-0001', '王建国'], ['YH-0002', '王建国']]);
     await expect(importCli([file, '--as', '张伟'], env, out, chat.now)).rejects.toThrow('名册中没有管理员或监管部门人员「张伟」');
+  });
+
+  it('says in the preview what a sheet over 2,000 rows or 40 columns had cut off, instead of dropping it silently (#15 leftover)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('全县排查');
+    // 序号 … 整改时限, then 34 columns of weekly checks and two notes past column 40
+    sheet.addRow(['序号', '单位', '存在问题', '责任人', '整改时限', ...Array.from({ length: 35 }, (_, i) => `第${i + 1}周`), '备注', '复查意见']);
+    for (let i = 1; i <= 2_009; i++) sheet.addRow([i, '红星化工', `第${i}处灭火器过期`, '张伟', '2026年12月20日', ...Array(35).fill(null), i === 7 ? '已约谈' : null, i === 9 ? '未整改' : null]);
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const preview = replyOf(await sendFile('全县排查.xlsx', data));
+    expect(preview.split('\n').slice(0, 4)).toEqual([
+      '【问题清单预览】全县排查',
+      '来源：部门检查｜文件：全县排查.xlsx',
+      '注意：工作表「全县排查」超过 2000 行，第 2000 行以后还有 10 行有内容，没有读取；超过 40 列，第 40 列以后还有 2 列有内容，没有读取。请把清单拆成几个文件分别导入（或删去多余的列）后再发。',
+      '共 1999 项：可直接导入 1999 项，待明确 0 项。',
+    ]);
+    // a sheet within the limits says nothing of the kind
+    expect(replyOf(await sendFile('安全检查问题清单.xlsx', await cleanList()))).not.toContain('没有读取');
   });
 });

@@ -95,6 +95,10 @@ describe('问题清单 and 专项整治 track lists and campaigns (#15 item 4)',
       '问题清单进度（2 份未清零）：',
       'QD-0002 消防安全专项检查问题清单：共3 销号0 逾期1 待明确1',
       'QD-0001 省安委会第三督查组安全生产督查问题清单：共4 销号1 逾期0 待明确0',
+      // and, until 补全, what its units' items still lack
+      '问题清单待明确 1 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
+      '· QD-0002 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
+      '例：补全 QD-0002 第2项 责任人 张伟 12月20日前',
     ].join('\n'));
     // the weekly summary on Monday 09:00
     expect(sent.some((d) => d.group?.name === G.leaders && d.text.includes('小结') && d.text.includes('问题清单进度（2 份未清零）'))).toBe(true);

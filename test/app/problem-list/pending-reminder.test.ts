@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChat, type Chat } from '../../helpers/chat.ts';
+import { G } from '../../helpers/hazards.ts';
+import { gappyList } from '../../fixtures/problem-lists/build.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let chat: Chat;
+beforeEach(async () => {
+  chat = await createChat({ at: '2026-12-01 09:00' });
+});
+afterEach(async () => {
+  await chat.close();
+});
+
+/** The evening digest each group got on one day, by group. */
+async function digestsUntil(at: string): Promise<Map<string, string>> {
+  const mark = chat.channel.sent.length;
+  await chat.setClock(at);
+  const out = chat.channel.sent.slice(mark).filter((d) => d.text.startsWith('【每日安全汇总】'));
+  return new Map(out.map((d) => [d.group?.name ?? '', d.text]));
+}
+
+describe('待明确 items are not forgotten after the first notice (#15 leftover)', () => {
+  it('each working day the department digest names its units\' items still missing an owner or a deadline, until 补全', async () => {
+    // the fire campaign's list: 第2项 蓝天物流 has no owner, 第3项 实验小学 says 立即整改, 第4项 names 赵六 (not in the roster), 第6项 has neither
+    await chat.send(G.leaders, '赵主任', '', { attachments: [{ name: '消防检查.xlsx', mime: XLSX, data: await gappyList() }] });
+    await chat.send(G.leaders, '赵主任', '确认导入 红兴化工=红星化工');
+
+    const first = await digestsUntil('2026-12-01 18:00');
+    expect(first.get(G.safety)?.split('\n').slice(-3)).toEqual([
+      '问题清单待明确 1 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
+      '· QD-0001 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
+      '例：补全 QD-0001 第2项 责任人 张伟 12月20日前',
+    ]);
+    // 城关镇 supervises 实验小学: nothing of its own is registered yet, the reminder comes alone
+    expect(first.get(G.town)).toBe([
+      '【每日安全汇总】12月1日 · 城关镇及所监管单位',
+      '问题清单待明确 2 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
+      '· QD-0001 第3项 实验小学 校园消防栓无水（缺整改时限）',
+      '· QD-0001 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
+      '例：补全 QD-0001 第3项 责任人 张伟 12月20日前',
+    ].join('\n'));
+    expect(first.get(G.housing)).toContain('· QD-0001 第4项 城南建筑工地 临时用电私拉乱接（责任人或时限待核实）');
+    // the leaders' digest is the county's, not a to-do list of the departments
+    expect(first.get(G.leaders)).not.toContain('待明确 1 项（导入后');
+
+    await chat.send(G.safety, '王建国', '补全 QD-0001 第2项 责任人 钱经理 12月20日前');
+    const second = await digestsUntil('2026-12-02 18:00');
+    expect(second.get(G.safety) ?? '').not.toContain('问题清单待明确');
+    expect(second.get(G.town)).toContain('问题清单待明确 2 项');
+  });
+});
