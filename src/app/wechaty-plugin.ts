@@ -8,6 +8,7 @@ import type { AppConfig } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
 import { readRoster } from '../features/roster-file.ts';
 import { createCardRenderer, type CardRenderer } from '../cards/card-renderer.ts';
+import { isPostgresUrl } from '../db/database.ts';
 import { createStore, inTransaction } from '../db/store.ts';
 
 export interface HazardZeroPluginOptions {
@@ -111,6 +112,10 @@ export function hazardZeroPlugin(options: HazardZeroPluginOptions = {}): HazardZ
     const setup = (async (): Promise<HazardZeroHandle> => {
       const cards = options.cards === undefined ? createCardRenderer({ fontCacheDir: join(config.dataDir, 'fonts') }) : options.cards;
       const bot = await createBot({ config, channel, log, cards, ...(options.clock ? { clock: options.clock } : {}) });
+      if (!connection && isPostgresUrl(config.databaseUrl)) {
+        // a second instance would log the same account in again and throw this one out
+        log.warn('wechaty plugin on PostgreSQL without the login lease (option connection): run it as one instance only');
+      }
       if (options.roster) {
         const summary = await bot.importRoster(readRoster(options.roster));
         log.info(summary, 'roster imported');
