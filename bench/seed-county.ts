@@ -5,18 +5,7 @@ import type { DB } from '../src/db/tables.ts';
 import { addDays } from '../src/domain/calendar.ts';
 import { CATEGORIES } from '../src/domain/types.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
-
-/** mulberry32: a tiny seeded generator, so every run seeds the same county. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 
 export interface CountyShape {
   units: number;

@@ -11,6 +11,7 @@ import { ORG_ROSTER } from '../helpers/chat.ts';
 import { ChildBot } from '../helpers/child-bot.ts';
 import { readLedger } from '../helpers/ledger-check.ts';
 import { freshDatabase } from '../helpers/database.ts';
+import { seededRandom as random } from '../helpers/seeded-random.ts';
 
 // The bot runs in a child process under a stream of commands and is killed with SIGKILL at
 // seeded random moments, then restarted on the same file, which is what a power cut, an OOM
@@ -27,18 +28,6 @@ const CLOCK = '2026-12-01T01:00:00.000Z'; // 09:00 Shanghai
 /** Crash rounds; HZ_CRASH_ROUNDS=20 for a longer local run. */
 const ROUNDS = Number(process.env.HZ_CRASH_ROUNDS ?? 3);
 const SEED = Number(process.env.HZ_CRASH_SEED ?? 20261201);
-
-/** mulberry32: a tiny seeded generator, so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Command {
   id: string;

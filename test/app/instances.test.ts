@@ -18,6 +18,7 @@ import { freshLedger, testProvider } from '../helpers/database.ts';
 import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';
 import { InstanceProcess } from '../helpers/instance-process.ts';
 import { FIXTURES, fixture } from '../helpers/loopback.ts';
+import { seededRandom as random } from '../helpers/seeded-random.ts';
 
 // Several bot instances as real processes on one PostgreSQL (issue #13), receiving through the
 // DingTalk loopback fake: callbacks spread over the instances, some delivered to all of them at
@@ -36,18 +37,6 @@ const PEOPLE = { wang: { senderNick: '王建国', senderStaffId: 'wangjg01' }, z
 const MESSAGES = Number(process.env.HZ_INSTANCES_MESSAGES ?? 510);
 const SEED = Number(process.env.HZ_INSTANCES_SEED ?? 20261213);
 const WAIT = { timeout: 240_000, interval: 200 };
-
-/** mulberry32: seeded, so a failing run can be repeated with HZ_INSTANCES_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 2026-12-01 at `minutes` after midnight, Shanghai time. */
 const clockAt = (minutes: number) => `2026-12-01 ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

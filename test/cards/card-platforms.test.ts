@@ -73,6 +73,18 @@ async function digestTime(bot: Bot): Promise<void> {
   await bot.advance(from);
 }
 
+/** The DingTalk loopback fake and a channel on it, the leaders' group reached by its custom robot. */
+async function dingTalkWithLeadersRobot() {
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  const app = { clientId: 'dingbot-hz', clientSecret: 'secret' };
+  const fake = await startFakeDingTalk({ ...app, robots: { 'token-leaders': 'SECleaders' }, photo: Buffer.alloc(0) });
+  cleanups.push(() => fake.close());
+  const stream = new DingTalkStreamClient({ ...app, apiBase: fake.base, keepAlive: false });
+  const api = new DingTalkOpenApi({ appKey: app.clientId, appSecret: app.clientSecret, robotCode: app.clientId }, fetch, fake.base, fake.base);
+  const channel = new DingTalkChannel({ stream, api, oapiBase: fake.base, clock: () => now, webhooks: { 县安委会领导群: { accessToken: 'token-leaders', secret: 'SECleaders' } } });
+  return { fake, channel };
+}
+
 describe('the digest card reaches the leaders on every platform', () => {
   it('WeCom: the text, then the picture through the group robot as base64 with its md5, under 2 MB, each once', async () => {
     const fake = await startFakeWeCom({ botId: 'aibot-hz', secret: 's', webhookKeys: ['key-leaders'] });
@@ -98,13 +110,7 @@ describe('the digest card reaches the leaders on every platform', () => {
   });
 
   it('DingTalk: the text through the custom robot, the picture uploaded as media and sent by the app robot (sampleImageMsg)', async () => {
-    vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    const app = { clientId: 'dingbot-hz', clientSecret: 'secret' };
-    const fake = await startFakeDingTalk({ ...app, robots: { 'token-leaders': 'SECleaders' }, photo: Buffer.alloc(0) });
-    cleanups.push(() => fake.close());
-    const stream = new DingTalkStreamClient({ ...app, apiBase: fake.base, keepAlive: false });
-    const api = new DingTalkOpenApi({ appKey: app.clientId, appSecret: app.clientSecret, robotCode: app.clientId }, fetch, fake.base, fake.base);
-    const channel = new DingTalkChannel({ stream, api, oapiBase: fake.base, clock: () => now, webhooks: { 县安委会领导群: { accessToken: 'token-leaders', secret: 'SECleaders' } } });
+    const { fake, channel } = await dingTalkWithLeadersRobot();
     const { bot, read } = await startBot(channel);
     const leaders = await read((s) => s.roster.groupByName('县安委会领导群'));
     await read((s) => s.roster.bindGroupPlatformId(leaders!.id, 'dingtalk', 'cidLEADERSxxxxxxxxxx=='));
@@ -117,13 +123,7 @@ describe('the digest card reaches the leaders on every platform', () => {
   });
 
   it('DingTalk, a group reached by its custom robot only: the text alone, no 〔附件…无法发送〕 notice in its place', async () => {
-    vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    const app = { clientId: 'dingbot-hz', clientSecret: 'secret' };
-    const fake = await startFakeDingTalk({ ...app, robots: { 'token-leaders': 'SECleaders' }, photo: Buffer.alloc(0) });
-    cleanups.push(() => fake.close());
-    const stream = new DingTalkStreamClient({ ...app, apiBase: fake.base, keepAlive: false });
-    const api = new DingTalkOpenApi({ appKey: app.clientId, appSecret: app.clientSecret, robotCode: app.clientId }, fetch, fake.base, fake.base);
-    const channel = new DingTalkChannel({ stream, api, oapiBase: fake.base, clock: () => now, webhooks: { 县安委会领导群: { accessToken: 'token-leaders', secret: 'SECleaders' } } });
+    const { fake, channel } = await dingTalkWithLeadersRobot();
     const { bot } = await startBot(channel);
     await digestTime(bot);
     const sends = fake.sends();
