@@ -71,6 +71,14 @@ describe('dates people use', () => {
     const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
     const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到节后 原因：春节停工`);
     expect(texts(out).join('\n')).toContain('没看懂「节后」');
+    const impossible = await chat.send(G.redStar, '张伟', `${code} 申请延期到2月30日 原因：配件未到货`);
+    expect(texts(impossible)).toEqual([expect.stringContaining('没看懂「2月30日」这个延期日期')]);
+  });
+
+  it('an extension to a date before the current deadline says what the deadline is', async () => {
+    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
+    const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到12月10日 原因：配件未到货`);
+    expect(texts(out)).toEqual([`延期日期 12月10日 不晚于 ${code} 的现有时限 12月15日，请写 12月15日 以后的日期，例：${code} 申请延期到12月30日 原因：配件未到货`]);
   });
 });
 
