@@ -50,7 +50,7 @@ const FIELD_LABELS: Record<keyof typeof MAX_FIELD_CHARS, string> = { description
 /** A yes to the bot's question: `确认`, `是的`, `对`. */
 const YES = /^(?:确认|确定|是|是的|对|对的|没错|可以|好的?|嗯)[。.!！]*$/;
 /** `@张伟 @李强` in the text: names that the platform may not have reported as mentions. */
-const TEXT_MENTIONS = /@([^\s@,;。，；:]+)/g;
+const TEXT_MENTIONS = /@([^\s@,;。，；:、]+)/g;
 
 /** The first field over its limit, with its length in characters. */
 function overLimit(fields: RegistrationFields): { field: keyof typeof MAX_FIELD_CHARS; length: number } | null {
@@ -277,10 +277,13 @@ function mentionedOwners(text: string, mentions: readonly string[]): string[] {
   return [...new Set([...text.matchAll(TEXT_MENTIONS)].map((m) => m[1] ?? '').filter(Boolean))];
 }
 
-/** `责任人@张伟`, `负责人：张伟`: the owner named under its label, whatever else is @-mentioned. */
+/**
+ * `责任人@张伟`, `负责人：张伟`: the owner named under its label, whatever else is @-mentioned —
+ * unless more mentions follow it there (`责任人 @张伟 @李强` names two, and is asked about).
+ */
 function labelledOwner(text: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}`).test(text);
+  return new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}(?![\\s、,，/和及与]*@)`).test(text);
 }
 
 /**
