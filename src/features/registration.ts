@@ -31,6 +31,8 @@ export interface RegistrationDraft {
   ownerConfirmed?: string;
   /** several people were @-mentioned as the owner: which one */
   ownerChoices?: string[];
+  /** the choices were written under the owner label (`责任人 张伟 李强`), not @-mentioned */
+  ownersWritten?: boolean;
   /** a unit name that looks like a roster name misspelt, and the names it may be */
   unitGuess?: { written: string; names: string[] };
   /** a list of more than CONFIRM_ABOVE hazards was shown back and confirmed */
@@ -97,7 +99,7 @@ async function unitNameOf(ctx: CommandContext, person: Person): Promise<string> 
 }
 
 async function resolveOwner(ctx: CommandContext, draft: RegistrationDraft, unit: Unit | null): Promise<Resolved<Person>> {
-  if (draft.ownerChoices) return { ask: zh.register.ask.ownerWhich(draft.ownerChoices) };
+  if (draft.ownerChoices) return { ask: zh.register.ask.ownerWhich(draft.ownerChoices, draft.ownersWritten) };
   const name = draft.fields.owner;
   if (!name) return { ask: zh.register.ask.owner };
   const people = await ctx.store.roster.peopleByName(name);
@@ -309,6 +311,38 @@ async function takeMentionedOwner(ctx: CommandContext, draft: RegistrationDraft,
   }
 }
 
+/** What joins two names under the owner label: `张伟 李强`, `张伟、李强`, `张伟/李强`, `张伟和李强`. */
+const NAME_JOIN = /[\s、,，/和及与]+/;
+
+/**
+ * `责任人 张伟 李强`, `责任人：张伟、李强`: two roster people under the owner label are a question,
+ * as two mentions are. They were taken as the owner `张伟、李强` (not in the roster), or as 张伟
+ * with 李强 left in the description.
+ */
+async function takeWrittenOwners(ctx: CommandContext, draft: RegistrationDraft, text: string): Promise<void> {
+  const written = draft.fields.owner;
+  if (!written || draft.ownerChoices) return;
+  let names = written.split(NAME_JOIN).filter(Boolean);
+  let leftInDescription: string | null = null;
+  if (names.length === 1) {
+    const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const next = new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}${NAME_JOIN.source}@?([^\\s@,，;；。、/]+)`).exec(text)?.[1];
+    if (!next) return;
+    names = [written, next];
+    leftInDescription = next;
+  }
+  const known = await Promise.all(names.map(async (n) => (await ctx.store.roster.peopleByName(n)).length > 0));
+  if (names.length < 2 || !known.every(Boolean)) return;
+  delete draft.fields.owner;
+  draft.ownerChoices = [...new Set(names)];
+  draft.ownersWritten = true;
+  const description = draft.fields.description;
+  if (leftInDescription && description) {
+    const word = leftInDescription.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    draft.fields.description = description.replace(new RegExp(`(?:^|\\s+)${word}(?=\\s|$)`), '').trim() || description;
+  }
+}
+
 /**
  * Reads the registration text of a new 登记隐患 message. The platform's first @mention names the
  * owner where the text names none or names them as an @mention too; a name written plainly under
@@ -321,6 +355,7 @@ export async function startRegistration(ctx: CommandContext, text: string, menti
   const draft: RegistrationDraft = { fields: parseRegistration(written.rest, { now: ctx.now, unitNames }), said: [ctx.message.text] };
   if (written.source) draft.source = written.source;
   await takeMentionedOwner(ctx, draft, text, mentions);
+  await takeWrittenOwners(ctx, draft, text);
   // a registration already waiting for an answer is never dropped for a new one
   const waiting = await ctx.store.drafts.get(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);
   if (waiting?.command === REGISTER_COMMAND) {
@@ -391,8 +426,10 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
   const answer = parseRegistration(text, { now: ctx.now, unitNames });
   const answered: RegistrationDraft = { fields: answer, said: [] };
   await takeMentionedOwner(ctx, answered, text, mentions);
+  await takeWrittenOwners(ctx, answered, text);
   if (answered.ownerChoices && missing.includes('owner')) {
     draft.ownerChoices = answered.ownerChoices;
+    if (answered.ownersWritten) draft.ownersWritten = true;
     delete draft.fields.owner;
     await completeRegistration(ctx, draft);
     return;

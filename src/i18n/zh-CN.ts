@@ -265,7 +265,7 @@ export const zh = {
       unitAmbiguous: (names: readonly string[]) => `单位不明确：${names.join('、')}，请回复其中一个单位名称`,
       owner: '请补充整改责任人，例：责任人 @张伟',
       ownerUnknown: (name: string) => `责任人「${inline(name, ECHO.name)}」不在名册中，请 @ 名册中的人员，或联系管理员添加`,
-      ownerWhich: (names: readonly string[]) => `您@了${names.slice(0, 5).map((n) => inline(n, ECHO.name)).join('、')}${names.length > 5 ? `等${names.length}位` : ''}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
+      ownerWhich: (names: readonly string[], written = false) => `${written ? '责任人写了' : '您@了'}${names.slice(0, 5).map((n) => inline(n, ECHO.name)).join('、')}${names.length > 5 ? `等${names.length}位` : ''}，整改责任人只登记一位，请回复其中一位的名字，例：${inline(names[0] ?? '', ECHO.name)}`,
       ownerOtherUnit: (name: string, ownerUnit: string, unit: string) =>
         `责任人「${inline(name, ECHO.name)}」是${ownerUnit}的人员，不属于${unit}。仍由${inline(name, ECHO.name)}负责请回复「确认」；否则请写${unit}的责任人，例：责任人 @姓名`,
       ownerAmbiguous: (name: string, units: readonly string[]) => `名册中有多位「${name}」（${units.join('、')}），请写明单位，例：责任人 红星化工 ${name}`,

@@ -95,6 +95,15 @@ describe('an owner from another unit (#10 item 4)', () => {
     expect(await hazard('YH-0001')).toMatchObject({ ownerName: '李强', description: '配电室门口堆放杂物' });
   });
 
+  // `责任人 张伟 李强` was registered to 张伟, with 李强 left in the description
+  it.each(['责任人 张伟 李强', '责任人：张伟、李强', '责任人 张伟/李强'])('asks which one for %s, two roster names under the owner label', async (owners) => {
+    const which = await say(`登记隐患 红星化工 配电室门口堆放杂物 ${owners} 12月20日前`);
+    expect(which).toContain('张伟、李强，整改责任人只登记一位');
+    expect(await count()).toBe(0);
+    expect(await say('张伟')).toContain('已登记 YH-0001');
+    expect(await hazard('YH-0001')).toMatchObject({ ownerName: '张伟', description: '配电室门口堆放杂物' });
+  });
+
   it('keeps the labelled owner when someone else is only @-mentioned to be told', async () => {
     expect(await say('登记隐患 红星化工 配电室门口堆放杂物 责任人 李强 12月20日前 @张伟 请督促', { mentions: ['张伟'] })).toContain('已登记 YH-0001');
     expect(await hazard('YH-0001')).toMatchObject({ ownerName: '李强' });
