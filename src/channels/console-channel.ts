@@ -7,7 +7,7 @@ import { formatDelivery } from './recording-channel.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
 /** `@图片 PATH`: the terminal's way to send a photo or file, as a message of its own. */
-const PHOTO = /^@(?:图片|照片|附件|文件)\s+(.+)$/;
+const PHOTO = /^@(?:图片|照片|附件|文件)(?:\s+(.+))?$/;
 /** Larger files are not read into memory; the evidence store refuses more than 20 MB anyway. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -63,7 +63,11 @@ export class ConsoleChannel implements Channel {
     }
     let attachments: IncomingAttachment[] = [];
     const photo = PHOTO.exec(text.trim());
-    if (photo?.[1]) {
+    if (photo) {
+      if (!photo[1]) {
+        this.#print('（@图片 后面要写文件路径，例：@图片 demo/valve.jpg）');
+        return;
+      }
       const file = this.#readFile(photo[1].trim());
       if (!file) return;
       attachments = [file];

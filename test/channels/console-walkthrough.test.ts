@@ -69,6 +69,13 @@ describe('the console demo', () => {
     expect(demo.printed()).toBe(`（找不到文件 ${join(REPO, 'demo', 'no-such-photo.jpg')}，没有发送。路径从 ${REPO} 算起，例：@图片 demo/valve.jpg）\n`);
   });
 
+  // `@图片` with no path went to the bot as text and met silence
+  it('says how to write @图片 when the path is left out, and sends nothing', async () => {
+    demo = await consoleDemo(new Date('2026-12-02T01:00:00Z'));
+    await demo.type(['[红星化工安全对接群] 张伟: @图片', '@照片  ']);
+    expect(demo.printed()).toBe('（@图片 后面要写文件路径，例：@图片 demo/valve.jpg）\n'.repeat(2));
+  });
+
   it('refuses a file that is not a photo or document, through the evidence path', async () => {
     demo = await consoleDemo(new Date('2026-12-02T01:00:00Z'));
     await demo.type([
