@@ -4,7 +4,7 @@ import { rawArgs } from '../src/features/args.ts';
 import { assessmentReport } from '../src/features/governance-facts.ts';
 import { localDate } from '../src/domain/calendar.ts';
 import { quarterOf } from '../src/domain/period.ts';
-import { findPeriod, withoutPeriod } from '../src/parse/parse-period.ts';
+import { findPeriod, unreadPeriodWords, withoutPeriod } from '../src/parse/parse-period.ts';
 import { byteLength, LONG_REPLY_BYTES } from '../src/i18n/fit.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
@@ -29,9 +29,11 @@ export default defineCommand({
     const found = findPeriod(a.text, localDate(a.now));
     const rest = withoutPeriod(a.text, found);
     const only = /部门/.test(rest) ? 'departments' : /单位|企业/.test(rest) ? 'units' : 'both';
-    return { period: found?.period ?? quarterOf(localDate(a.now)), only } as const;
+    return { period: found?.period ?? quarterOf(localDate(a.now)), only, unread: unreadPeriodWords(a.text, localDate(a.now), /部门|单位|企业|全县|考核|排名|的/g) } as const;
   }),
   async run(ctx, args) {
+    // an unread period is said, not replaced by this quarter's ranking
+    if (args.unread) return ctx.reply(zh.common.usage(zh.assessment.periodUnread(args.unread), usage));
     const rules = ctx.config.governance.assessment;
     const report = await assessmentReport(ctx.store, args.period, ctx.today, ctx.config.governance);
     const departments = args.only !== 'units' ? [zh.assessment.ranking(zh.assessment.departmentsTitle, report.period, report.asOf, report.departments, rules, ctx.now)] : [];

@@ -586,6 +586,8 @@ export const zh = {
     reasonMissing: (usage: string) => `请写明原因。用法：${usage}`,
   },
   assessment: {
+    /** `排名 2026年第五季度`: words that name no period the bot reads */
+    periodUnread: (words: string) => `没看懂「${inline(words, ECHO.name)}」，请写期间，例：本季度、上季度、2026年第四季度、上月、2026年`,
     formula: (r: AssessmentRules) =>
       `计分：整改率×${r.weights.rectification}＋按期率×${r.weights.onTime}＋时效×${r.weights.speed}＋自查自改率×${r.weights.selfCheck}－当前逾期每项${r.penalties.overdue}分－反弹每项${r.penalties.rebound}分；重大隐患逾期超过${r.vetoMajorOverdueDays}天一票否决。`,
     row: (r: Ranked<RankedUnit>) => {

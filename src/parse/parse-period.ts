@@ -84,3 +84,12 @@ export function withoutPeriod(text: string, match: PeriodMatch | null): string {
   if (!match) return text;
   return `${text.slice(0, match.index)} ${text.slice(match.index + match.text.length)}`.replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * What a period argument says besides its period and the `known` words (`排名 2026年第五季度` →
+ * `2026年第五季度`): words to quote back as unread, or '' when there are none. Pure.
+ */
+export function unreadPeriodWords(text: string, today: LocalDate, known: RegExp): string {
+  const left = withoutPeriod(text, findPeriod(text, today)).replace(known, ' ').replace(/\s{2,}/g, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(left) ? left : '';
+}

@@ -60,6 +60,12 @@ describe('assessment over a real ledger, against the numbers worked out by hand'
     ].join('\n')]);
   });
 
+  // `排名 2026年第五季度` answered with this quarter's ranking as if nothing had been written
+  it.each(['2026年第五季度', '去年十三月', "' OR 1=1 --"])('says which words of 排名 %s it did not read, instead of ranking another period', async (words) => {
+    const out = texts(await chat.send(G.leaders, '刘县长', `排名 ${words}`));
+    expect(out).toEqual([expect.stringMatching(/^没看懂「.+」，请写期间，例：本季度、上季度、2026年第四季度、上月、2026年/)]);
+  });
+
   it('reads a running period on today: nothing found yet, but what is overdue still counts', async () => {
     const out = await chat.send(G.safety, '王建国', '排名 本季度 部门');
     expect(out[0]?.text).toBe([

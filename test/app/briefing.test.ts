@@ -56,6 +56,10 @@ describe('briefings (通报)', () => {
     expect(q3).toContain('各单位请于2026年10月15日前报送2026年第三季度');
   });
 
+  it('say which period words they did not read, instead of briefing another period', async () => {
+    expect(texts(await chat.send(G.leaders, '刘县长', '季度通报 2026年第五季度'))).toEqual([expect.stringMatching(/^没看懂「2026年第五季度」，请写期间，例：/)]);
+  });
+
   it('are for leaders, departments and admins', async () => {
     expect(texts(await chat.send(G.redStar, '张伟', '本季度通报'))).toEqual(['「本季度通报」只有领导、管理员、监管部门可以使用。']);
   });
