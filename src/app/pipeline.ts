@@ -56,6 +56,8 @@ interface Turn {
   calledByName: boolean;
   /** a WeChat quote-reply's quoted message named this one hazard */
   quotedCode: string | null;
+  /** the length of a message past MAX_TEXT (it was cut there), else 0 */
+  overLength: number;
 }
 
 /** `收到`, `好的`, `谢谢`, `辛苦了`: everyday chat, answered by no one even when the bot is mentioned. */
@@ -180,6 +182,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
   if (picked) turn.text = picked;
   const routed = routeWithQuote(deps, turn);
+  // a command cut at MAX_TEXT would act on part of what was written (a pasted list lost its last
+  // items): it is refused whole, and said so
+  if (turn.overLength > 0 && turn.sender && (routed || turn.calledByName || looksMeantForBot(turn.text).meant)) {
+    turn.addressed = true;
+    await replyPlain(deps, turn, zh.common.tooLong(turn.overLength, MAX_TEXT));
+    return;
+  }
 
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
@@ -283,7 +292,9 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 export function createMessageHandler(deps: PipelineDeps): (message: IncomingMessage) => Promise<void> {
   return (message) =>
     deps.queue.run(async () => {
-      const normalized = normalizeText(message.text).slice(0, MAX_TEXT);
+      const whole = normalizeText(message.text);
+      const normalized = whole.slice(0, MAX_TEXT);
+      const overLength = whole.length > MAX_TEXT ? Array.from(whole).length : 0;
       // a WeChat quote-reply: the reply is the message, the quote only names its hazard
       const quote = readQuotedReply(normalized);
       const written = quote?.reply ?? normalized;
@@ -293,7 +304,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName, quotedCode };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName, quotedCode, overLength };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -309,7 +320,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName, quotedCode };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName, quotedCode, overLength };
           await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));

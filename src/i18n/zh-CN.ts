@@ -370,6 +370,7 @@ export const zh = {
       ].join('\n'),
     notFound: (code: string) => `没有找到隐患 ${code}，请核对编号（例：YH-0012）。`,
     usage: (problem: string, usage: string) => `${problem}\n用法：${usage}`,
+    tooLong: (length: number, max: number) => `这条消息有 ${length} 字，超过 ${max} 字的上限，没有处理。请分成几条发送；问题清单可以发 Excel 文件导入。`,
     groupOnly: '这条命令请在群里使用。',
     fileRejected: (name: string, reason: string) => `附件「${inline(name, ECHO.name)}」未保存：${reason}。`,
     /** the codes of one message are acted on one by one and answered in one reply */
