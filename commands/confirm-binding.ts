@@ -5,6 +5,8 @@ import { rawArgs } from '../src/features/args.ts';
 import { formatDate, localDate, localTime } from '../src/domain/calendar.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
+const NAME_FIRST = '请写明要确认的人的姓名，同名时再写单位';
+
 /** A request older than this is not confirmed: who wrote a week ago is no longer evidence. */
 const PENDING_DAYS = 7;
 
@@ -16,7 +18,7 @@ export default defineCommand({
   summary: '确认以某人名义发过消息的那个账号确是本人，并绑定（只有一个账号时可用）',
   usage: zh.identity.confirmUsage,
   args: rawArgs.transform((a) => a.text.split(/[\s,，]+/).filter(Boolean)).pipe(
-    z.tuple([z.string()], { error: '请写明要确认的人的姓名，同名时再写单位' }).rest(z.string()),
+    z.tuple([z.string({ error: NAME_FIRST })], { error: NAME_FIRST }).rest(z.string()),
   ),
   async run(ctx, [name, unitName]) {
     const named = await ctx.store.roster.peopleByName(name);

@@ -4,6 +4,8 @@ import { defineCommand } from '../src/features/command.ts';
 import { rawArgs } from '../src/features/args.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
+const NAME_FIRST = '请写明要认领的人的姓名，同名时再写单位';
+
 /** How long a claim code works: long enough to reach the person by phone, short enough to go stale. */
 export const CLAIM_CODE_HOURS = 24;
 
@@ -15,7 +17,7 @@ export default defineCommand({
   summary: '给名册中的一个人发一次性认领码，本人用自己的账号发「认领 认领码」即绑定（同名时写单位）',
   usage: zh.identity.claimCodeUsage,
   args: rawArgs.transform((a) => a.text.split(/[\s,，]+/).filter(Boolean)).pipe(
-    z.tuple([z.string()], { error: '请写明要认领的人的姓名，同名时再写单位' }).rest(z.string()),
+    z.tuple([z.string({ error: NAME_FIRST })], { error: NAME_FIRST }).rest(z.string()),
   ),
   async run(ctx, [name, unitName]) {
     const named = await ctx.store.roster.peopleByName(name);

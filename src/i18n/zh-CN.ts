@@ -402,6 +402,7 @@ export const zh = {
     personAdded: (name: string, unit: string, role: string) => `已添加 ${name}（${unit}，${role}）。`,
     personUpdated: (name: string, unit: string, role: string) => `已更新 ${name}（${unit}，${role}）。`,
     roleSet: (name: string, role: string) => `已将 ${name} 的角色设为 ${role}。`,
+    lastAdmin: (name: string) => `${name} 是名册中唯一的管理员，不能改为其他角色。请先把另一位设为管理员，例：设置角色 王建国 管理员`,
     unitUnknown: (name: string) => `单位「${inline(name, ECHO.name)}」不在名册中。`,
     personUnknown: (name: string) => `「${inline(name, ECHO.name)}」不在名册中。`,
     personAmbiguous: (name: string) => `名册中有多位「${name}」，请写明单位。`,

@@ -36,6 +36,27 @@ describe('admin commands from chat', () => {
     expect((await chat.send('新领导群', '赵主任', '添加人员 周七 蓝天物流 老板'))[0]?.text).toContain('角色「老板」无效');
     expect((await chat.send('新领导群', '赵主任', '绑定本群 不存在的厂'))[0]?.text).toContain('不在名册中');
   });
+
+  // a word short answered 无效输入：期望 string，实际接收 undefined, zod's own words
+  it.each([
+    ['添加人员 周七 蓝天物流', '请依次写：姓名 单位 角色'],
+    ['添加人员 YH-0001 蓝天物流 联系人', '请依次写：姓名 单位 角色'],
+    ['设置角色 张伟', '请依次写：姓名 角色'],
+  ])('answers %s with what to write, in the bot\'s own words', async (text, said) => {
+    const out = (await chat.send('新领导群', '赵主任', text))[0]?.text ?? '';
+    expect(out).toMatch(new RegExp(`^${said}\n用法：`));
+    expect(out).not.toMatch(/期望|undefined|string/);
+  });
+
+  // 设置角色 赵主任 联系人 left the county with no admin, and no one could run an admin command again
+  it('keeps the last admin: the only admin cannot be given another role', async () => {
+    for (const text of ['设置角色 赵主任 联系人', '添加人员 赵主任 应急管理局 监管部门']) {
+      expect((await chat.send('新领导群', '赵主任', text))[0]?.text, text).toBe('赵主任 是名册中唯一的管理员，不能改为其他角色。请先把另一位设为管理员，例：设置角色 王建国 管理员');
+    }
+    expect((await chat.read((s) => s.roster.peopleByName('赵主任')))[0]).toMatchObject({ role: 'admin' });
+    expect((await chat.send('新领导群', '赵主任', '设置角色 王建国 管理员'))[0]?.text).toContain('已将 王建国 的角色设为 管理员');
+    expect((await chat.send('新领导群', '赵主任', '设置角色 赵主任 监管部门'))[0]?.text).toContain('已将 赵主任 的角色设为 监管部门');
+  });
 });
 
 describe('queries', () => {
