@@ -1,4 +1,4 @@
-import { findHazardCode, findHazardCodes, formatHazardCode, HAZARD_CODE } from './normalize.ts';
+import { codeNumber, findHazardCode, findHazardCodes, formatHazardCode, HAZARD_CODE } from './normalize.ts';
 import { looksLikeFindings } from './looks-like-findings.ts';
 
 /** What the router needs of a command: its names. */
@@ -90,8 +90,9 @@ function leadingCodes(text: string, allowBare: boolean): { codes: string[]; rest
     const m = HAZARD_CODE.exec(rest);
     const bare = allowBare && codes.length === 0 ? BARE_CODE.exec(rest) : null;
     let length: number;
-    if (m && m.index === 0 && m[1] !== undefined) {
-      codes.push(formatHazardCode(Number(m[1])));
+    const n = m && m.index === 0 ? codeNumber(m) : null;
+    if (m && n !== null) {
+      codes.push(formatHazardCode(n));
       length = m[0].length;
     } else if (bare) {
       codes.push(formatHazardCode(Number(bare[0])));
