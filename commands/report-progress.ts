@@ -6,6 +6,8 @@ import { parseProgress } from '../src/parse/parse-progress.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 const usage = 'YH-0012 进度60% 已更换阀门，等待检测';
+/** A percentage written but not read (`6O%`, `百分之6十`): never recorded as the old figure. */
+const UNREAD_PERCENT = /[^\s,，;；。]*[%％][^\s,，;；。]*|百分之[^\s,，;；。]*/;
 
 export default defineCommand({
   name: '进度',
@@ -20,6 +22,7 @@ export default defineCommand({
     .transform((a) => ({ code: a.code, ...parseProgress(a.text) }))
     .superRefine(({ percent, text }, issues) => {
       if (percent !== null && (percent < 0 || percent > 100)) issues.addIssue({ code: 'custom', message: zh.progress.outOfRange(percent) });
+      else if (percent === null && UNREAD_PERCENT.test(text)) issues.addIssue({ code: 'custom', message: zh.progress.unread(UNREAD_PERCENT.exec(text)?.[0] ?? '') });
       else if (percent === null && !text) issues.addIssue({ code: 'custom', message: zh.progress.empty });
     }),
   async run(ctx, args) {

@@ -300,6 +300,7 @@ export const zh = {
     /** a report handled after a newer one (the platform delivered it late): kept on record, the newer stands */
     superseded: (h: HazardView, percent: number, sentAt: Date, now: Date) =>
       `已记录 ${tag(h)} ${formatDate(localDate(sentAt), now)} ${localTime(sentAt)} 的进度 ${percent}%（消息送达较晚）。此后已报进度 ${h.progress}%${h.progressAt ? `（${formatDate(localDate(h.progressAt), now)} ${localTime(h.progressAt)}）` : ''}，当前进度以较新的为准｜时限 ${formatDate(h.deadline, now)}${deadlineNote(h, now)}`,
+    unread: (words: string) => `没看懂进度「${inline(words, ECHO.name)}」，请写 0–100 之间的百分比，例：YH-0012 进度60% 已更换阀门`,
     outOfRange: (n: number) => `进度「${n}%」超出范围，请写 0–100 之间的百分比，例：YH-0012 进度60% 已更换阀门`,
     hint100: (code: string) => `如已整改完毕，请回复「${code} 整改完成 请验收」。`,
     empty: '请写明进度百分比或已做的工作，例：YH-0012 进度60% 已更换阀门',

@@ -96,6 +96,15 @@ describe('progress as officials write it', () => {
     expect((await hazard(code))?.progress).toBe(percent);
   });
 
+  // `进度 6O%` (a letter O) was answered 已记录 进度 0%: the old figure, as if it had been read
+  it.each(['进度 6O%', '进度百分之6十', '进度 %'])('says it could not read %s, and records nothing', async (words) => {
+    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
+    const out = texts(await chat.send(G.redStar, '张伟', `${code} ${words} 已更换阀门`));
+    expect(out).toEqual([expect.stringMatching(/^没看懂进度「.+」，请写 0–100 之间的百分比，例：YH-0012 进度60% 已更换阀门/)]);
+    const id = (await hazard(code))?.id ?? 0;
+    expect((await chat.read((s) => s.hazards.events(id))).map((e) => e.type)).toEqual(['created']);
+  });
+
   it('refuses a negative percentage instead of recording it as positive', async () => {
     const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
     const out = await chat.send(G.redStar, '张伟', `${code} 进度-20%`);
