@@ -30,6 +30,12 @@ function unreadAfterTo(text: string): { text: string; index: number } | null {
   return { text: m[2], index: m[1].length };
 }
 
+/** `延期0天`, `延期-5天`: a length read by neither LENGTH (nothing to add) nor as a date. */
+function noLength(text: string): { text: string; index: number } | null {
+  const m = NO_LENGTH.exec(text);
+  return m?.[1] !== undefined && m[2] ? { text: m[2], index: m[1].length } : null;
+}
+
 /** `申请延期到`, `需延期至`, `延长至`: the words that lead up to the new date. */
 const TO_DATE = /(?:(?:需要?|要|申请|拟|想)\s*)?(?:(?:延期|延长|推迟|顺延)\s*)?(?:到|至|为)?\s*$/;
 /** `原因：`, `理由是`, `因为`, `由于` at the start of a clause label the reason; `天气原因` is the reason itself. */
@@ -43,6 +49,9 @@ const CN = '[零〇一二两三四五六七八九十]';
 const LENGTH = new RegExp(
   `^(?:(?:需要|需|要|再|申请|延期|延长|推迟|顺延|宽限|给予?|予)\\s*)*(\\d{1,3}|${CN}{1,3}|半)\\s*(个?(?:工作日|天|日|周|星期|礼拜)|个月)(?![之以]?内|后|前|\\d)`,
 );
+/** `0天`, `-5天` right after the keyword: a length that adds nothing, quoted back. */
+const NO_LENGTH = new RegExp(`^(\\s*)((?:[-−负]\\s*)?(?:\\d{1,3}|${CN}{1,3})\\s*(?:个?(?:工作日|天|日|周|星期|礼拜)|个月))(?![之以]?内|后|前|\\d)`);
+
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function lengthNumber(s: string): number | null {
@@ -78,7 +87,7 @@ export function parseExtension(text: string, now: Date): ExtensionRequest {
   let toText: string | undefined;
   if (found) rest = text.slice(0, found.index).replace(TO_DATE, '') + ' ' + text.slice(found.index + found.text.length);
   else {
-    const unread = findUnreadDeadline(text) ?? unreadAfterTo(text);
+    const unread = findUnreadDeadline(text) ?? unreadAfterTo(text) ?? noLength(text);
     // a phrase that is neither a date nor labelled as one (`春节停工`) is the reason, and stays
     if (unread) {
       toText = unread.text;

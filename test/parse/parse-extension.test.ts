@@ -66,6 +66,9 @@ describe('parseExtension', () => {
     expect(parse('到2月30日 原因：配件未到货')).toEqual({ to: null, toText: '2月30日', reason: '配件未到货' });
     expect(parse('至12月32日，配件未到货')).toEqual({ to: null, toText: '12月32日', reason: '配件未到货' });
     expect(parse('到货延迟')).toEqual({ to: null, reason: '到货延迟' });
+    // no length to add: 0天 and -5天 were answered 请写明延期到哪一天
+    expect(parse('0天 配件未到货')).toEqual({ to: null, toText: '0天', reason: '配件未到货' });
+    expect(parse('-5天 配件未到货')).toEqual({ to: null, toText: '-5天', reason: '配件未到货' });
   });
 });
 
