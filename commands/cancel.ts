@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/features/command.ts';
 import { rawArgs } from '../src/features/args.ts';
+import { REGISTER_COMMAND } from '../src/features/registration.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 
 export default defineCommand({
@@ -10,7 +11,9 @@ export default defineCommand({
   usage: '取消',
   args: rawArgs,
   async run(ctx) {
+    const waiting = await ctx.store.drafts.get(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);
     const removed = await ctx.store.drafts.remove(ctx.group?.id ?? 0, ctx.sender.id, ctx.now);
-    await ctx.reply(removed ? zh.register.cancelled : zh.register.nothingToCancel);
+    // a "which hazard?" question is no registration
+    await ctx.reply(!removed ? zh.register.nothingToCancel : waiting && waiting.command !== REGISTER_COMMAND ? zh.register.cancelledReport : zh.register.cancelled);
   },
 });

@@ -44,16 +44,24 @@ export async function askWhichHazard(ctx: CommandContext, text: string, options:
   await ctx.reply(zh.common.whichHazard(open, ctx.now));
 }
 
+/** The answer to "which hazard?": the message to run in its place, or a number the list does not have. */
+export type PickedCode = { text: string } | { notInList: string; offered: readonly string[] };
+
+/** `第一个`, `三`: a place in the list written out. */
+const PLACE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
 /**
- * The answer to "which hazard?": `YH-0001`, `0001`, `1`, or several codes. Returns the message
- * to run in its place (the code, then the report as first written), or null when the message is
- * not such an answer. The question is then settled either way.
+ * The answer to "which hazard?": `YH-0001`, `0001`, `1`, `第一个`, or several codes. Returns the
+ * message to run in its place (the code, then the report as first written); a number that names
+ * nothing in the list, to be told so (the question stays); or null when the message is not such
+ * an answer.
  */
-export async function takePickedCode(store: Store, groupId: number, sender: Person, text: string, now: Date): Promise<string | null> {
+export async function takePickedCode(store: Store, groupId: number, sender: Person, text: string, now: Date): Promise<PickedCode | null> {
   const draft = await store.drafts.get(groupId, sender.id, now);
   if (draft?.command !== PICK_CODE) return null;
   const offered = Array.isArray(draft.fields.codes) ? (draft.fields.codes as string[]) : [];
-  const t = text.trim().replace(/^第|[项个。.!！]$/g, '');
+  const written = text.trim().replace(/^第|[项个。.!！]$/g, '');
+  const t = PLACE[written] === undefined ? written : String(PLACE[written]);
   let codes: string[] = [];
   if (/^\d{1,4}$/.test(t)) {
     const n = Number(t);
@@ -65,7 +73,7 @@ export async function takePickedCode(store: Store, groupId: number, sender: Pers
     const rest = found.reduceRight((s, c) => s.slice(0, c.index) + s.slice(c.index + c.length), t);
     if (found.length > 0 && /^[\s、,，和及与/]*$/.test(rest)) codes = found.map((c) => c.code);
   }
-  if (codes.length === 0) return null;
+  if (codes.length === 0) return /^\d{1,4}$/.test(t) ? { notInList: text.trim(), offered } : null;
   await store.drafts.remove(groupId, sender.id, now);
-  return `${codes.join('、')} ${String(draft.fields.text ?? '')}`;
+  return { text: `${codes.join('、')} ${String(draft.fields.text ?? '')}` };
 }

@@ -192,7 +192,12 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const mentions = await mentionedPeopleNames(store, message);
   // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
   const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
-  if (picked) turn.text = picked;
+  if (picked && 'notInList' in picked) {
+    turn.addressed = true;
+    await replyPlain(deps, turn, zh.common.notInList(picked.notInList, picked.offered));
+    return;
+  }
+  if (picked) turn.text = picked.text;
   const routed = routeWithQuote(deps, turn);
   // a command cut at MAX_TEXT would act on part of what was written (a pasted list lost its last
   // items): it is refused whole, and said so

@@ -291,6 +291,8 @@ export const zh = {
     expired: (about: string, minutes: number) =>
       `上一条登记${about ? `「${inline(about, ECHO.row)}」` : ''}超过${minutes}分钟没有补全，已作废，没有记录。请把整条登记重新发一次，单位、隐患、责任人、时限写在一条里，例：登记隐患 红星化工 配电室门口堆放杂物 责任人 张伟 12月15日前`,
     cancelled: '已取消本次登记。',
+    /** 取消 of a "which hazard?" question: the report or decision it was about */
+    cancelledReport: '已取消，刚才那条消息没有记录。',
     nothingToCancel: '当前没有待补全的登记。',
     contactOwnUnitOnly: '企业联系人只能登记本单位的隐患。',
   },
@@ -365,6 +367,7 @@ export const zh = {
   common: {
     unknownSender: (name: string) => `${inline(name, ECHO.name)}，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。`,
     codeMissing: (usage: string) => `请写明隐患编号。用法：${usage}`,
+    notInList: (answer: string, offered: readonly string[]) => `列表中没有「${inline(answer, ECHO.name)}」，请回复其中一项的编号：${offered.join('、')}（或回复「取消」）`,
     whichHazard: (open: readonly HazardView[], now: Date) =>
       [
         `这条说的是哪一项？您有 ${open.length} 项未销号：`,

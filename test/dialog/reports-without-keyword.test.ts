@@ -45,6 +45,17 @@ describe('reports without a keyword or a code (#10 item 11)', () => {
     expect([(await hazard('YH-0002'))?.status, (await hazard('YH-0003'))?.status]).toEqual(['pending_review', 'pending_review']);
   });
 
+  // `4` to a list of three, or `第一个`, met silence; 取消 said 已取消本次登记 of a report
+  it('answers a number that is not in the list, takes 第一个, and cancels the question by name', async () => {
+    await threeOfZhangWei();
+    await say(G.redStar, '张伟', '呼吸阀已经换好了，进度80%');
+    expect(await say(G.redStar, '张伟', '4')).toBe('列表中没有「4」，请回复其中一项的编号：YH-0001、YH-0002、YH-0003（或回复「取消」）');
+    expect(await say(G.redStar, '张伟', '第一个')).toContain('已记录 YH-0001 进度 80%');
+    await say(G.redStar, '张伟', '整改完成 请验收');
+    expect(await say(G.redStar, '张伟', '取消')).toBe('已取消，刚才那条消息没有记录。');
+    expect((await hazard('YH-0001'))?.status).toBe('rectifying');
+  });
+
   it('leaves a waiting registration alone and just asks for the code', async () => {
     await threeOfZhangWei();
     await say(G.redStar, '张伟', '登记隐患 配电室门口堆放杂物 责任人 张伟');
