@@ -19,6 +19,8 @@ export default defineCommand({
   async run(ctx, args) {
     const hazard = await loadHazard(ctx, args.code, usage);
     if (!hazard) return;
+    // `挂牌督办 尽快` or `@所有人` names no leader: nothing is recorded on such a guess
+    if (args.leader && (await ctx.store.roster.peopleByName(args.leader)).length === 0) return ctx.reply(zh.common.leaderUnknown(args.leader));
     const updated = await actOnHazard(ctx, hazard, { type: 'supervise', leader: args.leader }, { who: 'supervise', text: args.text });
     if (!updated) return;
     const text = zh.supervision.listed(updated, ctx.now);

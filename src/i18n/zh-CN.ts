@@ -367,6 +367,8 @@ export const zh = {
   common: {
     unknownSender: (name: string) => `${inline(name, ECHO.name)}，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。`,
     codeMissing: (usage: string) => `请写明隐患编号。用法：${usage}`,
+    /** 挂牌督办 naming someone not in the roster as its leader */
+    leaderUnknown: (name: string) => `督办领导「${inline(name, ECHO.name)}」不在名册中，没有列入督办。请写名册中的人员，例：YH-0012 挂牌督办 督办领导：刘县长；不写督办领导也可以。`,
     notInList: (answer: string, offered: readonly string[]) => `列表中没有「${inline(answer, ECHO.name)}」，请回复其中一项的编号：${offered.join('、')}（或回复「取消」）`,
     whichHazard: (open: readonly HazardView[], now: Date) =>
       [

@@ -38,6 +38,14 @@ describe('挂牌督办', () => {
     expect(events.at(-1)).toMatchObject({ type: 'supervised', actorName: '赵主任', data: { leader: null } });
   });
 
+  // `挂牌督办 @所有人` recorded 督办领导：所有人, `挂牌督办 尽快` 督办领导：尽快
+  it.each(['@所有人', '尽快', '督办领导：王局长'])('refuses a leader who is not in the roster: %s', async (words) => {
+    const code = await registerHazard(chat, '蓝天物流 仓库消防通道堵塞 责任人 钱经理 3天内');
+    const out = texts(await chat.send(G.leaders, '刘县长', `${code} 挂牌督办 ${words}`));
+    expect(out).toEqual([expect.stringMatching(/^督办领导「.+」不在名册中，没有列入督办。请写名册中的人员，例：YH-0012 挂牌督办 督办领导：刘县长；不写督办领导也可以/)]);
+    expect(await hazard(code)).toMatchObject({ supervised: false, supervisingLeader: null });
+  });
+
   it('is refused to departments and unit contacts, and twice', async () => {
     const code = await registerHazard(chat, '蓝天物流 仓库消防通道堵塞 责任人 钱经理 3天内');
     expect(texts(await chat.send(G.safety, '王建国', `${code} 挂牌督办`))).toEqual(['「挂牌督办」只有领导、管理员可以使用。']);
