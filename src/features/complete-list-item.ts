@@ -33,9 +33,11 @@ export async function completeListItem(ctx: CommandContext, text: string, mentio
   if (!allowed) return ctx.reply(texts.notAllowed(unit.name));
 
   const fields = parseRegistration(rest.replace(ITEM_NUMBER, ' '), { now: ctx.now, unitNames: [] });
-  const ownerName = fields.owner ?? (mentions.length === 1 ? mentions[0] : undefined) ?? item.ownerName;
-  const deadline = fields.deadline ?? item.deadline;
-  const { gaps, owner } = await gapsOf(ctx, { ownerName: ownerName ?? null, deadline, deadlineText: fields.deadlineText ?? null, unitId: unit.id });
+  const named = fields.owner ?? (mentions.length === 1 ? mentions[0] : undefined);
+  const ownerName = named ?? item.ownerName;
+  // a deadline written here but not read is said so, not replaced by the row's
+  const deadline = fields.deadline ?? (fields.deadlineText ? null : item.deadline);
+  const { gaps, owner } = await gapsOf(ctx, { ownerName: ownerName ?? null, deadline, deadlineText: fields.deadlineText ?? null, unitId: unit.id, ownerNamedAgain: named !== undefined });
   if (gaps.length > 0 || !owner || !deadline) return ctx.reply(texts.missing(gaps, ctx.now));
   const hazard = await createItemHazard(ctx, { ...batch, code: batch.code }, item, unit, owner, deadline, batch.campaignId);
   const reply = zh.problemList.completed(code, seq, hazard, ctx.now);

@@ -71,14 +71,21 @@ async function matchOwner(ctx: CommandContext, name: string, unitId: number | nu
   return candidates.length === 1 ? candidates[0] ?? null : null;
 }
 
-/** What an item still lacks before it can be a hazard. */
+/**
+ * What an item still lacks before it can be a hazard. An owner of another unit is asked about,
+ * as a registration asks (`ownerNamedAgain`: the department wrote the owner in its 补全).
+ */
 export async function gapsOf(
-  ctx: CommandContext, item: { ownerName: string | null; deadline: LocalDate | null; deadlineText?: string | null; unitId: number | null },
+  ctx: CommandContext, item: { ownerName: string | null; deadline: LocalDate | null; deadlineText?: string | null; unitId: number | null; ownerNamedAgain?: boolean },
 ): Promise<{ gaps: GapText[]; owner: Person | null }> {
   const gaps: GapText[] = [];
   const owner = item.ownerName ? await matchOwner(ctx, item.ownerName, item.unitId) : null;
   if (!item.ownerName) gaps.push({ kind: 'owner' });
   else if (!owner) gaps.push({ kind: 'ownerUnknown', name: item.ownerName });
+  else if (owner.unitId !== item.unitId && !item.ownerNamedAgain) {
+    const unit = owner.unitId === null ? null : await ctx.store.roster.unitById(owner.unitId);
+    gaps.push({ kind: 'ownerOtherUnit', name: owner.name, unit: unit?.name ?? '其他单位' });
+  }
   if (item.deadline) {
     if (item.deadline < ctx.today) gaps.push({ kind: 'deadlinePast', date: item.deadline });
     else if (isDeadlineTooFar(item.deadline, ctx.today)) gaps.push({ kind: 'deadlineUnreadable', text: item.deadline });

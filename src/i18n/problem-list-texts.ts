@@ -8,7 +8,7 @@ import type { SheetCut } from '../parse/problem-list-table.ts';
 import { ECHO, fitRows, inline } from './fit.ts';
 
 /** Why an item cannot become a hazard yet. */
-export type GapText = { kind: 'owner' } | { kind: 'deadline' } | { kind: 'ownerUnknown'; name: string } | { kind: 'deadlineUnreadable'; text: string } | { kind: 'deadlinePast'; date: LocalDate };
+export type GapText = { kind: 'owner' } | { kind: 'deadline' } | { kind: 'ownerUnknown'; name: string } | { kind: 'ownerOtherUnit'; name: string; unit: string } | { kind: 'deadlineUnreadable'; text: string } | { kind: 'deadlinePast'; date: LocalDate };
 
 export interface PreviewFacts {
   title: string;
@@ -41,6 +41,7 @@ function gapText(g: GapText, now: Date): string {
   if (g.kind === 'owner') return '缺责任人';
   if (g.kind === 'deadline') return '缺整改时限';
   if (g.kind === 'ownerUnknown') return `责任人「${inline(g.name, ECHO.name)}」不在名册`;
+  if (g.kind === 'ownerOtherUnit') return `责任人「${inline(g.name, ECHO.name)}」是${g.unit}的人员（确认由其负责请补全时写明责任人）`;
   if (g.kind === 'deadlineUnreadable') return `时限「${inline(g.text, ECHO.name)}」不是具体日期`;
   return `时限${formatDate(g.date, now)}已过`;
 }
