@@ -280,12 +280,13 @@ function mentionedOwners(text: string, mentions: readonly string[]): string[] {
 }
 
 /**
- * `责任人@张伟`, `负责人：张伟`: the owner named under its label, whatever else is @-mentioned —
- * unless more mentions follow it there (`责任人 @张伟 @李强` names two, and is asked about).
+ * `责任人@张伟`, `负责人：张伟`: the owner named under its label, whatever else is @-mentioned
+ * (`责任人 李强 @张伟`: 李强, 张伟 is only told) — unless the label's own mention is followed by
+ * more (`责任人 @张伟 @李强` names two, and is asked about).
  */
 function labelledOwner(text: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}(?![\\s、,，/和及与]*@)`).test(text);
+  return new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}(?:@${escaped}(?![\\s、,，/和及与]*@)|${escaped})`).test(text);
 }
 
 /**
@@ -326,7 +327,8 @@ async function takeWrittenOwners(ctx: CommandContext, draft: RegistrationDraft, 
   let leftInDescription: string | null = null;
   if (names.length === 1) {
     const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const next = new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}${NAME_JOIN.source}@?([^\\s@,，;；。、/]+)`).exec(text)?.[1];
+    // a second name written plainly; `责任人 李强 @张伟` only tells 张伟
+    const next = new RegExp(`(?:责任人|负责人|整改人|落实人)[^@\\n,，;；]{0,4}@?${escaped}${NAME_JOIN.source}([^\\s@,，;；。、/]+)`).exec(text)?.[1];
     if (!next) return;
     names = [written, next];
     leftInDescription = next;

@@ -104,8 +104,12 @@ describe('an owner from another unit (#10 item 4)', () => {
     expect(await hazard('YH-0001')).toMatchObject({ ownerName: '张伟', description: '配电室门口堆放杂物' });
   });
 
-  it('keeps the labelled owner when someone else is only @-mentioned to be told', async () => {
-    expect(await say('登记隐患 红星化工 配电室门口堆放杂物 责任人 李强 12月20日前 @张伟 请督促', { mentions: ['张伟'] })).toContain('已登记 YH-0001');
+  it.each([
+    ['责任人 李强 12月20日前 @张伟 请督促', ['张伟']],
+    ['责任人 李强 @张伟，12月20日前', ['张伟']],
+    ['责任人 李强 @张伟，12月20日前', []],
+  ])('keeps the labelled owner when someone else is only @-mentioned to be told: %s', async (words, mentions) => {
+    expect(await say(`登记隐患 红星化工 配电室门口堆放杂物 ${words}`, { mentions })).toContain('已登记 YH-0001');
     expect(await hazard('YH-0001')).toMatchObject({ ownerName: '李强' });
   });
 });
