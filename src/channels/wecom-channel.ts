@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Channel, Route } from '../core/channel.ts';
+import { ConnectionTimeoutError, type Channel, type Route } from '../core/channel.ts';
 import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { asMarkdown } from './markdown-text.ts';
@@ -24,6 +24,8 @@ export interface WeComChannelOptions {
   botNames?: readonly string[];
   clock?: () => Date;
   log?: Logger;
+  /** how long one connection try may take to open and subscribe (20 s unless a test says otherwise) */
+  connectTimeoutMs?: number;
 }
 
 /** A group robot takes 20 a minute: a bucket of 5 refilled at 15 a minute stays under it. */
@@ -34,6 +36,11 @@ const MENTION_ROOM = 96;
 const REPLY_WINDOW_MS = 5 * 60_000;
 /** A stream reply holds up to 20,480 bytes. */
 const STREAM_BYTES = 20_000;
+/**
+ * A subscription is one round trip once the socket is open; the SDK itself never gives up on an
+ * unanswered one (its heartbeat only starts after it), so a try ends here.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 type Plan =
   | { kind: 'reply'; key: string; frame: WsFrame<BaseMessage> }
@@ -68,6 +75,11 @@ export class WeComChannel implements Channel {
   readonly #base: string;
   readonly #clock: () => Date;
   #chain: Promise<void> = Promise.resolve();
+  #listening = false;
+  /** the long connection answered its subscription and has not closed since */
+  #subscribed = false;
+  /** ends a connection try still waiting (a stop during it) */
+  #abandon: ((error: Error) => void) | null = null;
 
   constructor(private readonly options: WeComChannelOptions) {
     this.#fetch = options.fetch ?? fetch;
@@ -76,26 +88,58 @@ export class WeComChannel implements Channel {
   }
 
   async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
-    this.options.client.on('message', (frame) => {
-      this.#chain = this.#chain
-        .then(() => this.#receive(frame, onMessage))
-        .catch((error: unknown) => this.options.log?.error({ err: error, msgid: frame.body?.msgid }, 'wecom message failed'));
-    });
+    const { client } = this.options;
+    // a start after a failed one (the lease asked for again) must not handle each message twice
+    if (!this.#listening) {
+      this.#listening = true;
+      client.on('message', (frame) => {
+        this.#chain = this.#chain
+          .then(() => this.#receive(frame, onMessage))
+          .catch((error: unknown) => this.options.log?.error({ err: error, msgid: frame.body?.msgid }, 'wecom message failed'));
+      });
+      client.on('authenticated', () => {
+        this.#subscribed = true;
+      });
+      client.on('disconnected', () => {
+        this.#subscribed = false;
+      });
+    }
+    const timeoutMs = this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
     await new Promise<void>((resolve, reject) => {
-      const ok = () => {
-        this.options.client.off('error', fail);
-        resolve();
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        client.off('authenticated', ok);
+        client.off('error', fail);
+        this.#abandon = null;
+        if (!error) return resolve();
+        // an open socket whose subscription went unanswered, or the SDK's own retries: end both,
+        // so this try holds nothing (another instance may connect instead). The SDK handles the
+        // ended socket's close later and would then drop (and reconnect over) a newer socket
+        // opened before it: the try ends once that close is in, or after a second without one.
+        const closed = new Promise<void>((settle) => {
+          const gone = () => {
+            clearTimeout(cap);
+            settle();
+          };
+          const cap = setTimeout(() => {
+            client.off('disconnected', gone);
+            settle();
+          }, 1_000);
+          client.once('disconnected', gone);
+        });
+        client.disconnect();
+        void closed.then(() => reject(error));
       };
+      const ok = () => done();
+      // a wrong secret fails every try: say so instead of waiting for ever
       const fail = (error: Error) => {
-        // a wrong secret fails every try: say so instead of waiting for ever
-        if (/Authentication failed/.test(error.message)) {
-          this.options.client.off('authenticated', ok);
-          reject(new Error(`企业微信智能机器人认证失败，请检查 WECOM_BOT_ID / WECOM_BOT_SECRET：${error.message}`));
-        }
+        if (/Authentication failed/.test(error.message)) done(new Error(`企业微信智能机器人认证失败，请检查 WECOM_BOT_ID / WECOM_BOT_SECRET：${error.message}`));
       };
-      this.options.client.once('authenticated', ok);
-      this.options.client.on('error', fail);
-      this.options.client.connect();
+      const timer = setTimeout(() => done(new ConnectionTimeoutError(`企业微信智能机器人长连接 ${timeoutMs / 1000} 秒内未完成订阅（连接或 aibot_subscribe 无应答）`)), timeoutMs);
+      this.#abandon = done;
+      client.on('authenticated', ok);
+      client.on('error', fail);
+      client.connect();
     });
   }
 
@@ -208,11 +252,13 @@ export class WeComChannel implements Channel {
   }
 
   connectionState(): string {
-    return this.options.client.isConnected ? 'connected' : 'disconnected';
+    if (!this.options.client.isConnected) return 'disconnected';
+    return this.#subscribed ? 'connected' : 'subscribing';
   }
 
   async stop(): Promise<void> {
-    this.options.client.disconnect();
+    if (this.#abandon) this.#abandon(new Error('企业微信长连接：停止时连接尚未完成'));
+    else this.options.client.disconnect();
     await this.#chain;
   }
 }

@@ -174,6 +174,35 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
   }, 240_000);
 });
 
+describe.runIf(testProvider() === 'postgresql')('a holder that cannot connect', () => {
+  it('WeCom: a subscription never answered ends the try; the holder gives the lease up and backs off, a standby connects and answers', async () => {
+    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
+    cleanups.push(() => wecom.close());
+    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base, FAKE_WECOM_CONNECT_MS: '3000' });
+    const holder = async () => (await createStore(db).leases.get('channel:wecom'))?.holder;
+
+    // WeCom takes A's socket and never answers its subscription
+    wecom.mute = true;
+    const a = await start();
+    const aId = a.lines.find((l) => l.t === 'ready')?.instance;
+    await vi.waitFor(() => expect(wecom.events).toContainEqual({ type: 'unanswered', cmd: 'aibot_subscribe' }), WAIT);
+    const b = await start();
+    const bId = b.lines.find((l) => l.t === 'ready')?.instance;
+    wecom.mute = false;
+    // A's try ends, A gives the lease up and waits before asking again: B takes it and connects
+    await vi.waitFor(async () => expect(await holder()).toBe(bId), WAIT);
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'subscribed')).toHaveLength(1), WAIT);
+    const asked = wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-1', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕' });
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'reply' && e.reqId === asked && e.body?.stream?.finish)).toHaveLength(1), WAIT);
+    // A said why, kept running as a standby (no exit), and did not take the connection back
+    expect(a.stderr).toContain('lease work could not start');
+    expect(a.lines.some((l) => l.t === 'closed')).toBe(false);
+    expect(await holder()).toBe(bId);
+    expect(wecom.events.filter((e) => e.type === 'subscribed')).toHaveLength(1);
+    expect(aId).not.toBe(bId);
+  }, 240_000);
+});
+
 describe.runIf(testProvider() === 'sqlite')('one process on SQLite', () => {
   it('WeChat: logs in at once, with no lease, answers, and stops on the signal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hz-handover-'));

@@ -8,6 +8,7 @@ export type WeComEvent =
   | { type: 'reply'; reqId: string; body: any; connection: number }
   | { type: 'push'; body: any; connection: number }
   | { type: 'subscribed'; connection: number }
+  | { type: 'unanswered'; cmd: string }
   | { type: 'webhook'; key: string; body: any }
   | { type: 'upload'; cmd: string };
 
@@ -26,7 +27,8 @@ export function encryptMedia(data: Buffer): { encrypted: Buffer; aeskey: string 
  * callbacks down, replies and pushes up, each acknowledged by req_id) and the group robot
  * webhook (scriptable answers, e.g. 45009), plus encrypted media downloads. Like WeCom, one live
  * long connection per bot: a new subscription sends the previous one `disconnected_event` and
- * closes it. Connections are numbered in the order they subscribed.
+ * closes it. Connections are numbered in the order they subscribed. `mute` makes it take sockets
+ * and read their frames but answer none (a subscription never confirmed), as a WeCom that hangs does.
  */
 export async function startFakeWeCom(options: { botId: string; secret: string; webhookKeys: string[] }) {
   const events: WeComEvent[] = [];
@@ -36,6 +38,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   let webhookRequests = 0;
   let seq = 0;
   let subscriptions = 0;
+  let mute = false;
 
   const loop = await startLoopback(async (req, body, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -66,6 +69,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     });
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { cmd?: string; headers: { req_id: string }; body?: any };
+      if (mute) return void events.push({ type: 'unanswered', cmd: frame.cmd ?? '' });
       const ack = (extra: Record<string, unknown> = {}) => socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: 0, errmsg: 'ok', ...extra }));
       switch (frame.cmd) {
         case 'aibot_subscribe': {
@@ -110,7 +114,12 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     get webhookRequests() {
       return webhookRequests;
     },
-    sends: () => events.filter((e) => e.type !== 'upload' && e.type !== 'subscribed'),
+    sends: () => events.filter((e) => e.type === 'reply' || e.type === 'push' || e.type === 'webhook'),
+    /** While true, frames are read and never answered; sockets stay open. */
+    set mute(on: boolean) {
+      mute = on;
+    },
+
     async authenticated(): Promise<void> {
       await vi.waitFor(() => expect(sockets.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     },
