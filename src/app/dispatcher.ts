@@ -77,6 +77,7 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
     ...(entry.extra?.file ? { file: entry.extra.file } : {}),
+    ...(entry.extra?.inReplyTo ? { inReplyTo: entry.extra.inReplyTo } : {}),
   };
 }
 

@@ -100,7 +100,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
     async reply(text, mentions = [], extra) {
       // a private chat with an account the bot cannot name has nowhere to answer
       if (target.groupId === null && target.personId === null) return;
-      await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
+      await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), extra: { ...extra, inReplyTo: message.messageId } }, message.at);
     },
     async push(msg) {
       await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text) }, message.at);
@@ -111,7 +111,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
 async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise<void> {
   const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
   if (target.groupId === null && target.personId === null) return;
-  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [] }, turn.message.at);
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], extra: { inReplyTo: turn.message.messageId } }, turn.message.at);
 }
 
 /** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */

@@ -43,7 +43,7 @@ const STREAM_BYTES = 20_000;
 const CONNECT_TIMEOUT_MS = 20_000;
 
 type Plan =
-  | { kind: 'reply'; key: string; frame: WsFrame<BaseMessage> }
+  | { kind: 'reply'; msgid: string; frame: WsFrame<BaseMessage> }
   | { kind: 'webhook'; name: string; key: string }
   | { kind: 'push'; chatid: string }
   | { kind: 'none'; where: string };
@@ -69,7 +69,11 @@ export class WeComChannel implements Channel {
   readonly platform = 'wecom' as const;
   readonly #recent = new RecentIds(10 * 60_000);
   readonly #hold = new EvidenceHold();
-  /** the last question per chat (`g:<chatid>` or `u:<userid>`): a reply answers it once */
+  /**
+   * The questions this connection received, by msgid, for the reply window: the first reply naming
+   * one answers it through its request; a question not here (another instance received it, or
+   * this one before a restart) is answered by a push.
+   */
   readonly #questions = new Map<string, { frame: WsFrame<BaseMessage>; at: number; answered: boolean }>();
   readonly #fetch: typeof fetch;
   readonly #base: string;
@@ -168,7 +172,7 @@ export class WeComChannel implements Channel {
       return;
     } else return;
 
-    this.#questions.set(chat, { frame, at: now.getTime(), answered: false });
+    this.#remember(body.msgid, frame, now.getTime());
     text = stripSelfMention(text, this.options.botNames ?? []);
     // ids only, never the text: an admin reads chatids and userids here to fill in the roster
     this.options.log?.info({ chatid: group, userid: userId, msgid: body.msgid }, 'wecom message');
@@ -196,16 +200,24 @@ export class WeComChannel implements Channel {
     return { name, mime, data: buffer };
   }
 
-  #question(key: string): WsFrame<BaseMessage> | null {
-    const q = this.#questions.get(key);
+  #remember(msgid: string, frame: WsFrame<BaseMessage>, at: number): void {
+    // Map keeps arrival order: the oldest go first once past the reply window
+    for (const [id, q] of this.#questions) {
+      if (at - q.at < REPLY_WINDOW_MS) break;
+      this.#questions.delete(id);
+    }
+    this.#questions.set(msgid, { frame, at, answered: false });
+  }
+
+  #question(msgid: string): WsFrame<BaseMessage> | null {
+    const q = this.#questions.get(msgid);
     return q && !q.answered && this.#clock().getTime() - q.at < REPLY_WINDOW_MS ? q.frame : null;
   }
 
   #plan(d: Delivery): Plan {
-    const chatKey = d.group ? (d.group.wecomId ? `g:${d.group.wecomId}` : null) : d.person?.wecomId ? `u:${d.person.wecomId}` : null;
-    const question = chatKey && d.kind === 'reply' && !d.file ? this.#question(chatKey) : null;
+    const question = d.kind === 'reply' && !d.file && d.inReplyTo ? this.#question(d.inReplyTo) : null;
     const webhook = d.group ? this.options.webhooks?.[d.group.name] : undefined;
-    if (question && chatKey && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', key: chatKey, frame: question };
+    if (question && d.inReplyTo && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', msgid: d.inReplyTo, frame: question };
     if (webhook && d.group) return { kind: 'webhook', name: d.group.name, key: webhook };
     if (d.group?.wecomId) return { kind: 'push', chatid: d.group.wecomId };
     if (!d.group && d.person?.wecomId) return { kind: 'push', chatid: d.person.wecomId };
@@ -242,7 +254,7 @@ export class WeComChannel implements Channel {
       return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(delivery.file)) });
     }
     if (plan.kind === 'reply') {
-      const question = this.#questions.get(plan.key);
+      const question = this.#questions.get(plan.msgid);
       if (question) question.answered = true;
       await this.options.client.replyStream(plan.frame, streamIdOf(plan.frame, delivery), named, true);
       return;

@@ -203,6 +203,41 @@ describe.runIf(testProvider() === 'postgresql')('a holder that cannot connect', 
   }, 240_000);
 });
 
+describe.runIf(testProvider() === 'postgresql')('a question the dead holder received and never answered', () => {
+  it('WeCom: the holder dies after committing a question, its answer unsent; the next holder pushes the answer to that chat, once', async () => {
+    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
+    cleanups.push(() => wecom.close());
+    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base });
+    const subscribed = () => wecom.events.filter((e) => e.type === 'subscribed').length;
+    const mentioning = (text: string) => wecom.sends().filter((e) => JSON.stringify(e).includes(text));
+
+    const a = await start();
+    await vi.waitFor(() => expect(subscribed()).toBe(1), WAIT);
+    const b = await start();
+    // WeCom stops answering A: A's answer goes up and is never taken (nor acknowledged)
+    wecom.mute = true;
+    wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-1', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕' });
+    await vi.waitFor(async () => expect(await db.selectFrom('ProcessedMessage').select('messageId').where('messageId', '=', 'msgid-1').executeTakeFirst()).toBeDefined(), WAIT);
+    await vi.waitFor(() => expect(wecom.events).toContainEqual({ type: 'unanswered', cmd: 'aibot_respond_msg' }), WAIT);
+    await a.kill();
+    wecom.mute = false;
+
+    // B connects; the answer A wrote goes out from B as a push to the department's chat, once
+    await vi.waitFor(() => expect(subscribed()).toBe(2), WAIT);
+    await vi.waitFor(() => expect(mentioning('YH-0001')).toContainEqual(expect.objectContaining({ type: 'push', connection: 2, body: expect.objectContaining({ chatid: 'wrDEPT0000000000' }) })), WAIT);
+    // the unit's notice through its group robot, once too
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'webhook')).toHaveLength(1), WAIT);
+    // a later question in that chat is answered through its own request, not taken by the older answer
+    const later = wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-2', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '查询 YH-0001' });
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'reply' && e.reqId === later && e.body?.stream?.finish)).toHaveLength(1), WAIT);
+    const toDept = wecom.sends().filter((e) => e.type === 'push' && e.body?.chatid === 'wrDEPT0000000000');
+    expect(toDept.filter((e) => JSON.stringify(e).includes('已登记'))).toHaveLength(1);
+    expect(wecom.sends().filter((e) => e.type === 'reply' && e.connection === 1)).toEqual([]);
+    b.signal('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+  }, 240_000);
+});
+
 describe.runIf(testProvider() === 'sqlite')('one process on SQLite', () => {
   it('WeChat: logs in at once, with no lease, answers, and stops on the signal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hz-handover-'));
