@@ -29,6 +29,8 @@ export function encryptMedia(data: Buffer): { encrypted: Buffer; aeskey: string 
  * long connection per bot: a new subscription sends the previous one `disconnected_event` and
  * closes it. Connections are numbered in the order they subscribed. `mute` makes it take sockets
  * and read their frames but answer none (a subscription never confirmed), as a WeCom that hangs does.
+ * A callback pushed while no connection is subscribed is dropped, as WeCom is believed to do
+ * (docs/instances.md); with `replay` on it is kept and sent to the next subscription instead.
  */
 export async function startFakeWeCom(options: { botId: string; secret: string; webhookKeys: string[] }) {
   const events: WeComEvent[] = [];
@@ -39,6 +41,8 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   let seq = 0;
   let subscriptions = 0;
   let mute = false;
+  let replay = false;
+  const offline: string[] = [];
 
   const loop = await startLoopback(async (req, body, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -83,7 +87,9 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
             sockets.push(socket);
             events.push({ type: 'subscribed', connection });
           }
-          return socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: ok ? 0 : 40058, errmsg: ok ? 'ok' : 'invalid secret' }));
+          socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: ok ? 0 : 40058, errmsg: ok ? 'ok' : 'invalid secret' }));
+          if (ok) for (const kept of offline.splice(0)) socket.send(kept);
+          return;
         }
         case 'ping':
           return ack();
@@ -119,7 +125,14 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     set mute(on: boolean) {
       mute = on;
     },
-
+    /** Subscribed connections open now. */
+    get live(): number {
+      return sockets.length;
+    },
+    /** While true, callbacks pushed with no connection subscribed go to the next subscription. */
+    set replay(on: boolean) {
+      replay = on;
+    },
     async authenticated(): Promise<void> {
       await vi.waitFor(() => expect(sockets.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     },
@@ -132,6 +145,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
       seq += 1;
       const reqId = `aibot_msg_callback_${seq}`;
       const frame = fixture(path, { reqId, base: loop.base, ...values });
+      if (sockets.length === 0 && replay) offline.push(frame);
       for (const s of sockets) s.send(frame);
       return reqId;
     },
