@@ -66,6 +66,13 @@ async function setUp(roster: string, fixture: string, platformEnv: Record<string
   return { db, start };
 }
 
+/** The fake WeCom, and a fresh ledger with the WeCom roster on which to start WeCom instances. */
+async function setUpWeCom(env: Record<string, string> = {}) {
+  const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
+  cleanups.push(() => wecom.close());
+  return { wecom, ...(await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base, ...env })) };
+}
+
 /** Pushes for a roster group written into the outbox, as a job or another instance would. */
 async function enqueuePushes(db: Db, group: string, texts: readonly string[]): Promise<void> {
   const store = createStore(db);
@@ -137,9 +144,7 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
   }, 240_000);
 
   it('WeCom: one instance holds the AI bot long connection; after kill -9 another connects; no message answered twice', async () => {
-    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
-    cleanups.push(() => wecom.close());
-    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base });
+    const { wecom, db, start } = await setUpWeCom();
     const subscribed = () => wecom.events.filter((e) => e.type === 'subscribed').length;
     let seq = 0;
     const say = (chatid: string, userid: string, text: string) => wecom.push('wecom/aibot-text-group.json', { msgid: `msgid-${++seq}`, chatid, userid, text });
@@ -176,9 +181,7 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
 
 describe.runIf(testProvider() === 'postgresql')('a holder that cannot connect', () => {
   it('WeCom: a subscription never answered ends the try; the holder gives the lease up and backs off, a standby connects and answers', async () => {
-    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
-    cleanups.push(() => wecom.close());
-    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base, FAKE_WECOM_CONNECT_MS: '3000' });
+    const { wecom, db, start } = await setUpWeCom({ FAKE_WECOM_CONNECT_MS: '3000' });
     const holder = async () => (await createStore(db).leases.get('channel:wecom'))?.holder;
 
     // WeCom takes A's socket and never answers its subscription
@@ -205,9 +208,7 @@ describe.runIf(testProvider() === 'postgresql')('a holder that cannot connect', 
 
 describe.runIf(testProvider() === 'postgresql')('a question the dead holder received and never answered', () => {
   it('WeCom: the holder dies after committing a question, its answer unsent; the next holder pushes the answer to that chat, once', async () => {
-    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
-    cleanups.push(() => wecom.close());
-    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base });
+    const { wecom, db, start } = await setUpWeCom();
     const subscribed = () => wecom.events.filter((e) => e.type === 'subscribed').length;
     const mentioning = (text: string) => wecom.sends().filter((e) => JSON.stringify(e).includes(text));
 
@@ -240,9 +241,7 @@ describe.runIf(testProvider() === 'postgresql')('a question the dead holder rece
 
 describe.runIf(testProvider() === 'postgresql')('a message said while nobody is connected', () => {
   it('WeCom: whether or not the platform replays it to the next holder, each message has one effect and one answer', async () => {
-    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
-    cleanups.push(() => wecom.close());
-    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base });
+    const { wecom, db, start } = await setUpWeCom();
     const register = (msgid: string, what: string) => ({ msgid, chatid: 'wrDEPT0000000000', userid: 'wangjg', text: `登记隐患：红星化工${what}，一般隐患，责任人@张伟，12月15日前整改完毕` });
     const answers = (code: string) => wecom.sends().filter((e) => e.type !== 'webhook' && JSON.stringify(e).includes(`已登记 ${code}`));
     const hazards = async () => (await db.selectFrom('Hazard').select('code').orderBy('code').execute()).map((h) => h.code);
