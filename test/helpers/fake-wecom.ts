@@ -28,7 +28,8 @@ export function encryptMedia(data: Buffer): { encrypted: Buffer; aeskey: string 
  * webhook (scriptable answers, e.g. 45009), plus encrypted media downloads. Like WeCom, one live
  * long connection per bot: a new subscription sends the previous one `disconnected_event` and
  * closes it. Connections are numbered in the order they subscribed. `mute` makes it take sockets
- * and read their frames but answer none (a subscription never confirmed), as a WeCom that hangs does.
+ * and read their frames but answer none (a subscription never confirmed), as a WeCom that hangs does:
+ * all of them, or those whose path it picks (one instance's route that fails while others work).
  * A callback pushed while no connection is subscribed is dropped, as WeCom is believed to do
  * (docs/instances.md); with `replay` on it is kept and sent to the next subscription instead.
  */
@@ -40,7 +41,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   let webhookRequests = 0;
   let seq = 0;
   let subscriptions = 0;
-  let mute = false;
+  let mute: boolean | ((path: string) => boolean) = false;
   let replay = false;
   const offline: string[] = [];
 
@@ -65,7 +66,8 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   });
 
   const wss = new WebSocketServer({ server: loop.server });
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
+    const path = request.url ?? '/';
     let connection = 0;
     socket.on('close', () => {
       const at = sockets.indexOf(socket);
@@ -73,7 +75,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     });
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { cmd?: string; headers: { req_id: string }; body?: any };
-      if (mute) return void events.push({ type: 'unanswered', cmd: frame.cmd ?? '' });
+      if (typeof mute === 'function' ? mute(path) : mute) return void events.push({ type: 'unanswered', cmd: frame.cmd ?? '' });
       const ack = (extra: Record<string, unknown> = {}) => socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: 0, errmsg: 'ok', ...extra }));
       switch (frame.cmd) {
         case 'aibot_subscribe': {
@@ -122,7 +124,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     },
     sends: () => events.filter((e) => e.type === 'reply' || e.type === 'push' || e.type === 'webhook'),
     /** While true, frames are read and never answered; sockets stay open. */
-    set mute(on: boolean) {
+    set mute(on: boolean | ((path: string) => boolean)) {
       mute = on;
     },
     /** Subscribed connections open now. */
