@@ -33,6 +33,7 @@ export interface NewCampaign {
 
 /** An imported item still waiting for its owner or deadline. */
 export interface PendingItem {
+  unitId: number;
   batchCode: string;
   seq: number;
   unitName: string;
@@ -172,7 +173,7 @@ export function createProblemListRepository(db: Db) {
     async pendingItems(unitIds: readonly number[]): Promise<PendingItem[]> {
       if (unitIds.length === 0) return [];
       const rows = await db.selectFrom('BatchItem as i').innerJoin('Batch as b', 'b.id', 'i.batchId').innerJoin('Unit as u', 'u.id', 'i.unitId')
-        .select(['b.code as batchCode', 'i.seq', 'u.name as unitName', 'i.description', 'i.ownerName', 'i.deadline'])
+        .select(['u.id as unitId', 'b.code as batchCode', 'i.seq', 'u.name as unitName', 'i.description', 'i.ownerName', 'i.deadline'])
         .where('b.status', '=', 'imported').where('i.hazardId', 'is', null).where('i.unitId', 'in', [...unitIds])
         .orderBy('b.id').orderBy('i.seq').execute();
       return rows.map((r) => ({ ...r, batchCode: r.batchCode ?? '' }));

@@ -1,7 +1,7 @@
-import { activeListLines } from './active-lists.ts';
+import { activeLists } from './active-lists.ts';
 import { leadersInCharge } from './leaders-in-charge.ts';
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
-import { cardExtras } from '../cards/card-extras.ts';
+import { cardExtras, cardExtrasByScope } from '../cards/card-extras.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import { rankBurden } from '../domain/leaders-digest.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
@@ -19,6 +19,8 @@ interface Audience {
   scope: string;
   /** the units the digest covers (undefined: the county) */
   unitIds?: number[];
+  /** the supervising unit whose scope it is (undefined: the county) */
+  supervisorId?: number;
 }
 
 export interface DailyDigestOptions {
@@ -57,8 +59,16 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
           digest: departments.get(unit.id) ?? null,
           scope: zh.digest.supervised(unit.name, inChargeOf.get(unit.name) ?? null),
           unitIds: [unit.id, ...supervised],
+          supervisorId: unit.id,
         })),
       ];
+      // what each audience's digest adds, read once for all of them (a query per department was most of the job's statements)
+      const listLines = await activeLists(store, today);
+      const enforced = await store.enforcement.enforcedUnits(today);
+      const pendingItems = await store.problemLists.pendingItems([...new Set(audiences.flatMap((a) => a.unitIds ?? []))]);
+      const departmentExtras = await cardExtrasByScope(store, today);
+      const ofUnits = <T extends { unitId: number }>(items: readonly T[], unitIds: readonly number[] | undefined) =>
+        unitIds === undefined ? [...items] : items.filter((i) => unitIds.includes(i.unitId));
       // the leaders get the digest they can act on (src/domain/leaders-digest.ts); departments keep the list of their units
       const leadersText = async (): Promise<string> => {
         const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
@@ -68,10 +78,10 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
         }, now);
       };
       const messages: JobMessage[] = [];
-      for (const { groups, digest, scope, unitIds } of audiences) {
+      for (const { groups, digest, scope, unitIds, supervisorId } of audiences) {
         if (groups.length === 0) continue;
         // a department is reminded of its units' 待明确 list items every working day until 补全 (#15)
-        const pending = unitIds === undefined ? [] : zh.problemList.pendingReminder(await store.problemLists.pendingItems(unitIds));
+        const pending = unitIds === undefined ? [] : zh.problemList.pendingReminder(ofUnits(pendingItems, unitIds));
         if ((!digest || digestIsEmpty(digest)) && pending.length === 0) continue;
         if (!digest) {
           // nothing registered yet in its units: the reminder alone
@@ -86,11 +96,11 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
         // then the 问题清单 still being worked on, for the units this digest is about (#15)
         const text = [
           rendered,
-          ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now),
-          ...(await activeListLines(store, today, unitIds)),
+          ...zh.enforcement.digestLines(ofUnits(enforced, unitIds), now),
+          ...listLines(unitIds),
           ...pending,
         ].join('\n');
-        const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
+        const card = zh.cards.daily(digest, scope, supervisorId === undefined ? await cardExtras(store, today, 'unit') : departmentExtras(supervisorId), now);
         for (const group of groups) {
           messages.push({
             kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },
