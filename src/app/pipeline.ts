@@ -108,10 +108,10 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
   };
 }
 
-async function replyPlain(deps: PipelineDeps, turn: Turn, text: string): Promise<void> {
+async function replyPlain(deps: PipelineDeps, turn: Turn, text: string, dedupeKey?: string): Promise<void> {
   const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
   if (target.groupId === null && target.personId === null) return;
-  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [] }, turn.message.at);
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
 }
 
 /** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */
@@ -127,6 +127,18 @@ function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessag
   if (resolution.kind === 'impostor') return zh.identity.impostor(resolution.person.name, message.platform);
   if (resolution.kind === 'unclaimed') return zh.identity.unclaimed(resolution.person.name, zh.roles[resolution.person.role]);
   return zh.common.unknownSender(message.sender.name);
+}
+
+/**
+ * Tells an account the bot cannot name why nothing was done. Called by name (@-mention, private
+ * chat), always. Otherwise — in a plain WeChat group everyone's chat reaches the bot, and a
+ * colleague's `我的隐患` or `整改完了` is often said to the group — once a day per account: the
+ * outbox's key keeps the count, across restarts and instances, and nothing else is recorded.
+ */
+async function refuseUnproven(deps: PipelineDeps, turn: Turn): Promise<void> {
+  const { message } = turn;
+  const once = turn.calledByName ? undefined : `unproven:${message.platform}:${message.sender.id}:${localDate(message.at)}`;
+  await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message), once);
 }
 
 /**
@@ -164,7 +176,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
     if (!turn.sender) {
-      if (turn.calledByName || looksMeantForBot(turn.text).meant) await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
+      if (turn.calledByName || looksMeantForBot(turn.text).meant) await refuseUnproven(deps, turn);
       return;
     }
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
@@ -216,7 +228,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     return;
   }
   if (!turn.sender) {
-    await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message));
+    await refuseUnproven(deps, turn);
     return;
   }
   if (command.roles && !command.roles.includes(turn.sender.role)) {
