@@ -100,7 +100,10 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
     async reply(text, mentions = [], extra) {
       // a private chat with an account the bot cannot name has nowhere to answer
       if (target.groupId === null && target.personId === null) return;
-      await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
+      const { file, ...rest } = extra ?? {};
+      await store.outbox.enqueue({
+        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra: rest } : {}), ...(file ? { file } : {}),
+      }, message.at);
     },
     async push(msg) {
       await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text) }, message.at);

@@ -656,12 +656,12 @@ export const zh = {
     },
   },
   ledger: {
-    exported(r: { count: number; filterWords: readonly string[]; path: string; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: 'filing' | 'toDate' | null }, now: Date): string {
+    exported(r: { count: number; filterWords: readonly string[]; file: { name: string }; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: 'filing' | 'toDate' | null }, now: Date): string {
       // without a period the reply says which quarter the statistics table holds, and why that one
       const quarter = r.quarterReason === 'toDate' && r.asOf < r.quarter.to
         ? `${r.quarter.label}至${formatDate(r.asOf, now)}，未指定期间，按本季度至今统计；`
         : r.quarterReason === 'filing' ? `${r.quarter.label}，未指定期间，上季度统计表正在报送期内；` : `${r.quarter.label}，`;
-      return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.path}`;
+      return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.file.name}`;
     },
     unknownWords: (words: readonly string[]) =>
       `没看懂筛选条件「${inline(words.join('、'), ECHO.medium)}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,
