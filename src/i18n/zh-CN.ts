@@ -4,6 +4,7 @@ import { atLocal, daysBetween, formatDate, localDate, localTime } from '../domai
 import { creditFlags, inForce, standingOf, type CreditEntry, type CreditFlags } from '../domain/credit.ts';
 import { LEVEL_LABELS, STATUS_LABELS, type Refused, type TransitionRefusal } from '../domain/lifecycle.ts';
 import { daysLeft, daysOverdue, isOverdue } from '../domain/overdue.ts';
+import { setsDeadline } from '../domain/order-deadline.ts';
 import type { Period } from '../domain/period.ts';
 import type { PermissionRefusal } from '../domain/permissions.ts';
 import { PLAN_PARTS, missingPlanParts, planRequired, type PlanPart } from '../domain/plan.ts';
@@ -52,9 +53,10 @@ export interface HazardOrigin {
 
 /** `（责令限期整改 ZF-0001）` when the time limit in force is the one an enforcement order set. */
 function orderOf(h: Pick<HazardView, 'deadline'>, events: readonly HazardEvent[]): string {
-  // the last event that set the time limit: an order, an approved extension or a rebound
-  const latest = [...events].reverse().find((e) => (e.type === 'enforcement' && typeof e.data.deadline === 'string') || e.type === 'extension_approved' || e.type === 'rebound');
-  return latest?.type === 'enforcement' && latest.data.deadline === h.deadline ? `（责令限期整改 ${String(latest.data.enforcement ?? '')}）` : '';
+  // the last event that set the time limit: an order, an approved extension or a rebound; a
+  // correction that gave the time limit back leaves no order in force
+  const latest = events.findLast(setsDeadline);
+  return latest?.type === 'enforcement' && latest.data.deadline === h.deadline && latest.data.restored !== true ? `（责令限期整改 ${String(latest.data.enforcement ?? '')}）` : '';
 }
 
 /** The hazard facts a one-line summary shows. */
