@@ -198,7 +198,7 @@ export function createOutboxRepository(db: Db) {
     async dropFiles(ids: readonly number[]): Promise<void> {
       if (ids.length > 0) await db.deleteFrom('OutboxFile').where('outboxId', 'in', [...ids]).execute();
     },
-    /** How many files wait in the outbox, and their bytes (运行状态, tests). */
+    /** How many files wait in the outbox, and their bytes. */
     async fileTotals(): Promise<{ files: number; bytes: number }> {
       const r = await db.selectFrom('OutboxFile')
         .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
