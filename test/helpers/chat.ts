@@ -130,6 +130,8 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
         group: group ? { id: as ? (as.chatId ?? `chat:${group}`) : group, name: group } : null,
         sender: as ? { id: as.id, name: sender, ...(as.durableId ? { durableId: as.durableId } : {}) } : { id: sender, name: sender },
         text, mentions: (opts.mentions ?? []).map((name) => ({ id: name, name })), attachments: opts.attachments ?? [], at: state.now,
+        // a DingTalk or WeCom robot is only given what was said to it (@-mentions, private chats)
+        ...(as && as.platform !== 'wechaty' ? { addressed: true } : {}),
       });
       return channel.sent.slice(before);
     },
