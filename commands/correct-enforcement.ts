@@ -43,7 +43,9 @@ export default defineCommand({
     };
     const fields = await readDecisionFields(ctx, old.kind, kept, usage, old.id);
     if (!fields) return;
-    const record = await recordEnforcement(ctx, kept, { ...fields, correctsId: old.id });
-    await announceEnforcement(ctx, record, `${await recordedText(ctx, record)}\n${zh.enforcement.correctedNote(code)}`);
+    const { record, changes } = await recordEnforcement(ctx, kept, { ...fields, correctsId: old.id }, old);
+    // a corrected order's time limits move with it, and a hazard it no longer names gets its own back
+    const lines = [await recordedText(ctx, record), zh.enforcement.correctedNote(code), ...zh.enforcement.deadlinesOrdered(changes, true, ctx.now)];
+    await announceEnforcement(ctx, record, lines.join('\n'));
   },
 });

@@ -25,7 +25,7 @@ export default defineCommand({
     if (!suspension) return ctx.reply(zh.enforcement.liftNotSuspended(target.unit.name));
     if (ctx.attachments.length === 0) return ctx.reply(zh.enforcement.liftEvidenceMissing(target.unit.name));
     const note = tidy(target.parsed.rest.replace(/(?:验收意见|复产验收意见|意见|说明)\s*[:：]?/g, ' '));
-    const lift = await recordEnforcement(ctx, target, { kind: 'lift', liftsId: suspension.id, note });
+    const { record: lift } = await recordEnforcement(ctx, target, { kind: 'lift', liftsId: suspension.id, note });
     await announceEnforcement(ctx, lift, zh.enforcement.lifted(lift, suspension, ctx.now));
   },
 });

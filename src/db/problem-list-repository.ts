@@ -35,7 +35,10 @@ export interface NewCampaign {
 export interface PendingItem {
   batchCode: string;
   seq: number;
+  unitId: number;
   unitName: string;
+  /** the unit of the person who imported the list (who may 补全 it too), or null */
+  importerUnitId: number | null;
   description: string;
   ownerName: string | null;
   deadline: LocalDate | null;
@@ -167,15 +170,15 @@ export function createProblemListRepository(db: Db) {
 
     /**
      * Items of imported lists still 待明确 (no hazard yet: an owner or a deadline was missing),
-     * in the units given, oldest list first: what their departments are reminded to complete.
+     * oldest list first, with the importer's unit: what the departments are reminded to complete.
      */
-    async pendingItems(unitIds: readonly number[]): Promise<PendingItem[]> {
-      if (unitIds.length === 0) return [];
+    async pendingItems(): Promise<PendingItem[]> {
       const rows = await db.selectFrom('BatchItem as i').innerJoin('Batch as b', 'b.id', 'i.batchId').innerJoin('Unit as u', 'u.id', 'i.unitId')
-        .select(['b.code as batchCode', 'i.seq', 'u.name as unitName', 'i.description', 'i.ownerName', 'i.deadline'])
-        .where('b.status', '=', 'imported').where('i.hazardId', 'is', null).where('i.unitId', 'in', [...unitIds])
+        .innerJoin('Person as p', 'p.id', 'b.createdById')
+        .select(['b.code as batchCode', 'i.seq', 'i.unitId', 'u.name as unitName', 'p.unitId as importerUnitId', 'i.description', 'i.ownerName', 'i.deadline'])
+        .where('b.status', '=', 'imported').where('i.hazardId', 'is', null)
         .orderBy('b.id').orderBy('i.seq').execute();
-      return rows.map((r) => ({ ...r, batchCode: r.batchCode ?? '' }));
+      return rows.map((r) => ({ ...r, unitId: r.unitId ?? 0, batchCode: r.batchCode ?? '' }));
     },
 
     async setItemUnit(itemId: number, unitId: number): Promise<void> {

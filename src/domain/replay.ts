@@ -44,7 +44,8 @@ const EFFECTS: Record<Exclude<HazardEventType, 'created'>, (h: ReplayedHazard, e
   evidence: (h) => h,
   reinspection_passed: (h) => h,
   urged: (h) => h,
-  // 责令限期整改 sets the time limit it orders; other decisions leave the lifecycle as it is
+  // 责令限期整改 sets the time limit it orders, and its correction sets the corrected day or gives the
+  // earlier one back (both record it as `deadline`); other decisions leave the lifecycle as it is
   enforcement: (h, e) => (typeof e.data.deadline === 'string' ? { ...h, deadline: e.data.deadline } : h),
   // a rebound found on re-inspection reopens the hazard with a new time limit
   rebound: (h, e) => ({ status: 'rectifying', progress: 0, deadline: str(e.data.deadline, 'rebound.deadline'), extensionTo: null }),

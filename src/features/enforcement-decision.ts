@@ -1,5 +1,5 @@
 import type { CommandContext } from './command.ts';
-import { announceEnforcement, deadlineChanges, readEnforcementTarget, recordEnforcement, recordedText, type EnforcementFields, type EnforcementTarget } from './record-enforcement.ts';
+import { announceEnforcement, readEnforcementTarget, recordEnforcement, recordedText, type EnforcementFields, type EnforcementTarget } from './record-enforcement.ts';
 import { ENFORCEMENT_LABELS, type EnforcementKind } from '../domain/enforcement.ts';
 import type { LocalDate } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
@@ -84,10 +84,9 @@ export async function runDecision(ctx: CommandContext, kind: DecisionKind, args:
   if (!target) return;
   const fields = await readDecisionFields(ctx, kind, target, usage);
   if (!fields) return;
-  const changes = deadlineChanges(target, fields);
-  const record = await recordEnforcement(ctx, target, fields);
+  const { record, changes } = await recordEnforcement(ctx, target, fields);
   // the unit's group hears the new time limit with the decision: it is what they now work to
-  await announceEnforcement(ctx, record, [await recordedText(ctx, record), ...zh.enforcement.deadlinesOrdered(changes, ctx.now)].join('\n'));
+  await announceEnforcement(ctx, record, [await recordedText(ctx, record), ...zh.enforcement.deadlinesOrdered(changes, false, ctx.now)].join('\n'));
 }
 
 /** `罚款` → fine: the command words a correction may repeat before its new content. */

@@ -1,6 +1,7 @@
 import type { CommandContext } from './command.ts';
 import type { NewEnforcement } from '../db/enforcement-repository.ts';
 import { canEnforce, ENFORCEMENT_LABELS, type EnforcementRecord } from '../domain/enforcement.ts';
+import { orderDeadline, type OrderDeadline } from '../domain/order-deadline.ts';
 import type { HazardView, LocalDate, Unit } from '../domain/types.ts';
 import { zh } from '../i18n/zh-CN.ts';
 import { parseEnforcementText, type EnforcementText } from '../parse/parse-enforcement.ts';
@@ -61,40 +62,68 @@ export async function readEnforcementTarget(ctx: CommandContext, text: string, u
 /** What a command adds to the target to make a record. */
 export type EnforcementFields = Pick<NewEnforcement, 'kind' | 'deadline' | 'amountYuan' | 'fromDate' | 'untilDate' | 'transferTo' | 'liftsId' | 'correctsId'> & { note: string };
 
+/** A time limit a decision moved: set by an order or its correction, or given back by a correction. */
+export interface DeadlineChange extends OrderDeadline {
+  hazard: HazardView;
+  from: LocalDate;
+}
+
 /**
- * Records the decision with the message's files as its evidence, writes it into the history of
- * each hazard it concerns, answers, and tells the unit's own group(s).
+ * The time limits a 责令限期整改 sets on the open hazards it names; for a correction, also the ones
+ * it gives back to the hazards the corrected order named and it no longer does (src/domain/order-deadline.ts).
  */
-export async function recordEnforcement(ctx: CommandContext, target: EnforcementTarget, fields: EnforcementFields): Promise<EnforcementRecord> {
+async function deadlineChanges(ctx: CommandContext, target: EnforcementTarget, fields: EnforcementFields, corrects: EnforcementRecord | null): Promise<DeadlineChange[]> {
+  if (fields.kind !== 'order') return [];
+  const corrected = new Set<string>();
+  if (corrects) {
+    const records = new Map((await ctx.store.enforcement.ofUnit(corrects.unitId)).map((r) => [r.id, r]));
+    for (let r: EnforcementRecord | undefined = corrects; r; r = r.correctsId !== null ? records.get(r.correctsId) : undefined) corrected.add(r.code);
+  }
+  const named = new Set(target.hazards.map((h) => h.id));
+  const dropped = corrects ? (await ctx.store.hazards.byIds(corrects.hazardIds)).filter((h) => !named.has(h.id)) : [];
+  const changes: DeadlineChange[] = [];
+  for (const hazard of [...target.hazards, ...dropped]) {
+    const ordered = named.has(hazard.id) ? (fields.deadline ?? null) : null;
+    const change = orderDeadline({ hazard, events: await ctx.store.hazards.events(hazard.id), corrected, ordered });
+    if (change) changes.push({ ...change, hazard, from: hazard.deadline });
+  }
+  return changes;
+}
+
+/**
+ * Records the decision with the message's files as its evidence and writes it into the history of
+ * each hazard it concerns; a 责令限期整改 (or its correction, `corrects`) sets or gives back their
+ * time limits. Returns the record and the time limits moved, for the announcement.
+ */
+export async function recordEnforcement(
+  ctx: CommandContext, target: EnforcementTarget, fields: EnforcementFields, corrects: EnforcementRecord | null = null,
+): Promise<{ record: EnforcementRecord; changes: DeadlineChange[] }> {
+  const changes = await deadlineChanges(ctx, target, fields, corrects);
   const record = await ctx.store.enforcement.record({
     ...fields, unitId: target.unit.id, hazardIds: target.hazards.map((h) => h.id), decisionNo: target.parsed.decisionNo,
     actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now, attachments: ctx.attachments,
   });
+  const texts = zh.enforcement;
+  const about = corrects ? texts.correctionEventHead(record.code, corrects.code) : `${ENFORCEMENT_LABELS[record.kind]} ${record.code}`;
+  const event = { type: 'enforcement' as const, actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now };
+  // the hazard's own history says it, so 查询 and 责任链 show the decision where the hazard is read;
+  // a time limit moved is kept in the event (replay and the statistics read it), the original stays on record
   for (const hazard of target.hazards) {
-    // the hazard's own history says it, so 查询 and 责任链 show the decision where the hazard is read;
-    // 责令限期整改 also sets the hazard's time limit to the one ordered (the original stays on record)
-    const ordered = orderedDeadline(hazard, fields);
-    await ctx.store.hazards.update(hazard.id, ordered ? { deadline: ordered } : {}, {
-      type: 'enforcement', actorId: ctx.sender.id, groupId: ctx.group?.id ?? null, at: ctx.now,
-      text: ordered ? zh.enforcement.orderEventText(record.code, ordered, hazard.deadline, ctx.now) : `${ENFORCEMENT_LABELS[record.kind]} ${record.code}`,
-      data: { enforcement: record.code, kind: record.kind, ...(ordered ? { deadline: ordered, previousDeadline: hazard.deadline } : {}) },
+    const change = changes.find((c) => c.hazard.id === hazard.id);
+    await ctx.store.hazards.update(hazard.id, change ? { deadline: change.to } : {}, {
+      ...event,
+      text: change ? texts.orderEventText(about, change.to, change.from, ctx.now) : about,
+      data: { enforcement: record.code, kind: record.kind, ...(change ? { deadline: change.to, previousDeadline: change.from, beforeOrder: change.beforeOrder } : {}) },
     });
   }
-  return record;
-}
-
-/** The time limit a 责令限期整改 sets on an open hazard it names, when it changes it. */
-function orderedDeadline(hazard: HazardView, fields: EnforcementFields): LocalDate | null {
-  if (fields.kind !== 'order' || !fields.deadline || hazard.status === 'closed' || hazard.deadline === fields.deadline) return null;
-  return fields.deadline;
-}
-
-/** The hazards whose time limit an order changes: what the reply and the unit's group are told. */
-export function deadlineChanges(target: EnforcementTarget, fields: EnforcementFields): Array<{ code: string; from: LocalDate; to: LocalDate }> {
-  return target.hazards.flatMap((h) => {
-    const to = orderedDeadline(h, fields);
-    return to ? [{ code: h.code, from: h.deadline, to }] : [];
-  });
+  for (const change of changes.filter((c) => c.restored)) {
+    await ctx.store.hazards.update(change.hazard.id, { deadline: change.to }, {
+      ...event,
+      text: texts.orderRestoredEventText(about, change.to, change.from, ctx.now),
+      data: { enforcement: record.code, kind: record.kind, deadline: change.to, previousDeadline: change.from, beforeOrder: change.beforeOrder, restored: true },
+    });
+  }
+  return { record, changes };
 }
 
 /** The reply to a recorded decision, and the same to the unit's group(s) (not twice in one group). */

@@ -104,11 +104,22 @@ export const enforcementTexts = {
       `${code} 是${hazardUnit}的隐患，不属于${unit}，本次未记录。一条执法记录只针对一个单位，请分开发送。`,
     hazardsSeveralUnits: (units: readonly string[]) => `所写隐患分属${units.join('、')}，本次未记录。一条执法记录只针对一个单位，请写明单位并分开发送。`,
     orderDeadlineMissing: (usage: string) => `责令限期整改须写明整改期限，本次未记录。\n例：${usage}`,
-    /** what a hazard's history says of an order that set its time limit */
-    orderEventText: (code: string, to: LocalDate, from: LocalDate, now: Date) => `责令限期整改 ${code}：整改时限改为${formatDate(to, now)}（原${formatDate(from, now)}）`,
-    /** the reply's lines for the hazards whose time limit the order set */
-    deadlinesOrdered: (changes: ReadonlyArray<{ code: string; from: LocalDate; to: LocalDate }>, now: Date): string[] =>
-      changes.length === 0 ? [] : [`整改时限已按责令限期改为${formatDate(changes[0]?.to ?? '', now)}：${changes.map((c) => `${c.code}（原${formatDate(c.from, now)}）`).join('、')}，请按新时限整改。`],
+    /** how a hazard's history names a correction: `更正执法 ZF-0002（更正 ZF-0001）` */
+    correctionEventHead: (code: string, corrected: string) => `更正执法 ${code}（更正 ${corrected}）`,
+    /** what a hazard's history says of an order (`about`: `责令限期整改 ZF-0001`, or its correction) that set its time limit */
+    orderEventText: (about: string, to: LocalDate, from: LocalDate, now: Date) => `${about}：整改时限改为${formatDate(to, now)}（原${formatDate(from, now)}）`,
+    /** …of a correction that no longer names the hazard, so gives its time limit back */
+    orderRestoredEventText: (about: string, to: LocalDate, from: LocalDate, now: Date) =>
+      `${about}：不再涉及本隐患，整改时限恢复为${formatDate(to, now)}（原${formatDate(from, now)}）`,
+    /** the reply's lines for the hazards whose time limit an order (or its correction) set or gave back */
+    deadlinesOrdered: (changes: ReadonlyArray<{ hazard: { code: string }; from: LocalDate; to: LocalDate; restored: boolean }>, corrected: boolean, now: Date): string[] => {
+      const set = changes.filter((c) => !c.restored);
+      const back = changes.filter((c) => c.restored);
+      return [
+        ...(set.length === 0 ? [] : [`整改时限已按${corrected ? '更正' : '责令限期'}改为${formatDate(set[0]?.to ?? '', now)}：${set.map((c) => `${c.hazard.code}（原${formatDate(c.from, now)}）`).join('、')}，请按新时限整改。`]),
+        ...(back.length === 0 ? [] : [`${back.map((c) => `${c.hazard.code} 不再属于责令限期整改，整改时限恢复为${formatDate(c.to, now)}`).join('；')}。`]),
+      ];
+    },
     orderDeadlinePast: (date: LocalDate, now: Date) => `整改期限 ${formatDate(date, now)} 已过，本次未记录。请写今后的日期，例：限期12月20日前`,
     fine: {
       missing: (usage: string) => `罚款须写明金额（元或万元），本次未记录。\n例：${usage}`,
@@ -117,6 +128,7 @@ export const enforcementTexts = {
       fraction: (text: string) => `罚款金额「${inline(text, ECHO.name)}」不是整数元，本次未记录。请核对决定书，写到元，例：罚款 3.5万元 或 罚款 35000元`,
       unreadable: (text: string) => `没看懂罚款金额「${inline(text, ECHO.name)}」，本次未记录。请用数字写，例：罚款 12000元 或 罚款 1.2万元`,
       zero: '罚款金额不能为零，本次未记录。',
+      negative: (text: string) => `罚款金额「${inline(text, ECHO.name)}」不能是负数，本次未记录。请照决定书写金额，例：罚款 3万元`,
       too_large: (text: string) => `罚款金额「${inline(text, ECHO.name)}」超过10亿元，本次未记录。请核对金额和单位（元、万元）。`,
     },
     suspendUnreadable: (text: string, usage: string) => `没看懂停产整顿的期间「${inline(text, ECHO.name)}」，本次未记录。\n例：${usage}`,

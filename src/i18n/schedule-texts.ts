@@ -133,6 +133,8 @@ export const scheduleTexts = {
     heading: (today: LocalDate, scope: string, now: Date) => `【每日安全汇总】${formatDate(today, now)} · ${scope}`,
     county: '全县',
     supervised: (unit: string, inCharge: string | null = null) => `${unit}及所监管单位${inCharge ? `（分管 ${inCharge}）` : ''}`,
+    /** a department that supervises no unit, reminded of the lists it imported */
+    importer: (unit: string, inCharge: string | null = null) => `${unit}${inCharge ? `（分管 ${inCharge}）` : ''}`,
     unit: (unit: string) => unit,
     onDemand: '今日汇总',
     empty: (scope: string) => `今日汇总 · ${scope}：暂无未销号隐患，今日也没有新增、销号和进度。`,

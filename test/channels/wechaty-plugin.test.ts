@@ -179,11 +179,8 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
   it('finds a room by topic when its bound id went stale (a re-login), and sends files as FileBox', async () => {
     const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
     await read((s) => s.roster.bindGroupPlatformId(unitGroup!.id, 'wechaty', 'stale-id@chatroom'));
-    const file = join(dir, 'ledger.png');
-    rmSync(file, { force: true });
-    await import('node:fs').then((fs) => fs.writeFileSync(file, PHOTO));
     const before = said.length;
-    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], extra: { file } }, now));
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], file: { name: 'ledger.png', data: PHOTO } }, now));
     await hz.deliver();
     const out = await saidAfter(before, 1);
     expect(out[0]).toMatchObject({ roomId: rooms.unit.id, text: '本周台账见附件' });
@@ -245,5 +242,43 @@ describe('a wechat4u-like re-login: every contact id changes (#9 item 1)', () =>
     const refused = await saidAfter(before, 1);
     expect(refused.find((s) => s.roomId === rooms.dept.id)?.text).toContain('首次在本平台使用须先认领身份');
     expect((await read((s) => s.roster.peopleByName('陈消防')))[0]?.wechatId).toBeNull();
+  });
+});
+
+describe('a person not in the roster in a plain WeChat group, where everyone\'s chat reaches the bot', () => {
+  /** What the bot said because of `speak`, shown by a roster question answered right after it (messages are handled in order). */
+  async function saidFor(speak: () => void): Promise<string[]> {
+    const before = said.length;
+    speak();
+    people.wang.say('逾期隐患').to(rooms.dept);
+    await vi.waitFor(() => expect(said.slice(before).some((s) => s.roomId === rooms.dept.id)).toBe(true), { timeout: 15_000, interval: 20 });
+    await hz.deliver();
+    return said.slice(before).filter((s) => s.roomId !== rooms.dept.id).map((s) => s.text);
+  }
+
+  it('leaves ordinary chat alone, tells command-like text once a day, and always answers an @-mention', async () => {
+    // a worker of the enterprise in its group, not on the roster
+    const stranger = mocker.createContact({ name: '路人甲' });
+    const refusal = '路人甲，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。';
+    // (a) ordinary chat, with the ledger's words among people too: no reply
+    for (const text of ['今天食堂有红烧肉', '收到', '隐患排查的事明天再说', '大家注意安全']) {
+      expect(await saidFor(() => stranger.say(text).to(rooms.unit)), text).toEqual([]);
+    }
+    // (b) something that looks like a command: told once, then not again that day
+    expect(await saidFor(() => stranger.say('我的隐患').to(rooms.unit))).toEqual([refusal]);
+    for (const text of ['逾期隐患', '我们厂的隐患都整改完了', 'YH-0001 进度60%']) {
+      expect(await saidFor(() => stranger.say(text).to(rooms.unit)), text).toEqual([]);
+    }
+    // (c) an @-mention is always answered, whatever was said before
+    for (const text of ['@隐患清零\u2005我的隐患', '@隐患清零\u2005在吗']) {
+      expect(await saidFor(() => stranger.say(text, [people.me]).to(rooms.unit)), text).toEqual([refusal]);
+    }
+    // the next day, command-like text is told once again
+    now = atLocal('2026-12-02 09:00');
+    expect(await saidFor(() => stranger.say('逾期隐患').to(rooms.unit))).toEqual([refusal]);
+    expect(await saidFor(() => stranger.say('我的隐患').to(rooms.unit))).toEqual([]);
+    // nothing was recorded about the stranger: no person, no binding, no hazard
+    expect(await read((s) => s.roster.peopleByName('路人甲'))).toEqual([]);
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toBeNull();
   });
 });

@@ -95,9 +95,12 @@ describe('问题清单 and 专项整治 track lists and campaigns (#15 item 4)',
       '问题清单进度（2 份未清零）：',
       'QD-0002 消防安全专项检查问题清单：共3 销号0 逾期1 待明确1',
       'QD-0001 省安委会第三督查组安全生产督查问题清单：共4 销号1 逾期0 待明确0',
-      // and, until 补全, what its units' items still lack
-      '问题清单待明确 1 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
+      // and, until 补全, what its units' items still lack, and those of the list 赵主任 of 应急管理局 imported
+      '问题清单待明确 4 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
       '· QD-0002 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
+      '· QD-0002 第3项 实验小学 校园消防栓无水（缺整改时限）',
+      '· QD-0002 第4项 城南建筑工地 临时用电私拉乱接（责任人或时限待核实）',
+      '· QD-0002 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
       '例：补全 QD-0002 第2项 责任人 张伟 12月20日前',
     ].join('\n'));
     // the weekly summary on Monday 09:00
