@@ -22,6 +22,7 @@ import { normalizeText } from '../parse/normalize.ts';
 import { parseLedgerQuestion } from '../parse/parse-ledger-question.ts';
 import { looksMeantForBot, type Addressed } from '../parse/looks-meant-for-bot.ts';
 import { parseProgress } from '../parse/parse-progress.ts';
+import { readQuotedReply } from '../parse/quoted-reply.ts';
 import { routeMessage } from '../parse/route.ts';
 
 export interface PipelineDeps {
@@ -53,6 +54,8 @@ interface Turn {
   addressed: boolean;
   /** the bot was @-mentioned or spoken to in private: it answers whatever was said */
   calledByName: boolean;
+  /** a WeChat quote-reply's quoted message named this one hazard */
+  quotedCode: string | null;
 }
 
 /** `收到`, `好的`, `谢谢`, `辛苦了`: everyday chat, answered by no one even when the bot is mentioned. */
@@ -100,7 +103,10 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
     async reply(text, mentions = [], extra) {
       // a private chat with an account the bot cannot name has nowhere to answer
       if (target.groupId === null && target.personId === null) return;
-      await store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra } : {}) }, message.at);
+      const { file, ...rest } = extra ?? {};
+      await store.outbox.enqueue({
+        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra: rest } : {}), ...(file ? { file } : {}),
+      }, message.at);
     },
     async push(msg) {
       await store.outbox.enqueue({ kind: 'push', ...msg, text: sendable(deps, msg.text) }, message.at);
@@ -163,6 +169,23 @@ async function answerUnderstoodNot(deps: PipelineDeps, turn: Turn & { sender: Pe
   await replyPlain(deps, turn, closest ? zh.common.notUnderstood(closest.name, closest.help?.example ?? closest.usage) : zh.common.notUnderstoodAtAll);
 }
 
+/**
+ * Routes the message; a report or decision that lacks a code (`整改完成`, `进度30%`) written as a
+ * quote-reply to a message naming one hazard runs on that hazard instead of asking which.
+ */
+function routeWithQuote(deps: PipelineDeps, turn: Turn): ReturnType<typeof routeMessage<Command>> {
+  const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
+  const code = turn.quotedCode;
+  if (!code) return routed;
+  const wantsCode = routed
+    ? routed.code === null && !routed.command.runForAnyone &&
+      (routed.command.args.safeParse({ code: null, text: routed.rest, mentions: [], now: turn.message.at }).error?.issues.some((i) => i.path[0] === 'code') ?? false)
+    : looksLikeProgressReport(turn.text);
+  if (!wantsCode) return routed;
+  turn.text = `${code} ${turn.text}`;
+  return routeMessage(turn.text, deps.commands, deps.bareCode);
+}
+
 async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
@@ -171,7 +194,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
   const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
   if (picked) turn.text = picked;
-  const routed = routeMessage(turn.text, deps.commands, deps.bareCode);
+  const routed = routeWithQuote(deps, turn);
 
   if (!routed) {
     // not a command: a bare photo after a report, or the answer to an ask-back, is for us
@@ -275,13 +298,17 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
 export function createMessageHandler(deps: PipelineDeps): (message: IncomingMessage) => Promise<void> {
   return (message) =>
     deps.queue.run(async () => {
-      const written = normalizeText(message.text).slice(0, MAX_TEXT);
+      const normalized = normalizeText(message.text).slice(0, MAX_TEXT);
+      // a WeChat quote-reply: the reply is the message, the quote only names its hazard
+      const quote = readQuotedReply(normalized);
+      const written = quote?.reply ?? normalized;
+      const quotedCode = quote?.quotedCode ?? null;
       const text = written.replace(CALLED, '');
       const calledByName = message.addressed === true || message.group === null || text !== written;
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName, quotedCode };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -297,7 +324,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName, quotedCode };
           await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));

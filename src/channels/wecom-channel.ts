@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { Channel, Route } from '../core/channel.ts';
 import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
@@ -185,17 +184,16 @@ export class WeComChannel implements Channel {
     const named = [...delivery.mentions.map((p) => `@${escapeMarkdown(p.name)}`), asMarkdown(delivery)].join(' ');
 
     if (delivery.file && !delivery.text.trim()) {
-      const { file: _file, ...rest } = delivery;
-      const data = readFileSync(delivery.file);
-      if (plan.kind === 'webhook') return postWeComWebhook(this.#fetch, this.#base, plan.key, await weComFileBody(this.#fetch, this.#base, plan.key, delivery.file, data));
+      const { file, ...rest } = delivery;
+      if (plan.kind === 'webhook') return postWeComWebhook(this.#fetch, this.#base, plan.key, await weComFileBody(this.#fetch, this.#base, plan.key, file.name, file.data));
       if (plan.kind === 'push') {
-        const image = ['.jpg', '.jpeg', '.png'].includes(extname(delivery.file).toLowerCase());
-        const { media_id } = await this.options.client.uploadMedia(data, { type: image ? 'image' : 'file', filename: basename(delivery.file) });
+        const image = ['.jpg', '.jpeg', '.png'].includes(extname(file.name).toLowerCase());
+        const { media_id } = await this.options.client.uploadMedia(file.data, { type: image ? 'image' : 'file', filename: file.name });
         await this.options.client.sendMediaMessage(plan.chatid, image ? 'image' : 'file', media_id);
         return;
       }
       if (delivery.fileRepeatsText) return;
-      return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(delivery.file)) });
+      return this.send({ ...rest, text: zh.delivery.fileNotSent(file.name) });
     }
     if (plan.kind === 'reply') {
       const question = this.#questions.get(plan.key);

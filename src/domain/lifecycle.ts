@@ -66,6 +66,9 @@ export interface Refused {
   missing?: readonly PlanPart[];
   /** no_reinspection_due: the next check's day, if one is scheduled */
   nextDueOn?: LocalDate | null;
+  /** extension_not_later: the date asked for and the deadline it must pass */
+  to?: LocalDate;
+  deadline?: LocalDate;
 }
 
 /** The hazard fields a transition may change. */
@@ -177,7 +180,7 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
     }
     case 'request_extension':
       if (hazard.extensionTo) return { refused: 'extension_pending' };
-      if (action.to <= hazard.deadline) return { refused: 'extension_not_later' };
+      if (action.to <= hazard.deadline) return { refused: 'extension_not_later', to: action.to, deadline: hazard.deadline };
       return {
         changes: { extensionTo: action.to, extensionReason: action.reason },
         event: 'extension_requested',

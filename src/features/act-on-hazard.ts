@@ -79,7 +79,7 @@ export async function actOnHazard(
   const attachments = options.attachments ?? [];
   const result = transition(hazard, action, await transitionFacts(ctx.store, hazard, action, ctx.today, ctx.now, attachments.length));
   if ('refused' in result) {
-    await ctx.reply(zh.refusal[result.refused](hazard.code, result));
+    await ctx.reply(zh.refusal[result.refused](hazard.code, result, ctx.now));
     return null;
   }
   return ctx.store.hazards.update(hazard.id, result.changes, {

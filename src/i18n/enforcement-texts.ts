@@ -128,6 +128,7 @@ export const enforcementTexts = {
       fraction: (text: string) => `罚款金额「${inline(text, ECHO.name)}」不是整数元，本次未记录。请核对决定书，写到元，例：罚款 3.5万元 或 罚款 35000元`,
       unreadable: (text: string) => `没看懂罚款金额「${inline(text, ECHO.name)}」，本次未记录。请用数字写，例：罚款 12000元 或 罚款 1.2万元`,
       zero: '罚款金额不能为零，本次未记录。',
+      negative: (text: string) => `罚款金额「${inline(text, ECHO.name)}」不能是负数，本次未记录。请照决定书写金额，例：罚款 3万元`,
       too_large: (text: string) => `罚款金额「${inline(text, ECHO.name)}」超过10亿元，本次未记录。请核对金额和单位（元、万元）。`,
     },
     suspendUnreadable: (text: string, usage: string) => `没看懂停产整顿的期间「${inline(text, ECHO.name)}」，本次未记录。\n例：${usage}`,

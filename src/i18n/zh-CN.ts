@@ -333,7 +333,10 @@ export const zh = {
     closed: (code: string) => `${code} 已销号，不能再操作。如隐患反弹，请重新登记。`,
     awaiting_review: (code: string) => `${code} 已提交验收，正在等待验收结果。`,
     not_awaiting_review: (code: string) => `${code} 还没有提交验收，不能验收或驳回。`,
-    extension_not_later: (code: string) => `延期日期必须晚于 ${code} 的现有时限。`,
+    extension_not_later: (code: string, r: Refused, now: Date) => {
+      const [to, deadline] = [formatDate(r.to ?? '', now), formatDate(r.deadline ?? '', now)];
+      return `延期日期 ${to} 不晚于 ${code} 的现有时限 ${deadline}，请写 ${deadline} 以后的日期，例：${code} 申请延期到12月30日 原因：配件未到货`;
+    },
     extension_pending: (code: string) => `${code} 已有一份延期申请待审批，请等待审批结果。`,
     no_extension_pending: (code: string) => `${code} 没有待审批的延期申请。`,
     plan_incomplete: (code: string, r: Refused) =>
@@ -347,7 +350,7 @@ export const zh = {
       r.nextDueOn ? `${code} 的下一次复查在 ${r.nextDueOn}，还没到期。` : `${code} 没有待复查的安排（未抽中滚动检查或已复查完毕）。`,
     deadline_past: (code: string) => `${code} 重新整改的时限已过，请给出今后的日期，例：限期7天。`,
     no_files: (code: string) => `没有收到 ${code} 的附件。`,
-  } satisfies Record<TransitionRefusal, (code: string, refusal: Refused) => string>,
+  } satisfies Record<TransitionRefusal, (code: string, refusal: Refused, now: Date) => string>,
   permission: {
     not_own_unit: '只有本单位的联系人或整改责任人可以操作这条隐患。',
     not_supervisor: '只有该单位的监管部门或管理员可以验收、驳回、审批延期和复查。',
@@ -658,12 +661,12 @@ export const zh = {
     },
   },
   ledger: {
-    exported(r: { count: number; filterWords: readonly string[]; path: string; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: 'filing' | 'toDate' | null }, now: Date): string {
+    exported(r: { count: number; filterWords: readonly string[]; file: { name: string }; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: 'filing' | 'toDate' | null }, now: Date): string {
       // without a period the reply says which quarter the statistics table holds, and why that one
       const quarter = r.quarterReason === 'toDate' && r.asOf < r.quarter.to
         ? `${r.quarter.label}至${formatDate(r.asOf, now)}，未指定期间，按本季度至今统计；`
         : r.quarterReason === 'filing' ? `${r.quarter.label}，未指定期间，上季度统计表正在报送期内；` : `${r.quarter.label}，`;
-      return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.path}`;
+      return `已导出台账：共 ${r.count} 项${r.filterWords.length > 0 ? `（${r.filterWords.join('、')}）` : '（全部）'}。\n含三张表：隐患台账、考核、季度统计（${quarter}${formatDate(r.due, now)}前报送）。\n文件：${r.file.name}`;
     },
     unknownWords: (words: readonly string[]) =>
       `没看懂筛选条件「${inline(words.join('、'), ECHO.medium)}」。可写：本季度、2026年第四季度、上月；单位或监管部门名称；重大、一般；待整改、整改中、待验收、已销号、逾期、未销号。`,

@@ -116,7 +116,8 @@ const DURATION_NUM = `(\\d{1,3}|${CN}{1,3}|半)`;
 function durationDays(today: string, numText: string, unit: string): string | null {
   if (numText === '半') return unit === '个月' ? addDays(today, 15) : unit === '年' ? afterDuration(today, 6, '个月') : null;
   const n = toNumber(numText);
-  return Number.isNaN(n) ? null : afterDuration(today, n, unit);
+  // `0天内` is no deadline (a slip for 10天内?): left unread, so the bot asks instead of recording today
+  return Number.isNaN(n) || n === 0 ? null : afterDuration(today, n, unit);
 }
 
 /** The char before a match; chrono runs patterns on a tail of the text, so a lookbehind can't see it. */
@@ -153,9 +154,9 @@ function customParsers(today: string, now: Date): chrono.Parser[] {
 
     // 48小时内, 24个小时之内, 限期72小时: counted from the message's instant
     parser(new RegExp(`(?:(?:期限|限期|时限)[:：为是\\s]*(\\d{1,3}|${CN}{1,3})\\s*个?(?:小时|钟头)|(\\d{1,3}|${CN}{1,3})\\s*个?(?:小时|钟头)(?=之内|以内|内))`), (m, ctx) => {
-      if (/[\d\-负]/.test(prevChar(ctx, m))) return null;
+      if (/[\d\-负.]/.test(prevChar(ctx, m))) return null;
       const hours = toNumber(m[1] ?? m[2] ?? '');
-      return Number.isNaN(hours) ? null : localDate(new Date(now.getTime() + hours * 3_600_000));
+      return Number.isNaN(hours) || hours === 0 ? null : localDate(new Date(now.getTime() + hours * 3_600_000));
     }),
 
     // 春节前, 过年前, 年前, 国庆节前, 中秋之前: the day before the next one (chinese-days' lunar calendar)
@@ -212,8 +213,9 @@ function customParsers(today: string, now: Date): chrono.Parser[] {
       return monthDayNearest(today, toNumber(m[1] ?? ''), day);
     }),
 
-    // 12.15, 12/15, 2027.1.10, 2027/01/10 — not inside other numbers, codes, decimals or quantities.
-    parser(/(?:(\d{4})([./]))?(\d{1,2})[./](\d{1,2})(?![\d./%:A-Za-z万元米吨度个台套处项人倍级条款章节版])/, (m, ctx) => {
+    // 12.15, 12/15, 2027.1.10, 2027/01/10 — not inside other numbers, codes, decimals or quantities
+    // (1.5天内 is a length, not 1月5日).
+    parser(/(?:(\d{4})([./]))?(\d{1,2})[./](\d{1,2})(?![\d./%:A-Za-z万元米吨度个台套处项人倍级条款章节版天周小星礼年])/, (m, ctx) => {
       if (/[\dA-Za-z./\-第]/.test(prevChar(ctx, m))) return null;
       const [, y, sep, mo = '', d = ''] = m;
       if (y && !m[0].slice(5).includes(sep ?? '')) return null; // 2027.1/10
@@ -230,8 +232,9 @@ function customParsers(today: string, now: Date): chrono.Parser[] {
     parser(
       new RegExp(`(?:(?:期限|限期|时限)[:：为是\\s]*${DURATION_NUM}\\s*${DURATION_UNIT}(?![之以]?前)|${DURATION_NUM}\\s*${DURATION_UNIT}(?=之内|以内|内))`),
       (m, ctx) => {
-        // -3天内 is no deadline: it is left unread, so the bot says it did not understand it
-        if (/[\d\-负]/.test(prevChar(ctx, m))) return null;
+        // -3天内 and 0.5天内 are no deadlines (0.5天内 was read as 5天内): left unread, so the bot
+        // says it did not understand them
+        if (/[\d\-负.]/.test(prevChar(ctx, m))) return null;
         return durationDays(today, m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '');
       },
     ),

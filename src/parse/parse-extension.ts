@@ -20,6 +20,16 @@ export interface ExtensionRequest {
   toText?: string;
 }
 
+/** `到2月30日`, `至12月32日` right after the keyword: a date that does not exist, quoted back. */
+const TO_UNREAD = /^(\s*(?:到|至)\s*)([^\s,，。；;!！?？]{1,12})/;
+
+function unreadAfterTo(text: string): { text: string; index: number } | null {
+  const m = TO_UNREAD.exec(text);
+  // `到货延迟` is the reason, not a date
+  if (!m?.[1] || !m[2] || !/[\d零〇一二两三四五六七八九十]\s*[月日号]/.test(m[2])) return null;
+  return { text: m[2], index: m[1].length };
+}
+
 /** `申请延期到`, `需延期至`, `延长至`: the words that lead up to the new date. */
 const TO_DATE = /(?:(?:需要?|要|申请|拟|想)\s*)?(?:(?:延期|延长|推迟|顺延)\s*)?(?:到|至|为)?\s*$/;
 /** `原因：`, `理由是`, `因为`, `由于` at the start of a clause label the reason; `天气原因` is the reason itself. */
@@ -68,7 +78,7 @@ export function parseExtension(text: string, now: Date): ExtensionRequest {
   let toText: string | undefined;
   if (found) rest = text.slice(0, found.index).replace(TO_DATE, '') + ' ' + text.slice(found.index + found.text.length);
   else {
-    const unread = findUnreadDeadline(text);
+    const unread = findUnreadDeadline(text) ?? unreadAfterTo(text);
     // a phrase that is neither a date nor labelled as one (`春节停工`) is the reason, and stays
     if (unread) {
       toText = unread.text;

@@ -4,7 +4,7 @@ export const MAX_FINE_YUAN = 1_000_000_000;
 /** A fine read from text, or why it cannot be read without guessing. */
 export type FineAmount =
   | { ok: true; yuan: number; text: string }
-  | { ok: false; problem: 'missing' | 'no_unit' | 'several' | 'fraction' | 'unreadable' | 'zero' | 'too_large'; text: string };
+  | { ok: false; problem: 'missing' | 'no_unit' | 'several' | 'fraction' | 'unreadable' | 'zero' | 'negative' | 'too_large'; text: string };
 
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
@@ -63,6 +63,10 @@ const AMOUNT = new RegExp(
   `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[${CN_CHARS}]+)\\s*(万元|万|千元|元|块)`,
   'g',
 );
+/** `3-5万元`, `3至5万元`: a range before an amount, which names no one amount. */
+const RANGE_BEFORE = /\d\s*[-−~～至到]\s*$/;
+/** `-3万元`, `负三万元`: a sign before an amount (it was read as 3万元). */
+const SIGN_BEFORE = /[-−负]\s*$/;
 /** A number standing alone after the keyword: an amount whose unit was left out. */
 const BARE_NUMBER = /(?:^|[\s:：，,])(?:罚款|金额|处)?\s*(\d+(?:\.\d+)?)(?=$|[\s，,。；;])/;
 
@@ -74,6 +78,11 @@ const BARE_NUMBER = /(?:^|[\s:：，,])(?:罚款|金额|处)?\s*(\d+(?:\.\d+)?)(
 export function parseFineAmount(text: string): FineAmount {
   const found = [...text.matchAll(AMOUNT)].flatMap((m) => {
     const [all, number = '', unit = ''] = m;
+    const before = text.slice(0, m.index);
+    const range = RANGE_BEFORE.exec(before);
+    if (range) return [{ text: before.slice(before.search(/\d+(?:\.\d+)?\s*[-−~～至到]\s*$/)) + all, yuan: null, readable: false }];
+    const sign = SIGN_BEFORE.exec(before);
+    if (sign) return [{ text: sign[0] + all, yuan: null, readable: true, negative: true }];
     const factor = unit.startsWith('万') ? 10_000 : unit.startsWith('千') ? 1000 : 1;
     if (/^[\d,.]+$/.test(number)) {
       const yuan = decimalTimes(number, factor);
@@ -91,6 +100,7 @@ export function parseFineAmount(text: string): FineAmount {
   const [only] = distinct;
   if (!only) return { ok: false, problem: 'missing', text: '' };
   if (!only.readable) return { ok: false, problem: 'unreadable', text: only.text };
+  if ('negative' in only) return { ok: false, problem: 'negative', text: only.text };
   if (only.yuan === null) return { ok: false, problem: 'fraction', text: only.text };
   if (only.yuan === 0) return { ok: false, problem: 'zero', text: only.text };
   if (only.yuan > MAX_FINE_YUAN) return { ok: false, problem: 'too_large', text: only.text };

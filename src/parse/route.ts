@@ -54,8 +54,17 @@ function standsApart(word: string, next: string | undefined): boolean {
   return word.length >= SPECIFIC_LENGTH || next === undefined || !/\p{Script=Han}/u.test(next);
 }
 
-/** Leading tags, and the text after them. */
+/** A whole message in quotes: the bot's example copied with its 「」, or a command put in “”. */
+const WRAPPED = /^\s*(?:「([^「」]+)」|“([^“”]+)”|"([^"]+)")\s*$/;
+
+/** Leading tags, and the text after them (out of its quotes, if the whole of it is quoted). */
 function dropTags(text: string): { tags: string[]; body: string } {
+  const { tags, body } = dropLeadingTags(text);
+  const wrapped = WRAPPED.exec(body);
+  return { tags, body: wrapped ? (wrapped[1] ?? wrapped[2] ?? wrapped[3] ?? body).trim() : body };
+}
+
+function dropLeadingTags(text: string): { tags: string[]; body: string } {
   const tags: string[] = [];
   let body = text;
   for (let m = TAG.exec(body); m; m = TAG.exec(body)) {

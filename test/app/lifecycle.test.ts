@@ -72,7 +72,7 @@ describe('the hazard lifecycle', () => {
     ['accepting what was not submitted', DEPT_GROUP, '王建国', '{code} 验收通过', '还没有提交验收'],
     ['rejecting what was not submitted', DEPT_GROUP, '王建国', '{code} 驳回 不行', '还没有提交验收'],
     ['approving an extension nobody asked for', DEPT_GROUP, '王建国', '{code} 批准延期', '没有待审批的延期申请'],
-    ['an extension to an earlier day', UNIT_GROUP, '张伟', '{code} 申请延期到12月10日 原因：太忙', '必须晚于'],
+    ['an extension to an earlier day', UNIT_GROUP, '张伟', '{code} 申请延期到12月10日 原因：太忙', '不晚于'],
     ['progress over 100%', UNIT_GROUP, '张伟', '{code} 进度150%', '超出范围'],
     ['a rejection without a reason', DEPT_GROUP, '王建国', '{code} 驳回', '驳回需写明原因'],
   ])('refuses %s and changes nothing', async (_name, group, sender, text, reply) => {

@@ -52,6 +52,14 @@ describe('dates people use', () => {
     expect(await count()).toBe(0);
   });
 
+  // `0.5天内` was read as 5天内 and `1.5天内` as 1月5日: a wrong deadline recorded without a word
+  it.each(['0.5天内', '1.5天内', '2.5个工作日内', '0天内', '期限0天'])('asks again for %s instead of recording a guess', async (phrase) => {
+    const out = await chat.send(G.safety, '王建国', `登记隐患 蓝天物流 叉车未年检 责任人 钱经理 ${phrase}`);
+    expect(out[0]?.text).toMatch(/没看懂整改时限「.*」|请补充整改时限/);
+    expect(out[0]?.text).not.toContain('已登记');
+    expect(await count()).toBe(0);
+  });
+
   it('延期15天 counts from the current deadline', async () => {
     const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
     const out = await chat.send(G.redStar, '张伟', `${code} 延期15天 配件未到货`);
@@ -63,6 +71,14 @@ describe('dates people use', () => {
     const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
     const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到节后 原因：春节停工`);
     expect(texts(out).join('\n')).toContain('没看懂「节后」');
+    const impossible = await chat.send(G.redStar, '张伟', `${code} 申请延期到2月30日 原因：配件未到货`);
+    expect(texts(impossible)).toEqual([expect.stringContaining('没看懂「2月30日」这个延期日期')]);
+  });
+
+  it('an extension to a date before the current deadline says what the deadline is', async () => {
+    const code = await registerHazard(chat, '红星化工储罐区呼吸阀损坏，责任人张伟，12月15日前');
+    const out = await chat.send(G.redStar, '张伟', `${code} 申请延期到12月10日 原因：配件未到货`);
+    expect(texts(out)).toEqual([`延期日期 12月10日 不晚于 ${code} 的现有时限 12月15日，请写 12月15日 以后的日期，例：${code} 申请延期到12月30日 原因：配件未到货`]);
   });
 });
 

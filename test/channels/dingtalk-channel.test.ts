@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bot } from '../../src/app/bot.ts';
@@ -197,11 +197,11 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     expect(viaApi).toEqual([{ type: 'group-api', token: 'api-token-1', body: { robotCode: APP.clientId, openConversationId: 'cidTOWNxxxxxxxxxxxxxx==', msgKey: 'sampleText', msgParam: JSON.stringify({ content: '请于本周五前报送排查台账。' }) } }]);
 
     // an export: the text, then the file uploaded as media and sent as a file message
-    const file = join(dir, '隐患台账.xlsx');
-    writeFileSync(file, Buffer.from('PK\u0003\u0004 not really a workbook'));
-    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: town!.id, personId: null, text: '本月隐患台账见附件。', mentions: [], extra: { file } }, now));
+    const workbook = Buffer.from('PK\u0003\u0004 not really a workbook');
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: town!.id, personId: null, text: '本月隐患台账见附件。', mentions: [], file: { name: '隐患台账.xlsx', data: workbook } }, now));
     expect(await bot.deliver()).toBe(1);
     expect(fake.events.filter((e) => e.type === 'upload')).toEqual([{ type: 'upload', kind: 'file' }]);
+    expect(fake.uploads).toEqual([{ kind: 'file', name: '隐患台账.xlsx', data: workbook }]);
     const [text, sheet] = fake.sends().filter((e) => e.type === 'group-api').slice(1);
     expect(text).toMatchObject({ body: { msgKey: 'sampleText', msgParam: JSON.stringify({ content: '本月隐患台账见附件。' }) } });
     expect(sheet).toMatchObject({ body: { msgKey: 'sampleFile', msgParam: JSON.stringify({ mediaId: '@media-1', fileName: '隐患台账.xlsx', fileType: 'xlsx' }) } });

@@ -178,11 +178,8 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
   it('finds a room by topic when its bound id went stale (a re-login), and sends files as FileBox', async () => {
     const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
     await read((s) => s.roster.bindGroupPlatformId(unitGroup!.id, 'wechaty', 'stale-id@chatroom'));
-    const file = join(dir, 'ledger.png');
-    rmSync(file, { force: true });
-    await import('node:fs').then((fs) => fs.writeFileSync(file, PHOTO));
     const before = said.length;
-    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], extra: { file } }, now));
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], file: { name: 'ledger.png', data: PHOTO } }, now));
     await hz.deliver();
     const out = await saidAfter(before, 1);
     expect(out[0]).toMatchObject({ roomId: rooms.unit.id, text: '本周台账见附件' });

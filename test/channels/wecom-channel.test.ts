@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WSClient } from '@wecom/aibot-node-sdk';
 import Database from 'better-sqlite3';
@@ -110,9 +110,9 @@ describe('WeCom: AI bot long connection in, stream replies and the group robot o
     const line = '> YH-0001 红星化工 储罐区呼吸阀损坏 责任人<font color="warning">张伟</font> 整改中60%';
     const digest = ['## 今日隐患汇总', ...Array.from({ length: 80 }, () => line)].join('\n');
     expect(utf8Bytes(digest)).toBeGreaterThan(4_096);
-    const photo = join(dir, 'site.png');
-    writeFileSync(photo, PHOTO);
-    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unit!.id, personId: null, text: digest, mentions: [], extra: { markdown: true, file: photo, job: 'send-daily-digest' } }, now));
+    await read((s) => s.outbox.enqueue({
+      kind: 'push', groupId: unit!.id, personId: null, text: digest, mentions: [], extra: { markdown: true, job: 'send-daily-digest' }, file: { name: 'site.png', data: PHOTO },
+    }, now));
     expect(await bot.deliver()).toBe(0);
     expect(fake.webhookRequests).toBe(1);
     now = new Date(now.getTime() + 61_000);

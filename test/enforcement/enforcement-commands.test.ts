@@ -52,6 +52,11 @@ describe('recording enforcement decisions', () => {
     expect(await fine('3万元 另对负责人罚款5000元')).toContain('写了几个不同的金额（3万元、5000元）');
     expect(await fine('一万二元')).toContain('没看懂罚款金额');
     expect(await fine('1.23456万元')).toContain('不是整数元');
+    // -3万元 was recorded as a fine of 3万元, and 3-5万元 as 5万元
+    expect(await fine('-3万元 文号：应急罚〔2026〕12号')).toContain('罚款金额「-3万元」不能是负数，本次未记录');
+    expect(await fine('负三万元')).toContain('罚款金额「负三万元」不能是负数');
+    expect(await fine('3-5万元')).toContain('没看懂罚款金额「3-5万元」');
+    expect(await chat.read((s) => s.enforcement.byCode('ZF-0001'))).toBeNull();
     expect(await fine('三万五千元 文号：应急罚〔2026〕12号 违规动火作业')).toContain('罚款金额：3.5万元（35000元）\n文号：应急罚〔2026〕12号\n说明：违规动火作业');
   });
 

@@ -65,9 +65,10 @@ describe('deadlines in every form', () => {
     );
   });
 
-  it('count `N天内` from the Shanghai day of the message, whatever the hour', () => {
+  it('count `N天内` from the Shanghai day of the message, whatever the hour (`0天内` is no deadline)', () => {
+    expect(findDeadline('0天内', new Date())).toBeNull();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999 }), instant, (n, now) => {
+      fc.property(fc.integer({ min: 1, max: 999 }), instant, (n, now) => {
         const expected = dayjs.utc(localDate(now)).add(n, 'day').format('YYYY-MM-DD');
         expect(findDeadline(`${n}天内`, now)?.date).toBe(expected);
         expect(addDays(localDate(now), n)).toBe(expected);

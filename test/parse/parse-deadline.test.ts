@@ -100,6 +100,14 @@ const findRows: FindRow[] = [
   ['上周五发现', null],
   ['已整改完毕', null],
   ['今后天气转冷注意防冻', null],
+  // a fraction or zero is no length of time to count (0.5天内 was 5天内, 1.5天内 was 1月5日)
+  ['0.5天内', null],
+  ['1.5天内', null],
+  ['2.5个工作日内', null],
+  ['0.5小时内', null],
+  ['0天内', null],
+  ['期限0天', null],
+  ['0小时内', null],
 ];
 
 const valueRows: [input: string, date: string | null, now?: Date][] = [
@@ -117,6 +125,8 @@ const valueRows: [input: string, date: string | null, now?: Date][] = [
   ['好的，下周五前', '2026-12-11'],
   ['2号储罐', null],
   ['尽快', null],
+  ['0天', null],
+  ['0.5天', null],
 ];
 
 const originalTz = process.env.TZ;

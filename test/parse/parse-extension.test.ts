@@ -62,6 +62,10 @@ describe('parseExtension', () => {
   it('quotes a new date it cannot read, so the reply can say so', () => {
     expect(parse('到节后 原因：春节停工')).toEqual({ to: null, toText: '节后', reason: '春节停工' });
     expect(parse('延期到等配件到了 厂家缺货')).toMatchObject({ to: null, toText: '等配件到了' });
+    // a date that does not exist, after the keyword (申请延期到2月30日): it was 请写明延期到哪一天
+    expect(parse('到2月30日 原因：配件未到货')).toEqual({ to: null, toText: '2月30日', reason: '配件未到货' });
+    expect(parse('至12月32日，配件未到货')).toEqual({ to: null, toText: '12月32日', reason: '配件未到货' });
+    expect(parse('到货延迟')).toEqual({ to: null, reason: '到货延迟' });
   });
 });
 

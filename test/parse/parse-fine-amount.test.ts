@@ -13,7 +13,8 @@ describe('parseFineAmount', () => {
   it.each([
     ['30000', 'no_unit'], ['罚款 3', 'no_unit'], ['', 'missing'], ['整改不到位', 'missing'], ['3万元 5000元', 'several'],
     ['1.23456万元', 'fraction'], ['12.5元', 'fraction'], ['一万二元', 'unreadable'], ['三千五元', 'unreadable'], ['0元', 'zero'], ['20亿万元', 'unreadable'],
-    ['200000万元', 'too_large'],
+    ['200000万元', 'too_large'], ['-3万元', 'negative'], ['−3万元', 'negative'], ['负3万元', 'negative'], ['负三万元', 'negative'], ['罚款 - 5000元', 'negative'],
+    ['3-5万元', 'unreadable'], ['3~5万元', 'unreadable'], ['3至5万元', 'unreadable'],
   ])('%s is refused: %s', (text, problem) => {
     expect(parseFineAmount(text)).toMatchObject({ ok: false, problem });
   });
