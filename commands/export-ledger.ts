@@ -19,9 +19,9 @@ export default defineCommand({
     if (!result.ok) return ctx.reply(result.reply);
     // a workbook wider than the room's audience (a leader's, in a unit's group) goes to the sender privately
     if (ctx.group && !withinAudience(scope, await audienceScope(ctx.store, ctx.group, ctx.sender))) {
-      await ctx.push({ groupId: null, personId: ctx.sender.id, text: zh.ledger.exported(result, ctx.now), mentions: [], extra: { file: result.path } });
+      await ctx.push({ groupId: null, personId: ctx.sender.id, text: zh.ledger.exported(result, ctx.now), mentions: [], file: result.file });
       return ctx.reply(zh.audience.ledgerSentPrivately);
     }
-    await ctx.reply(zh.ledger.exported(result, ctx.now), [], { file: result.path });
+    await ctx.reply(zh.ledger.exported(result, ctx.now), [], { file: result.file });
   },
 });

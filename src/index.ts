@@ -12,7 +12,7 @@
 export { hazardZeroPlugin, type HazardZeroPlugin, type HazardZeroPluginOptions, type HazardZeroHandle } from './app/wechaty-plugin.ts';
 export { WechatyChannel, type WechatyChannelOptions } from './channels/wechaty-channel.ts';
 export type { Channel, Route } from './core/channel.ts';
-export type { Delivery, IncomingAttachment, IncomingMessage } from './core/messages.ts';
+export type { Delivery, IncomingAttachment, IncomingMessage, OutgoingFile } from './core/messages.ts';
 export { RateLimitedError } from './core/channel.ts';
 export type { AppConfig } from './core/config.ts';
 export type { Bot } from './app/bot.ts';

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Logger } from '../core/logger.ts';
 import { mergeBursts, type Batch } from './merge-burst.ts';
 import { RateLimiter, type TargetLimiter } from './rate-limiter.ts';
@@ -11,7 +12,7 @@ import { asMarkdown } from '../channels/markdown-text.ts';
 import type { Db } from '../db/database.ts';
 import type { LeaseFence } from '../db/lease-repository.ts';
 import type { OutboxEntry } from '../db/outbox-repository.ts';
-import { createStore, type Store } from '../db/store.ts';
+import { createStore, inTransaction, type Store } from '../db/store.ts';
 import { MARKDOWN_LIMIT_BYTES, neutralize, TEXT_LIMIT_BYTES } from '../i18n/fit.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -76,7 +77,7 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
-    ...(entry.extra?.file ? { file: entry.extra.file } : {}),
+    ...(entry.extra?.inReplyTo ? { inReplyTo: entry.extra.inReplyTo } : {}),
   };
 }
 
@@ -100,6 +101,11 @@ function partsOf(delivery: Delivery, route: Route | null): Delivery[] {
   else if (file) parts.push({ ...rest, text: '', mentions: [], file });
   const all = parts.length > 0 ? parts : [delivery];
   return all.map((part, i) => ({ ...part, key: `${delivery.key ?? 'outbox'}#${i + 1}/${all.length}` }));
+}
+
+/** Whether the batch's message has a file whose bytes the outbox keeps until it is settled. */
+function keepsFile(batch: Batch): boolean {
+  return batch.entries.some((e) => e.extra?.file);
 }
 
 function where(d: Delivery): string {
@@ -148,14 +154,24 @@ export function createDispatcher(deps: DispatcherDeps) {
     const outbox = createStore(deps.db).outbox;
     const only = batch.entries.length === 1 ? batch.entries[0] : undefined;
     // the pass's time, from the bot's clock: a simulated day stamps simulated times
-    if (done >= total) await markSent(outbox, batch, now);
+    if (done >= total) await markSent(batch, now);
     else if (only) await outbox.markProgress(only.id, done);
   }
 
-  async function markSent(outbox: Store['outbox'], batch: Batch, now: Date): Promise<void> {
+  /**
+   * Marks the batch sent, if it is still this instance's; a file's bytes are dropped with the mark,
+   * in one transaction. A message another instance took over keeps them: that one sends it again.
+   */
+  async function markSent(batch: Batch, now: Date): Promise<void> {
     const ids = batch.entries.map((e) => e.id);
-    if (!deps.claim) return outbox.markSent(ids, now);
-    if (!(await outbox.markSentClaimed(ids, now, deps.claim.instance))) {
+    const claim = deps.claim;
+    const mark = async (outbox: Store['outbox']): Promise<boolean> => {
+      const mine = claim ? await outbox.markSentClaimed(ids, now, claim.instance) : (await outbox.markSent(ids, now), true);
+      if (mine && keepsFile(batch)) await outbox.dropFiles(ids);
+      return mine;
+    };
+    const mine = keepsFile(batch) ? await inTransaction(deps.db, (store) => mark(store.outbox)) : await mark(createStore(deps.db).outbox);
+    if (!mine) {
       // the send took longer than the claim and another instance took the message over
       log.error({ outboxIds: ids, to: where(batch.delivery) }, 'claim lapsed while sending: the message may go out twice');
     }
@@ -202,12 +218,26 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   /**
-   * A push with a card gets its picture as the file after the text (drawn outside the queue, so
-   * chat messages are not held up). A card that cannot be drawn costs the picture, never the text.
+   * The file a batch sends after its text, just before it is sent: an export's bytes from the
+   * outbox (whichever instance wrote it), or a push's card, drawn here (outside the queue, so chat
+   * messages are not held up). One batch's file at a time is in memory. A card that cannot be
+   * drawn costs the picture, never the text; bytes missing from the outbox (an entry queued
+   * before the outbox kept them) become a notice after the text.
    */
-  async function withCard(entry: OutboxEntry, delivery: Delivery): Promise<Delivery> {
+  async function withFile(batch: Batch): Promise<Delivery> {
+    const [entry] = batch.entries;
+    const { delivery } = batch;
+    // files and cards are never merged: a batch that has one is one entry
+    if (!entry || batch.entries.length > 1) return delivery;
+    const name = entry.extra?.file;
+    if (name) {
+      const data = await createStore(deps.db).outbox.fileBytes(entry.id);
+      if (data) return { ...delivery, file: { name, data } };
+      log.error({ outboxId: entry.id, file: name }, 'file bytes not in the outbox: the text goes with a notice');
+      return { ...delivery, text: `${delivery.text}\n${zh.delivery.fileNotSent(basename(name))}` };
+    }
     const card = entry.extra?.card;
-    if (!card || !deps.cards || delivery.file) return delivery;
+    if (!card || !deps.cards) return delivery;
     try {
       return { ...delivery, file: await cardFile(deps.cards.renderer, deps.cards.dir, card), fileRepeatsText: true };
     } catch (error) {
@@ -228,15 +258,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       return out;
     });
     if (read.length === 0) return 0;
-    const items: typeof read = [];
-    for (const { entry, delivery } of read) items.push({ entry, delivery: await withCard(entry, delivery) });
     const routeOf = (d: Delivery): Route | null => channel.route?.(d) ?? null;
-    const batches = mergeBursts(items, (d) => routeOf(d)?.maxBytes || Number.POSITIVE_INFINITY);
+    const batches = mergeBursts(read, (d) => routeOf(d)?.maxBytes || Number.POSITIVE_INFINITY);
     // a target that must wait holds back every later message to it: order is kept per target
     const held = new Map<string, Date>();
     let sent = 0;
 
-    for (const batch of batches) {
+    for (const merged of batches) {
+      // the route may depend on the file (WeCom answers a question in its stream, a file elsewhere)
+      const batch: Batch = { ...merged, delivery: await withFile(merged) };
       const route = routeOf(batch.delivery);
       const target = route?.target ?? channel.platform;
       const heldUntil = held.get(target);
@@ -290,14 +320,17 @@ export function createDispatcher(deps: DispatcherDeps) {
           }
           const attempts = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
           const final = attempts >= (batch.entries.some((e) => e.dedupeKey) ? maxPushAttempts : maxAttempts);
-          await run(async (store) => {
+          const settle = async (store: Store) => {
             await saveProgress(store, batch, done);
             for (const e of batch.entries) {
               if (final) await store.outbox.markFailed(e.id, reason);
               else await store.outbox.markRetry(e.id, reason, new Date(now.getTime() + retryDelayMs(attempts)));
             }
             if (final) await reportFailure(store, batch, reason, attempts, now);
-          });
+            // given up: its file's bytes go, with the mark
+            if (final && keepsFile(batch)) await store.outbox.dropFiles(batch.entries.map((e) => e.id));
+          };
+          await (final && keepsFile(batch) ? deps.queue.run(() => inTransaction(deps.db, settle)) : run(settle));
           const fields = { outboxIds: batch.entries.map((e) => e.id), to: where(batch.delivery), attempts, reason };
           if (final) log.error(fields, 'send failed for good; reported to the admins');
           else log.warn(fields, 'send failed, will retry');
@@ -309,7 +342,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
       if (outcome === 'sent') {
         // nothing was left to send (every part went out before a restart): only the mark was missing
-        if (start >= parts.length) await run((store) => markSent(store.outbox, batch, now));
+        if (start >= parts.length) await run(() => markSent(batch, now));
         sent += batch.entries.length;
       }
     }

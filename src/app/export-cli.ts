@@ -1,11 +1,13 @@
 // `npm run export -- [filters] [--out FILE]`: writes the ledger workbook from the database the bot
 // uses (HZ_DB, HZ_DATA_DIR), with the same filters as 导出台账 in chat: 本季度 应急管理局 重大 逾期.
 // It only reads, so it runs beside the bot on the same database.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { exportLedger } from '../features/export-ledger.ts';
+import { saveFile } from '../features/save-file.ts';
 import { UserError } from '../core/user-error.ts';
 import { closeDatabase, openDatabase } from '../db/database.ts';
 import { createStore } from '../db/store.ts';
@@ -40,11 +42,17 @@ export async function exportCli(argv: string[], env: NodeJS.ProcessEnv = process
   const db = await openDatabase({ url: config.databaseUrl, file: config.dbFile, sync: config.dbSync });
   try {
     const now = new Date();
-    const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config, { outPath: out });
+    const result = await exportLedger(createStore(db), words.join(' '), undefined, now, config);
     if (!result.ok) throw new UserError(`${result.reply.split('\n').join(' ')}（${EXAMPLE}）`);
+    // where asked, else beside the bot's own exports (-2, -3 … rather than over another file)
+    const path = out ? resolve(out) : saveFile(join(config.dataDir, 'exports'), result.file);
+    if (out) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, result.file.data);
+    }
     const filters = result.filterWords.length > 0 ? result.filterWords.join('、') : '全部';
     console.log(`已导出 ${result.count} 项（${filters}），季度统计：${result.quarter.label}（${formatDate(result.due, now)}前报送）`);
-    console.log(result.path);
+    console.log(path);
     return 0;
   } finally {
     await closeDatabase(db);

@@ -23,7 +23,7 @@ async function runConsole(settings: AppConfig): Promise<void> {
   const config: AppConfig = { ...settings, rosterFile: settings.rosterFile ?? DEMO_ROSTER };
   // in the console the terminal is the chat: logs go to a file beside the database
   const log = createLogger(config.logLevel, pino.destination({ dest: join(config.dataDir, 'hazard-zero.log'), sync: false, mkdir: true }));
-  const channel = new ConsoleChannel();
+  const channel = new ConsoleChannel({ filesDir: join(config.dataDir, 'exports') });
   const bot = await createBot({ config, channel, log, cards: cardRenderer(config) });
   // a new ledger (an SQLite file just created, or an empty PostgreSQL database) gets the demo county
   const fresh = (await bot.queue.run(() => createStore(bot.db).roster.units())).length === 0;

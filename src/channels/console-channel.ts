@@ -4,12 +4,23 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Channel } from '../core/channel.ts';
 import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { formatDelivery } from './recording-channel.ts';
+import { saveFile } from '../features/save-file.ts';
 
 const LINE = /^\[(.+?)\]\s*([^:：]+?)\s*[:：]\s?(.*)$/;
 /** `@图片 PATH`: the terminal's way to send a photo or file, as a message of its own. */
 const PHOTO = /^@(?:图片|照片|附件|文件)(?:\s+(.+))?$/;
 /** Larger files are not read into memory; the evidence store refuses more than 20 MB anyway. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface ConsoleChannelOptions {
+  /** where the files the bot sends (exports, chart cards) are written for the user to open: <HZ_DATA_DIR>/exports */
+  filesDir: string;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  clock?: () => Date;
+  /** where `@图片 PATH` paths are read from */
+  baseDir?: string;
+}
 
 /**
  * The terminal as a chat platform: `[群名] 张伟: 登记隐患 …`, replies printed as `→ [群名] …`.
@@ -25,14 +36,19 @@ export class ConsoleChannel implements Channel {
   #buffer: string[] = [];
   #count = 0;
   #chain: Promise<void> = Promise.resolve();
+  private readonly input: NodeJS.ReadableStream;
+  private readonly output: NodeJS.WritableStream;
+  private readonly clock: () => Date;
+  private readonly baseDir: string;
+  private readonly filesDir: string;
 
-  constructor(
-    private readonly input: NodeJS.ReadableStream = process.stdin,
-    private readonly output: NodeJS.WritableStream = process.stdout,
-    private readonly clock: () => Date = () => new Date(),
-    /** where `@图片 PATH` paths are read from */
-    private readonly baseDir: string = process.cwd(),
-  ) {}
+  constructor(options: ConsoleChannelOptions) {
+    this.input = options.input ?? process.stdin;
+    this.output = options.output ?? process.stdout;
+    this.clock = options.clock ?? (() => new Date());
+    this.baseDir = options.baseDir ?? process.cwd();
+    this.filesDir = options.filesDir;
+  }
 
   async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
     this.#rl = createInterface({ input: this.input, terminal: false });
@@ -102,9 +118,12 @@ export class ConsoleChannel implements Channel {
   }
 
   async send(delivery: Delivery): Promise<void> {
-    // a picture (a chart card) is named as one: the terminal shows its path to open
-    const kind = delivery.file && /\.png$/i.test(delivery.file) ? '图片' : '文件';
-    this.#print(formatDelivery(delivery) + (delivery.file ? `\n  （${kind}：${delivery.file}）` : ''));
+    const { file } = delivery;
+    if (!file) return this.#print(formatDelivery(delivery));
+    // the file is written here, by the instance that sends it; the terminal shows its path to
+    // open, a picture (a chart card) named as one
+    const kind = /\.png$/i.test(file.name) ? '图片' : '文件';
+    this.#print(`${formatDelivery(delivery)}\n  （${kind}：${saveFile(this.filesDir, file)}）`);
   }
 
   /** Resolves when the input has ended (Ctrl-D or end of a piped file) and every line was handled. */

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Channel, Route } from '../core/channel.ts';
-import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
+import type { Delivery, IncomingAttachment, IncomingMessage, OutgoingFile } from '../core/messages.ts';
 import { DingTalkOpenApi, type DingTalkApiMessage } from './dingtalk-openapi.ts';
 import { customRobotUrl, dingTalkBody, postRobotMessage, type DingTalkMention, type DingTalkWebhook } from './dingtalk-robot-webhook.ts';
 import { EvidenceHold } from './evidence-hold.ts';
@@ -228,16 +226,16 @@ export class DingTalkChannel implements Channel {
   }
 
   /** Files go as media through the OpenAPI; where it cannot reach, the chat is told instead. */
-  async #sendFile(delivery: Delivery, file: string): Promise<void> {
+  async #sendFile(delivery: Delivery, file: OutgoingFile): Promise<void> {
     const { file: _file, ...rest } = delivery;
     const groupId = delivery.group?.dingtalkId;
     const userId = delivery.person?.dingtalkId;
     if (!groupId && !userId) {
       // a custom robot takes images only by a public https URL, which a card file does not have
       if (delivery.fileRepeatsText) return;
-      return this.send({ ...rest, text: zh.delivery.fileNotSent(basename(file)) });
+      return this.send({ ...rest, text: zh.delivery.fileNotSent(file.name) });
     }
-    const message = await this.options.api.fileMessage(basename(file), readFileSync(file));
+    const message = await this.options.api.fileMessage(file.name, file.data);
     if (groupId) return this.options.api.sendToGroup(groupId, message);
     return this.options.api.sendToUsers([userId ?? ''], message);
   }

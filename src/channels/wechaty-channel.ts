@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { FileBox } from 'file-box';
 import { types, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
 import { RateLimitedError, type Channel, type Route } from '../core/channel.ts';
@@ -194,7 +193,7 @@ export class WechatyChannel implements Channel {
     if (!currentAccount(this.#wechaty)) throw new RateLimitedError('微信账号未登录，等待扫码登录后发送', 30_000, true);
     const text = delivery.markdown ? markdownToPlain(delivery.text) : delivery.text;
     // a file is sent as base64: the FileBox every puppet can carry
-    const file = delivery.file ? FileBox.fromBase64(readFileSync(delivery.file).toString('base64'), basename(delivery.file)) : null;
+    const file = delivery.file ? FileBox.fromBase64(delivery.file.data.toString('base64'), delivery.file.name) : null;
     if (delivery.group) {
       const room = await this.findRoom(delivery.group);
       if (!room) throw new Error(`找不到微信群「${delivery.group.name}」：机器人账号不在群里，或群名与名册不一致`);

@@ -34,6 +34,16 @@ export interface IncomingMessage {
   addressed?: boolean;
 }
 
+/**
+ * A file the bot sends after a message's text (an export, a chart card): its name as the chat
+ * shows it, and its bytes. It travels with the message through the outbox (`OutboxFile`), never
+ * as a path, so whichever instance sends the message has it.
+ */
+export interface OutgoingFile {
+  name: string;
+  data: Buffer;
+}
+
 /** One outgoing message with its target resolved against the roster. */
 export interface Delivery {
   kind: 'reply' | 'push';
@@ -52,13 +62,19 @@ export interface Delivery {
    */
   markdown?: boolean;
   title?: string;
-  /** path of a file to send with it (export) */
-  file?: string;
+  /** a file to send with it (an export, a chart card) */
+  file?: OutgoingFile;
   /**
    * The file only shows what the text says (a chart card): where the platform cannot carry it
    * (a DingTalk custom robot takes no upload), the text goes alone, with no 〔附件…〕 notice.
    */
   fileRepeatsText?: boolean;
+  /**
+   * The platform id of the message this reply answers (`IncomingMessage.messageId`): a platform
+   * that answers through the question's own request (WeCom's AI bot) answers that one, never a
+   * later question in the same chat; one it never received (another instance did) gets a push.
+   */
+  inReplyTo?: string;
   /**
    * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
    * burst): the same on every try, so a platform with an idempotency key can be given it.
@@ -75,7 +91,14 @@ export interface OutgoingMessage {
   /** person ids to @-mention */
   mentions: number[];
   extra?: {
-    markdown?: boolean; file?: string; late?: boolean; job?: string; title?: string;
+    markdown?: boolean; late?: boolean; job?: string; title?: string;
+    /**
+     * the name of the file sent after the text, set by the outbox when it keeps `file`'s bytes
+     * (an entry queued before the outbox kept bytes holds a path here, and has none: sent as a notice)
+     */
+    file?: string;
+    /** a reply: the platform id of the message it answers (Delivery.inReplyTo) */
+    inReplyTo?: string;
     /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
     partsSent?: number;
     /** a chart card sent after the text, drawn by the dispatcher from these figures (frozen when written) */
@@ -83,4 +106,9 @@ export interface OutgoingMessage {
   };
   /** a push with a key is sent at most once, ever */
   dedupeKey?: string;
+  /**
+   * A file sent after the text: its bytes are kept beside the outbox row, in the transaction that
+   * writes it, and read back only to send it (never in the entries the outbox reads).
+   */
+  file?: OutgoingFile;
 }

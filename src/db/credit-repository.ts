@@ -39,6 +39,9 @@ export interface FormalEntryInput {
   at: Date;
 }
 
+/** A proposal's identity: a unit and the rule's key (unique together). */
+export const proposalKey = (unitId: number, ruleKey: string): string => `${unitId}:${ruleKey}`;
+
 /**
  * The two credit lists: the formal 严重失信主体名单 (records of an authority's decision, entered by
  * an admin) and the 重点关注 watch list (proposed by rules, decided by an admin). Nothing is deleted:
@@ -84,9 +87,16 @@ export function createCreditRepository(db: Db) {
       return byIds(ids);
     },
 
-    /** Whether the rules proposed this before (in any state): a dismissed proposal is not raised again. */
-    async proposed(unitId: number, ruleKey: string): Promise<boolean> {
-      return (await db.selectFrom('CreditListEntry').select('id').where('unitId', '=', unitId).where('ruleKey', '=', ruleKey).executeTakeFirst()) !== undefined;
+    /**
+     * Which of these the rules proposed before (in any state), as `proposalKey`s: a dismissed
+     * proposal is not raised again. One statement for a run's proposals (one each was 177 at
+     * 100,000 hazards).
+     */
+    async proposed(proposals: ReadonlyArray<{ unitId: number; ruleKey: string }>): Promise<Set<string>> {
+      if (proposals.length === 0) return new Set();
+      const rows = await db.selectFrom('CreditListEntry').select(['unitId', 'ruleKey'])
+        .where('unitId', 'in', [...new Set(proposals.map((p) => p.unitId))]).where('ruleKey', 'in', [...new Set(proposals.map((p) => p.ruleKey))]).execute();
+      return new Set(rows.flatMap((r) => (r.ruleKey === null ? [] : [proposalKey(r.unitId, r.ruleKey)])));
     },
 
     async propose(proposal: WatchProposal, at: Date): Promise<CreditEntry> {

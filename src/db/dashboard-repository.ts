@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
-import { countIf, within } from './hazard-grouping.ts';
+import { asOne, bySupervisionScope, countIf, groupKey, noFilter, within, type Grouping } from './hazard-grouping.ts';
 import { OPEN } from './reminder-repository.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import type { CardBar, TrendGroup } from '../domain/card.ts';
@@ -29,6 +29,54 @@ export function createDashboardRepository(db: Db) {
   const query = async <R>(q: RawBuilder<R>): Promise<R[]> => (await q.execute(db)).rows;
   const MAJOR = countIf(sql`h."level" = 'major'`);
 
+  // one query per group of a job's loop was most of the daily digest's statements: these answer for every group at once
+  async function trendGroupsBy(days: readonly LocalDate[], grouping: Grouping, filter: RawBuilder<unknown>): Promise<Map<number | null, TrendGroup[]>> {
+    const byKey = new Map<number | null, TrendGroup[]>();
+    const first = days[0];
+    const last = days.at(-1);
+    if (!first || !last) return byKey;
+    const start = sqlDate(periodInstants({ from: first, to: first }).start);
+    const end = sqlDate(periodInstants({ from: last, to: last }).end);
+    const rows = await query(sql<{ groupKey: number | bigint | null; createdAt: string | Date | null; closedOn: string | null; deadline: string; count: Count }>`
+      SELECT "groupKey", "createdAt", "closedOn", "deadline", COUNT(*) AS "count" FROM (
+        SELECT ${grouping.key} AS "groupKey",
+               CASE WHEN h."createdAt" < ${start} THEN NULL ELSE h."createdAt" END AS "createdAt",
+               CASE WHEN h."closedOn" > ${last} THEN NULL ELSE h."closedOn" END AS "closedOn",
+               CASE WHEN h."deadline" < ${first} THEN ${addDays(first, -1)} WHEN h."deadline" > ${last} THEN ${addDays(last, 1)} ELSE h."deadline" END AS "deadline"
+        FROM "Hazard" h ${grouping.join}
+        WHERE h."createdAt" < ${end} AND (h."closedOn" IS NULL OR h."closedOn" >= ${first}) ${filter}
+      ) AS t GROUP BY "groupKey", "createdAt", "closedOn", "deadline"`);
+    for (const r of rows) {
+      const key = groupKey(r.groupKey);
+      const groups = byKey.get(key) ?? [];
+      groups.push({
+        createdOn: r.createdAt === null ? null : localDate(typeof r.createdAt === 'string' ? fromSqlDate(r.createdAt) : r.createdAt),
+        closedOn: r.closedOn, deadline: r.deadline, count: num(r.count),
+      });
+      byKey.set(key, groups);
+    }
+    return byKey;
+  }
+
+  async function overdueRankingBy(today: LocalDate, by: 'unit' | 'department', limit: number, grouping: Grouping, filter: RawBuilder<unknown>): Promise<Map<number | null, CardBar[]>> {
+    const named = by === 'unit' ? sql`u` : sql`s`;
+    const rows = await query(sql<{ groupKey: number | bigint | null; name: string; count: Count; major: Count }>`
+      SELECT "groupKey", "name", "count", "major" FROM (
+        SELECT ${grouping.key} AS "groupKey", ${named}."name" AS "name", COUNT(*) AS "count", ${MAJOR} AS "major",
+               ROW_NUMBER() OVER (PARTITION BY ${grouping.key} ORDER BY COUNT(*) DESC, ${named}."name" ASC) AS "place"
+        FROM "Hazard" h ${grouping.join} JOIN "Unit" u ON u."id" = h."unitId"
+        ${by === 'department' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : sql``}
+        WHERE ${OPEN} AND h."deadline" < ${today} ${filter}
+        GROUP BY ${grouping.key}, ${named}."id", ${named}."name"
+      ) AS ranked WHERE "place" <= ${limit} ORDER BY "groupKey", "place"`);
+    const byKey = new Map<number | null, CardBar[]>();
+    for (const r of rows) {
+      const key = groupKey(r.groupKey);
+      byKey.set(key, [...(byKey.get(key) ?? []), { name: r.name, count: num(r.count), major: num(r.major) }]);
+    }
+    return byKey;
+  }
+
   return {
     /**
      * The hazards open at some moment of the days, grouped so a county of 100,000 comes back in
@@ -36,23 +84,12 @@ export function createDashboardRepository(db: Db) {
      * closings after the last day as none, deadlines outside the days as one before or after.
      */
     async trendGroups(days: readonly LocalDate[], unitIds?: readonly number[]): Promise<TrendGroup[]> {
-      const first = days[0];
-      const last = days.at(-1);
-      if (!first || !last) return [];
-      const start = sqlDate(periodInstants({ from: first, to: first }).start);
-      const end = sqlDate(periodInstants({ from: last, to: last }).end);
-      const rows = await query(sql<{ createdAt: string | Date | null; closedOn: string | null; deadline: string; count: Count }>`
-        SELECT "createdAt", "closedOn", "deadline", COUNT(*) AS "count" FROM (
-          SELECT CASE WHEN h."createdAt" < ${start} THEN NULL ELSE h."createdAt" END AS "createdAt",
-                 CASE WHEN h."closedOn" > ${last} THEN NULL ELSE h."closedOn" END AS "closedOn",
-                 CASE WHEN h."deadline" < ${first} THEN ${addDays(first, -1)} WHEN h."deadline" > ${last} THEN ${addDays(last, 1)} ELSE h."deadline" END AS "deadline"
-          FROM "Hazard" h
-          WHERE h."createdAt" < ${end} AND (h."closedOn" IS NULL OR h."closedOn" >= ${first}) ${within(unitIds)}
-        ) AS t GROUP BY "createdAt", "closedOn", "deadline"`);
-      return rows.map((r) => ({
-        createdOn: r.createdAt === null ? null : localDate(typeof r.createdAt === 'string' ? fromSqlDate(r.createdAt) : r.createdAt),
-        closedOn: r.closedOn, deadline: r.deadline, count: num(r.count),
-      }));
+      return (await trendGroupsBy(days, asOne, within(unitIds))).get(null) ?? [];
+    },
+
+    /** `trendGroups` of every supervising unit's scope (its own hazards and its units'), in one query. */
+    async trendGroupsByScope(days: readonly LocalDate[]): Promise<Map<number | null, TrendGroup[]>> {
+      return trendGroupsBy(days, bySupervisionScope, noFilter);
     },
 
     /**
@@ -60,14 +97,12 @@ export function createDashboardRepository(db: Db) {
      * (ties by name, as the digest's 逾期最多的单位), with how many of them are major.
      */
     async overdueRanking(today: LocalDate, by: 'unit' | 'department', limit: number, unitIds?: readonly number[]): Promise<CardBar[]> {
-      const named = by === 'unit' ? sql`u` : sql`s`;
-      const rows = await query(sql<{ name: string; count: Count; major: Count }>`
-        SELECT ${named}."name" AS "name", COUNT(*) AS "count", ${MAJOR} AS "major"
-        FROM "Hazard" h JOIN "Unit" u ON u."id" = h."unitId"
-        ${by === 'department' ? sql`JOIN "Unit" s ON s."id" = u."supervisorId"` : sql``}
-        WHERE ${OPEN} AND h."deadline" < ${today} ${within(unitIds)}
-        GROUP BY ${named}."id", ${named}."name" ORDER BY COUNT(*) DESC, ${named}."name" ASC LIMIT ${limit}`);
-      return rows.map((r) => ({ name: r.name, count: num(r.count), major: num(r.major) }));
+      return (await overdueRankingBy(today, by, limit, asOne, within(unitIds))).get(null) ?? [];
+    },
+
+    /** `overdueRanking` of the units in every supervising unit's scope, in one query. */
+    async overdueRankingByScope(today: LocalDate, limit: number): Promise<Map<number | null, CardBar[]>> {
+      return overdueRankingBy(today, 'unit', limit, bySupervisionScope, noFilter);
     },
 
     /**

@@ -6,7 +6,7 @@ import { selectViews } from './hazard-repository.ts';
 import { EMPTY_TALLY, type HazardTally } from '../domain/assessment.ts';
 import { addDays, atLocal, daysBetween, localDate } from '../domain/calendar.ts';
 import type { Period } from '../domain/period.ts';
-import type { HazardLevel, HazardStatus, HazardView, LocalDate } from '../domain/types.ts';
+import { OPEN_STATUSES, type HazardLevel, type HazardStatus, type HazardView, type LocalDate } from '../domain/types.ts';
 import type { UnitWatchFacts } from '../domain/watch-rules.ts';
 import type { StatisticsHazard } from '../domain/statistics.ts';
 
@@ -215,7 +215,7 @@ export function createGovernanceRepository(db: Db) {
     /** What the watch rules look at on `today`: each unit's overdue hazards and recent rebounds. */
     async watchFacts(today: LocalDate, reboundsSince: Date): Promise<UnitWatchFacts[]> {
       const overdue = await db.selectFrom('Hazard').select(['unitId', 'code', 'level', 'deadline'])
-        .where('status', '!=', 'closed').where('deadline', '<', today).orderBy('id').execute();
+        .where('status', 'in', OPEN_STATUSES).where('deadline', '<', today).orderBy('id').execute();
       const rebounds = (await db.selectFrom('Reinspection as r').innerJoin('Hazard as h', 'h.id', 'r.hazardId')
         .select(['r.decidedAt', 'r.note', 'h.code', 'h.unitId'])
         .where('r.status', '=', 'rebound').where('r.decidedAt', '>=', sqlInstant(reboundsSince)).orderBy('r.decidedAt').orderBy('r.id').execute())

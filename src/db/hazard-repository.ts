@@ -6,8 +6,9 @@ import type { DB } from './tables.ts';
 import { formatHazardCode } from '../parse/normalize.ts';
 import { NO_ENFORCEMENT, type UnitEnforcement } from '../domain/enforcement.ts';
 import { isHazardSource, type HazardSource } from '../domain/hazard-source.ts';
-import type {
-  AttachmentInput, CreditStanding, Hazard, HazardEvent, HazardEventType, HazardLevel, HazardStatus, HazardView, LocalDate,
+import {
+  OPEN_STATUSES, type AttachmentInput, type CreditStanding, type Hazard, type HazardEvent, type HazardEventType, type HazardLevel, type HazardStatus,
+  type HazardView, type LocalDate,
 } from '../domain/types.ts';
 
 type StandingRow = { list: string; decidedOn: string | null; expiresOn: string | null; removedOn: string | null };
@@ -321,12 +322,12 @@ export function createHazardRepository(db: Db) {
 
     /** Open hazards listed for supervision (挂牌督办), oldest first. */
     async supervisedOpen(): Promise<HazardView[]> {
-      return selectViews(db, (q) => q.where('h.supervised', '=', 1).where('h.status', '!=', 'closed').orderBy('h.id'));
+      return selectViews(db, (q) => q.where('h.supervised', '=', 1).where('h.status', 'in', OPEN_STATUSES).orderBy('h.id'));
     },
 
     /** Open major hazards, oldest first: the plan reminders look at their parts. */
     async openMajor(): Promise<HazardView[]> {
-      return selectViews(db, (q) => q.where('h.level', '=', 'major').where('h.status', '!=', 'closed').orderBy('h.id'));
+      return selectViews(db, (q) => q.where('h.level', '=', 'major').where('h.status', 'in', OPEN_STATUSES).orderBy('h.id'));
     },
 
     /** Hazards by filter, the most urgent deadline first. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
-import type { OutgoingMessage } from '../core/messages.ts';
+import type { OutgoingFile, OutgoingMessage } from '../core/messages.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { DB_NOW, leaseStillHeld, type LeaseFence } from './lease-repository.ts';
 
@@ -39,12 +39,25 @@ const markOneSentQuery = compiledOnce((db: Db, id: number, at: string) =>
 
 /** The persistent outbox: every outgoing message is written here before it is sent. */
 export function createOutboxRepository(db: Db) {
+  /**
+   * The row, then the file's bytes under its id, on the caller's `db`: in the transaction that
+   * writes the message (a command's, a job's), so neither lands without the other.
+   */
+  async function enqueueWithFile(msg: OutgoingMessage, file: OutgoingFile, now: Date, notBefore: Date): Promise<boolean> {
+    const written = await db.insertInto('OutboxMessage').values(row({ ...msg, extra: { ...msg.extra, file: file.name } }, now, notBefore))
+      .onConflict((oc) => oc.column('dedupeKey').doNothing()).returning('id').executeTakeFirst();
+    if (!written) return false;
+    await db.insertInto('OutboxFile').values({ outboxId: written.id, size: file.data.length, data: file.data }).execute();
+    return true;
+  }
+
   return {
     /**
      * Writes the message; false (and nothing written) when its dedupe key was used before.
      * `notBefore` holds a routine push back until it may go out (quiet hours, holidays).
      */
     async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
+      if (msg.file) return enqueueWithFile(msg, msg.file, now, notBefore);
       const r = row(msg, now, notBefore);
       const result = await enqueueQuery(db, r.dedupeKey, r.kind, r.groupId, r.personId, r.text, r.mentions, r.extra, r.createdAt, r.nextAttemptAt);
       return Number(result.numAffectedRows ?? 0n) === 1;
@@ -54,7 +67,7 @@ export function createOutboxRepository(db: Db) {
      * key was used before are skipped (by the unique key itself, so concurrent writers agree).
      * Returns how many were written.
      */
-    async enqueueKeyed(items: ReadonlyArray<{ message: OutgoingMessage & { dedupeKey: string }; notBefore: Date }>, now: Date): Promise<number> {
+    async enqueueKeyed(items: ReadonlyArray<{ message: Omit<OutgoingMessage, 'file'> & { dedupeKey: string }; notBefore: Date }>, now: Date): Promise<number> {
       const fresh = new Map(items.map((i) => [i.message.dedupeKey, i]));
       if (fresh.size === 0) return 0;
       let written = 0;
@@ -170,6 +183,27 @@ export function createOutboxRepository(db: Db) {
       const extra = JSON.parse(row.extra) as NonNullable<OutgoingMessage['extra']>;
       if ((extra.partsSent ?? 0) >= partsSent) return;
       await db.updateTable('OutboxMessage').set({ extra: JSON.stringify({ ...extra, partsSent }) }).where('id', '=', id).execute();
+    },
+    /**
+     * The bytes of the file message `id` sends after its text (`extra.file` names it), or null when
+     * none are kept. Read just before the send: the entries `due`/`claimDue` return carry no bytes.
+     */
+    async fileBytes(id: number): Promise<Buffer | null> {
+      return (await db.selectFrom('OutboxFile').select('data').where('outboxId', '=', id).executeTakeFirst())?.data ?? null;
+    },
+    /**
+     * Drops the file bytes of messages that will not be sent again: in the transaction that marks
+     * them sent (or failed for good), so the table holds only what waits.
+     */
+    async dropFiles(ids: readonly number[]): Promise<void> {
+      if (ids.length > 0) await db.deleteFrom('OutboxFile').where('outboxId', 'in', [...ids]).execute();
+    },
+    /** How many files wait in the outbox, and their bytes. */
+    async fileTotals(): Promise<{ files: number; bytes: number }> {
+      const r = await db.selectFrom('OutboxFile')
+        .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes')])
+        .executeTakeFirstOrThrow();
+      return { files: Number(r.files), bytes: Number(r.bytes) };
     },
     async markFailed(id: number, error: string): Promise<void> {
       await db.updateTable('OutboxMessage').set({ status: 'failed', attempts: sql`"attempts" + 1`, lastError: error, claimedBy: null, claimedUntil: null })

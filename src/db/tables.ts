@@ -380,6 +380,11 @@ export type Lease = {
      */
     detail: Generated<string>;
 };
+export type OutboxFile = {
+    outboxId: number;
+    size: number;
+    data: Buffer;
+};
 export type OutboxMessage = {
     id: Generated<number>;
     dedupeKey: string | null;
@@ -395,7 +400,7 @@ export type OutboxMessage = {
      */
     mentions: Generated<string>;
     /**
-     * JSON: markdown flag, file path, …
+     * JSON: markdown flag, the name of the file sent after the text (its bytes: OutboxFile), …
      */
     extra: Generated<string>;
     /**
@@ -544,6 +549,7 @@ export type DB = {
     JobRun: JobRun;
     LeaderCharge: LeaderCharge;
     Lease: Lease;
+    OutboxFile: OutboxFile;
     OutboxMessage: OutboxMessage;
     PendingBinding: PendingBinding;
     PendingDraft: PendingDraft;

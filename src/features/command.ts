@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppConfig } from '../core/config.ts';
-import type { IncomingMessage } from '../core/messages.ts';
+import type { IncomingMessage, OutgoingFile } from '../core/messages.ts';
 import type { Draft } from '../db/draft-repository.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
@@ -38,11 +38,17 @@ export interface CommandContext {
   commands: readonly Command[];
   /** this process as 运行状态 shows it: its instance id, platform connection and queue */
   runtime?: () => ProcessFacts;
-  /** Answers in the group (or chat) the message came from; `extra.file` attaches a file where the platform can. */
-  reply(text: string, mentions?: readonly Person[], extra?: OutgoingMessage['extra']): Promise<void>;
+  /**
+   * Answers in the group (or chat) the message came from; `extra.file` is sent after the text where
+   * the platform can (its bytes go into the outbox with the reply).
+   */
+  reply(text: string, mentions?: readonly Person[], extra?: ReplyExtra): Promise<void>;
   /** Sends to another group or person (dedupeKey: at most once). */
   push(message: Omit<OutgoingMessage, 'kind'>): Promise<void>;
 }
+
+/** What a reply carries besides its text: a file to send after it, a chart card, markdown … */
+export type ReplyExtra = Omit<NonNullable<OutgoingMessage['extra']>, 'file'> & { file?: OutgoingFile };
 
 /** The context of a command that also runs for senders the bot cannot name yet (认领): `sender` is null for them. */
 export type AnyoneContext = Omit<CommandContext, 'sender'> & { sender: Person | null };

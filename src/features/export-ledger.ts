@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../core/config.ts';
+import type { OutgoingFile } from '../core/messages.ts';
 import { assessmentReport, parityReport } from './governance-facts.ts';
-import { addEnforcementSheet, buildLedgerWorkbook } from './ledger-workbook.ts';
+import { addEnforcementSheet, buildLedgerWorkbook, workbookBytes } from './ledger-workbook.ts';
 import { addReportSheet, reportRows } from './rectification-report.ts';
 import type { Store } from '../db/store.ts';
 import { addDays, atLocal, dayjs, localDate, ZONE } from '../domain/calendar.ts';
@@ -14,31 +13,21 @@ import { parseLedgerFilter } from '../parse/parse-ledger-filter.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
 export type LedgerExport =
-  | { ok: true; path: string; count: number; filterWords: string[]; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: DefaultQuarterReason | null }
+  | { ok: true; file: OutgoingFile; count: number; filterWords: string[]; quarter: Period; due: LocalDate; asOf: LocalDate; quarterReason: DefaultQuarterReason | null }
   | { ok: false; reply: string };
 
-/** A fresh file name under `<dataDir>/exports/`: 台账-20261201-090000.xlsx (-2, -3 … if taken). */
-function exportPath(dataDir: string, now: Date): string {
-  const dir = join(dataDir, 'exports');
-  mkdirSync(dir, { recursive: true });
-  const stamp = dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss');
-  for (let n = 1; ; n++) {
-    const path = join(dir, `台账-${stamp}${n > 1 ? `-${n}` : ''}.xlsx`);
-    if (!existsSync(path)) return resolve(path);
-  }
-}
-
 /**
- * Writes the ledger workbook for free-text filters (`本季度 应急管理局 重大 逾期`), never beyond
- * `scope` (the units the asker may see; undefined: all). A department named means the units it
- * supervises. Shared by 导出台账 and `npm run export`. `countyRanks`: whether the reader may see the
- * county's ranking (everyone who may run 排名; not a unit contact).
+ * Builds the ledger workbook for free-text filters (`本季度 应急管理局 重大 逾期`), never beyond
+ * `scope` (the units the asker may see; undefined: all), as bytes named 台账-20261201-090000.xlsx:
+ * 导出台账 sends them through the outbox, `npm run export` writes them where asked. A department
+ * named means the units it supervises. `countyRanks`: whether the reader may see the county's
+ * ranking (everyone who may run 排名; not a unit contact).
  */
 export async function exportLedger(
   store: Store, text: string, scope: number[] | undefined, now: Date, config: AppConfig,
-  options: { outPath?: string; countyRanks?: boolean } = {},
+  options: { countyRanks?: boolean } = {},
 ): Promise<LedgerExport> {
-  const { outPath, countyRanks = true } = options;
+  const { countyRanks = true } = options;
   const today = localDate(now);
   const units = await store.roster.units();
   const filter = parseLedgerFilter(text, units.map((u) => u.name), today);
@@ -91,8 +80,6 @@ export async function exportLedger(
     const rows = await reportRows(store, batch, today, unitIds);
     if (rows.length > 0) addReportSheet(book, zh.problemList.report.ledgerSheet(batch.code ?? ''), batch, rows, now);
   }
-  const path = outPath ? resolve(outPath) : exportPath(config.dataDir, now);
-  mkdirSync(dirname(path), { recursive: true });
-  await book.xlsx.writeFile(path);
-  return { ok: true, path, count: hazards.length, filterWords, quarter, due, asOf, quarterReason };
+  const file = { name: `台账-${dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss')}.xlsx`, data: await workbookBytes(book) };
+  return { ok: true, file, count: hazards.length, filterWords, quarter, due, asOf, quarterReason };
 }

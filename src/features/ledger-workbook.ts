@@ -38,6 +38,13 @@ export interface LedgerWorkbookInput {
 }
 
 /** A local date as an Excel date cell: UTC midnight, so it reads back as the same day anywhere. */
+/** A workbook as the bytes of its .xlsx file (what the outbox keeps and a channel sends). */
+export async function workbookBytes(book: ExcelJS.Workbook): Promise<Buffer> {
+  const bytes: unknown = await book.xlsx.writeBuffer();
+  // on Node ExcelJS hands back a Buffer already: no copy of a 15 MB report
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer);
+}
+
 export function excelDate(date: LocalDate | null): Date | null {
   if (!date) return null;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -3,12 +3,11 @@
  * team (序号 / 问题 / 责任单位 / 责任人 / 整改措施 / 整改时限 / 整改情况 / 完成状态 / 销号日期), as an
  * .xlsx written from the ledger and its history on the day asked. Also a sheet of the ledger export.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { evidenceStore } from './evidence-store.ts';
-import { excelDate } from './ledger-workbook.ts';
+import { excelDate, workbookBytes } from './ledger-workbook.ts';
 import { addPhotoSheet, itemPhotos, type ItemPhoto } from './report-photos.ts';
+import type { OutgoingFile } from '../core/messages.ts';
 import type { Store } from '../db/store.ts';
 import { dayjs, localDate, ZONE } from '../domain/calendar.ts';
 import type { Batch } from '../domain/problem-list.ts';
@@ -110,30 +109,18 @@ export function addReportSheet(book: ExcelJS.Workbook, sheetName: string, batch:
   });
 }
 
-/** `<dataDir>/exports/整改报告-QD-0001-20261213-090000.xlsx` (-2, -3 … if taken). */
-function reportPath(dataDir: string, code: string, now: Date): string {
-  const dir = join(dataDir, 'exports');
-  mkdirSync(dir, { recursive: true });
-  const stamp = dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss');
-  for (let n = 1; ; n++) {
-    const path = join(dir, `整改报告-${code}-${stamp}${n > 1 ? `-${n}` : ''}.xlsx`);
-    if (!existsSync(path)) return resolve(path);
-  }
-}
-
 /**
- * Writes the report of one list, with the items' photos on a sheet of their own (read through the
- * evidence store: on PostgreSQL whichever instance received them), and returns its path, rows and
- * how many photos it embeds.
+ * Builds the report of one list, with the items' photos on a sheet of their own (read through the
+ * evidence store, `dataDir` on SQLite: on PostgreSQL whichever instance received them), and returns
+ * it as bytes named 整改报告-QD-0001-20261213-090000.xlsx, with its rows and how many photos it embeds.
  */
-export async function writeRectificationReport(
+export async function buildRectificationReport(
   store: Store, batch: Batch & { code: string }, now: Date, dataDir: string, scope: readonly number[] | undefined,
-): Promise<{ path: string; rows: ReportRow[]; photos: number }> {
+): Promise<{ file: OutgoingFile; rows: ReportRow[]; photos: number }> {
   const rows = await reportRows(store, batch, localDate(now), scope);
   const book = new ExcelJS.Workbook();
   addReportSheet(book, zh.problemList.report.sheetName, batch, rows, now);
   const { embedded } = await addPhotoSheet(book, rows.flatMap((r) => r.photos), evidenceStore(store, dataDir), now);
-  const path = reportPath(dataDir, batch.code, now);
-  await book.xlsx.writeFile(path);
-  return { path, rows, photos: embedded };
+  const name = `整改报告-${batch.code}-${dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss')}.xlsx`;
+  return { file: { name, data: await workbookBytes(book) }, rows, photos: embedded };
 }

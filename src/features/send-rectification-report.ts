@@ -1,6 +1,6 @@
 import type { CommandContext } from './command.ts';
 import { visibleScope } from './hazard-scope.ts';
-import { writeRectificationReport } from './rectification-report.ts';
+import { buildRectificationReport } from './rectification-report.ts';
 import { findBatchCode } from '../domain/problem-list.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -14,8 +14,8 @@ export async function sendRectificationReport(ctx: CommandContext, text: string)
   const batch = await ctx.store.problemLists.byCode(code);
   if (!batch || batch.code === null) return ctx.reply(zh.problemList.complete.noBatch(code));
   const scope = await visibleScope(ctx);
-  const { path, rows, photos } = await writeRectificationReport(ctx.store, { ...batch, code: batch.code }, ctx.now, ctx.config.dataDir, scope);
+  const { file, rows, photos } = await buildRectificationReport(ctx.store, { ...batch, code: batch.code }, ctx.now, ctx.config.dataDir, scope);
   if (rows.length === 0) return ctx.reply(zh.problemList.notVisible(code));
   const total = (await ctx.store.problemLists.items(batch.id)).length;
-  await ctx.reply(zh.problemList.report.sent(batch, rows, total, path, ctx.now, photos), [], { file: path });
+  await ctx.reply(zh.problemList.report.sent(batch, rows, total, file.name, ctx.now, photos), [], { file });
 }

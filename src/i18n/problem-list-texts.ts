@@ -204,12 +204,12 @@ export const problemListTexts = {
       asOf: (batch: Batch, today: LocalDate, count: number, done: number, now: Date) =>
         `${batch.code ?? ''}｜${sourceLine(batch, now)}｜截至${formatDate(today, now).replace(/^(?!\d{4}年)/, `${today.slice(0, 4)}年`)}：共 ${count} 项，已完成 ${done} 项，完成率 ${count > 0 ? Math.round((done / count) * 100) : 0}%`,
       which: (latest: string | null) => `请写明清单编号，例：整改报告 ${latest ?? 'QD-0001'}。发送「问题清单」查看已导入的清单。`,
-      sent(batch: Batch, rows: ReadonlyArray<{ state: string }>, total: number, path: string, now: Date, photos = 0): string {
+      sent(batch: Batch, rows: ReadonlyArray<{ state: string }>, total: number, fileName: string, now: Date, photos = 0): string {
         const count = (state: string) => rows.filter((r) => r.state === state).length;
         return [
           `问题清单 ${batch.code ?? ''} 整改情况报告（截至${formatDate(localDate(now), now)}）：${rows.length < total ? `你可查看的 ${rows.length} 项（全清单 ${total} 项）` : `共 ${rows.length} 项`}，已完成 ${count('已完成')}，待验收 ${count('待验收')}，整改中 ${count('整改中') + count('未开始整改')}，逾期未完成 ${count('逾期未完成')}，待明确 ${count('待明确')}。`,
           ...(photos > 0 ? [`附整改照片 ${photos} 张（见「整改照片」表）。`] : []),
-          `文件：${path}`,
+          `文件：${fileName}`,
         ].join('\n');
       },
       photos: {

@@ -11,11 +11,22 @@ const MAX_LISTS = 3;
  * closed), newest first, counted over `unitIds` (undefined: the county). Empty when there is none.
  */
 export async function activeListLines(store: Store, today: LocalDate, unitIds?: readonly number[]): Promise<string[]> {
-  const active: Array<{ batch: Batch; progress: ListProgress }> = [];
-  for (const batch of await store.problemLists.imported()) {
-    const units = (await store.problemLists.progressByUnit(batch.id, today)).filter((u) => unitIds === undefined || (u.unitId !== null && unitIds.includes(u.unitId)));
-    const progress = units.reduce((a, p) => ({ total: a.total + p.total, closed: a.closed + p.closed, overdue: a.overdue + p.overdue, unassigned: a.unassigned + p.unassigned }), EMPTY_PROGRESS);
-    if (progress.total > progress.closed) active.push({ batch, progress });
-  }
-  return active.length === 0 ? [] : zh.problemList.digestLines(active.slice(0, MAX_LISTS), active.length);
+  return (await activeLists(store, today))(unitIds);
+}
+
+/**
+ * `activeListLines` for many scopes, the lists and their progress read once: a job asking per
+ * department read them once per department.
+ */
+export async function activeLists(store: Store, today: LocalDate): Promise<(unitIds?: readonly number[]) => string[]> {
+  const lists = await Promise.all((await store.problemLists.imported()).map(async (batch) => ({ batch, units: await store.problemLists.progressByUnit(batch.id, today) })));
+  return (unitIds) => {
+    const active: Array<{ batch: Batch; progress: ListProgress }> = [];
+    for (const { batch, units } of lists) {
+      const progress = units.filter((u) => unitIds === undefined || (u.unitId !== null && unitIds.includes(u.unitId)))
+        .reduce((a, p) => ({ total: a.total + p.total, closed: a.closed + p.closed, overdue: a.overdue + p.overdue, unassigned: a.unassigned + p.unassigned }), EMPTY_PROGRESS);
+      if (progress.total > progress.closed) active.push({ batch, progress });
+    }
+    return active.length === 0 ? [] : zh.problemList.digestLines(active.slice(0, MAX_LISTS), active.length);
+  };
 }

@@ -14,8 +14,8 @@ export interface JobContext {
   late: boolean;
 }
 
-/** A message a job wants sent: the dedupe key makes it at most once, ever. */
-export type JobMessage = OutgoingMessage & {
+/** A message a job wants sent: the dedupe key makes it at most once, ever. It carries no file (a chart card is drawn when sent). */
+export type JobMessage = Omit<OutgoingMessage, 'file'> & {
   dedupeKey: string;
   /** sent at once even in quiet hours or on a holiday (a major hazard's first overdue day) */
   urgent?: boolean;

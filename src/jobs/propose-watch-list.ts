@@ -1,6 +1,7 @@
 import { leaderTargets, targetKey } from './targets.ts';
 import type { ScheduledJob } from './job.ts';
 import type { OutgoingMessage } from '../core/messages.ts';
+import { proposalKey } from '../db/credit-repository.ts';
 import { localDate } from '../domain/calendar.ts';
 import { inForce, standingOf } from '../domain/credit.ts';
 import { ENFORCEMENT_LABELS, standingRecords, type EnforcementRecord } from '../domain/enforcement.ts';
@@ -45,10 +46,14 @@ export function proposeWatchList(rules: WatchRules): ScheduledJob {
       // a unit already watched needs no proposal; one count proposal waiting is enough
       const watched = new Set(entries.filter((e) => e.status === 'confirmed' && inForce(standingOf(e), today)).map((e) => e.unitId));
       const countWaiting = new Set(entries.filter((e) => e.status === 'proposed' && ruleOfKey(e.ruleKey) === 'overdue_count').map((e) => e.unitId));
-      for (const proposal of proposeWatch(facts, rules, today)) {
-        if (watched.has(proposal.unitId)) continue;
-        if (proposal.rule === 'overdue_count' && countWaiting.has(proposal.unitId)) continue;
-        if (!(await store.credit.proposed(proposal.unitId, proposal.ruleKey))) await store.credit.propose(proposal, now);
+      const proposals = proposeWatch(facts, rules, today)
+        .filter((p) => !watched.has(p.unitId) && !(p.rule === 'overdue_count' && countWaiting.has(p.unitId)));
+      const before = await store.credit.proposed(proposals);
+      for (const proposal of proposals) {
+        const key = proposalKey(proposal.unitId, proposal.ruleKey);
+        if (before.has(key)) continue;
+        await store.credit.propose(proposal, now);
+        before.add(key);
       }
       const waiting = (await store.credit.entries('watch')).filter((e) => e.status === 'proposed');
       const targets = await leaderTargets(store);

@@ -1,7 +1,7 @@
-import { activeListLines } from './active-lists.ts';
+import { activeLists } from './active-lists.ts';
 import { leadersInCharge } from './leaders-in-charge.ts';
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
-import { cardExtras } from '../cards/card-extras.ts';
+import { cardExtras, cardExtrasByScope } from '../cards/card-extras.ts';
 import { addDays, localDate } from '../domain/calendar.ts';
 import { rankBurden } from '../domain/leaders-digest.ts';
 import { DIGEST_LIST_LIMIT, digestIsEmpty, type Digest } from '../domain/digest.ts';
@@ -72,6 +72,10 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
           groups: departmentGroups(unit.id), digest: null, scope: zh.digest.importer(unit.name, inChargeOf.get(unit.name) ?? null), unitIds: [], department: unit.id,
         })),
       ];
+      // what each audience's digest adds, read once for all of them (a query per department was most of the job's statements)
+      const listLines = await activeLists(store, today);
+      const enforced = await store.enforcement.enforcedUnits(today);
+      const departmentExtras = await cardExtrasByScope(store, today);
       // the leaders get the digest they can act on (src/domain/leaders-digest.ts); departments keep the list of their units
       const leadersText = async (): Promise<string> => {
         const before = digestPeriod(previousWorkingDay(today, options.calendar), options.calendar);
@@ -100,11 +104,11 @@ export function sendDailyDigest(options: DailyDigestOptions): ScheduledJob {
         // then the 问题清单 still being worked on, for the units this digest is about (#15)
         const text = [
           rendered,
-          ...zh.enforcement.digestLines(await store.enforcement.enforcedUnits(today, unitIds), now),
-          ...(await activeListLines(store, today, unitIds)),
+          ...zh.enforcement.digestLines(unitIds === undefined ? enforced : enforced.filter((u) => unitIds.includes(u.unitId)), now),
+          ...listLines(unitIds),
           ...pending,
         ].join('\n');
-        const card = zh.cards.daily(digest, scope, await cardExtras(store, today, 'unit', unitIds), now);
+        const card = zh.cards.daily(digest, scope, department === undefined ? await cardExtras(store, today, 'unit') : departmentExtras(department), now);
         for (const group of groups) {
           messages.push({
             kind: 'push', groupId: group.id, personId: null, text, mentions: [], extra: { job: NAME, card },

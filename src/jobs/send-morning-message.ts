@@ -1,5 +1,5 @@
 import { dedupeKey, type JobMessage, type ScheduledJob } from './job.ts';
-import { leaderTargets, ownerTargets, supervisorTargets, targetKey, type Target } from './targets.ts';
+import { leaderTargets, ownerTargets, supervisorTargets, targetKey, unitGroups, type Target, type UnitGroups } from './targets.ts';
 import { unitMarker } from './unit-marks.ts';
 import type { Store } from '../db/store.ts';
 import { daysBetween, localDate } from '../domain/calendar.ts';
@@ -11,7 +11,7 @@ import type { LeaderChainConfig } from '../core/config.ts';
 import { mainLeaderTold } from '../domain/responsibility-chain.ts';
 import { MORNING_SECTIONS, type MorningLine, type MorningSectionKind } from '../domain/morning-message.ts';
 import { missingPlanParts } from '../domain/plan.ts';
-import type { LocalDate } from '../domain/types.ts';
+import type { HazardView, LocalDate } from '../domain/types.ts';
 import type { WorkCalendar } from '../domain/work-calendar.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
@@ -94,9 +94,6 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
         mornings.set(key, m);
         return m;
       };
-      const groupTargets = async (unitId: number): Promise<Target[]> =>
-        (await store.roster.groupsOfUnit(unitId)).map((g) => ({ groupId: g.id, personId: null }));
-
       const supervised = await store.hazards.supervisedOpen();
       const supervisedById = new Map(supervised.map((h) => [h.id, h]));
       const leaderNote = (id: number) => {
@@ -121,6 +118,18 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
       const ownerItems = [...units.flatMap((l) => l.items), ...dueLists.flatMap((l) => l.items)];
       const acted = await store.reminders.actedOnByOwner(ownerItems, new Date(now.getTime() - OWN_ACTION_MS));
       const flags = (h: HazardItem) => ({ major: h.level === 'major', supervised: supervisedById.has(h.id) });
+      const majors = workingDay ? (await store.hazards.openMajor()).flatMap((h) => {
+        const missing = missingPlanParts(h.plan);
+        return missing.length > 0 ? [{ h, missing }] : [];
+      }) : [];
+      const reinspections = workingDay ? await dueReinspections(store, today, options.calendar) : [];
+      // every unit whose groups hear something this morning, read at once
+      const groupsOf = await unitGroups(store, [
+        ...[...units, ...departments, ...dueLists].map((l) => l.key),
+        ...supervised.flatMap((h) => [h.unitId, h.unitSupervisorId]),
+        ...majors.map(({ h }) => h.unitId),
+        ...reinspections.map(({ hazard }) => hazard.unitSupervisorId),
+      ]);
 
       const chainOf = await store.leaders.resolver();
       const leadersGroups = (await store.roster.groupsByPurpose('leaders')).map((g): Target => ({ groupId: g.id, personId: null }));
@@ -129,7 +138,7 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
         for (const list of lists) {
           const items = list.items.filter((h) => listed(h, step));
           if (items.length === 0) continue;
-          const targets = step === 'leaders' ? leadersGroups : list.key === null ? [] : await groupTargets(list.key);
+          const targets = step === 'leaders' ? leadersGroups : list.key === null ? [] : groupsOf(list.key);
           for (const h of items) {
             const chain = step === 'unit' ? null : chainOf(h);
             // 分管领导具体抓: the leader in charge is named at the leaders' step; the main leader only as the rules say
@@ -164,7 +173,7 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
       if (workingDay) {
         for (const list of dueLists) {
           if (list.key === null) continue;
-          for (const t of await groupTargets(list.key)) {
+          for (const t of groupsOf(list.key)) {
             const m = morningOf(t);
             for (const h of list.items) {
               const ping = shouldPingOwner(h, acted.has(h.id)) ? h.ownerId : undefined;
@@ -178,22 +187,20 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
         for (const h of supervised) {
           if (!supervisionListedToday(listedOn.get(h.id) ?? today, today, options.calendar)) continue;
           const line = (): MorningLine => ({ hazardId: h.id, code: h.code, text: zh.morning.supervised(h, now), notes: leaderNote(h.id) });
-          for (const t of await ownerTargets(store, h)) morningOf(t).add('supervised', line(), h.ownerId);
-          for (const t of await supervisorTargets(store, h)) morningOf(t).add('supervised', line());
+          for (const t of ownerTargets(groupsOf, h)) morningOf(t).add('supervised', line(), h.ownerId);
+          for (const t of supervisorTargets(groupsOf, h)) morningOf(t).add('supervised', line());
         }
 
         // an incomplete plan: its own line weekly; on other days only a note on a line already there
         const weekly = planReminderToday(today, options.calendar);
-        for (const h of await store.hazards.openMajor()) {
-          const missing = missingPlanParts(h.plan);
-          if (missing.length === 0) continue;
-          for (const t of await ownerTargets(store, h)) {
+        for (const { h, missing } of majors) {
+          for (const t of ownerTargets(groupsOf, h)) {
             if (weekly) morningOf(t).add('plan', { hazardId: h.id, code: h.code, text: zh.morning.plan(h, now), notes: [] }, h.ownerId);
             mornings.get(targetKey(t))?.note(h.id, zh.morning.planNote(missing));
           }
         }
 
-        await addReinspections(store, today, options.calendar, now, morningOf);
+        await addReinspections(store, reinspections, groupsOf, now, morningOf);
       }
 
       const messages: JobMessage[] = [];
@@ -216,17 +223,22 @@ export function sendMorningMessage(options: MorningMessageOptions): ScheduledJob
   };
 }
 
-/** Follow-up checks (滚动检查) asked of the supervising department, or of the leaders where a unit has none. */
-async function addReinspections(store: Store, today: LocalDate, calendar: WorkCalendar, now: Date, morningOf: (t: Target) => Morning): Promise<void> {
+/** The follow-up checks (滚动检查) to ask about today, with their closed hazards: several rounds due for one hazard (a forgotten 30-day check) asked once, for the latest. */
+async function dueReinspections(store: Store, today: LocalDate, calendar: WorkCalendar): Promise<Array<{ hazard: HazardView; round: number; closedOn: LocalDate }>> {
   const due = (await store.reinspections.due(today)).filter((r) => reinspectionAskedToday(r.dueOn, today, calendar));
-  // several rounds due for one hazard (a forgotten 30-day check): ask once, for the latest
   const latest = new Map(due.map((r) => [r.hazardId, r]));
-  for (const h of await store.hazards.byIds([...latest.keys()])) {
-    const r = latest.get(h.id);
-    if (!r || h.status !== 'closed') continue;
-    const supervisors = await supervisorTargets(store, h);
+  return (await store.hazards.byIds([...latest.keys()])).flatMap((hazard) => {
+    const r = latest.get(hazard.id);
+    return r && hazard.status === 'closed' ? [{ hazard, round: r.round, closedOn: r.closedOn }] : [];
+  });
+}
+
+/** Follow-up checks asked of the supervising department, or of the leaders where a unit has none. */
+async function addReinspections(store: Store, due: Awaited<ReturnType<typeof dueReinspections>>, groupsOf: UnitGroups, now: Date, morningOf: (t: Target) => Morning): Promise<void> {
+  for (const { hazard: h, round, closedOn } of due) {
+    const supervisors = supervisorTargets(groupsOf, h);
     const targets = supervisors.length > 0 ? supervisors : await leaderTargets(store);
     const reviewer = h.unitSupervisorId !== null ? ((await store.roster.unitById(h.unitSupervisorId))?.name ?? '监管部门') : '管理员';
-    for (const t of targets) morningOf(t).add('reinspection', { hazardId: h.id, code: h.code, text: zh.morning.reinspection(h, r.round, r.closedOn, reviewer, now), notes: [] });
+    for (const t of targets) morningOf(t).add('reinspection', { hazardId: h.id, code: h.code, text: zh.morning.reinspection(h, round, closedOn, reviewer, now), notes: [] });
   }
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceImportCli } from '../../src/app/evidence-import-cli.ts';
 import type { DashboardServer } from '../../src/dashboard/dashboard-server.ts';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { dashboardLink, startChatDashboard } from '../helpers/dashboard.ts';
 import { testProvider } from '../helpers/database.ts';
 import { evidenceBytes, gaugePng, keptEvidence, valveJpeg } from '../helpers/evidence.ts';
@@ -151,8 +150,7 @@ describe('exports', () => {
     const out = await b.send(G.leaders, '刘县长', '整改报告 QD-0001');
     const reply = out.find((d) => d.group?.name === G.leaders);
     expect(reply?.text).toContain('附整改照片 2 张');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(reply?.file ?? '');
+    const book = await sentWorkbook(reply);
     const sheet = book.getWorksheet('整改照片');
     if (!sheet) throw new Error('no 整改照片 sheet');
     const cells = (n: number) => Array.from({ length: 7 }, (_, i) => sheet.getRow(n).getCell(i + 1).value);

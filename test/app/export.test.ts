@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCli } from '../../src/app/export-cli.ts';
-import type { Chat } from '../helpers/chat.ts';
+import { sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { G, texts } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
 
@@ -17,13 +17,10 @@ afterAll(async () => {
 
 const day = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
-async function exported(group: string, sender: string, text: string): Promise<{ reply: string; book: ExcelJS.Workbook; file: string }> {
+async function exported(group: string, sender: string, text: string): Promise<{ reply: string; book: ExcelJS.Workbook; name: string }> {
   const out = await chat.send(group, sender, text);
-  const file = out[0]?.file;
-  if (!file) throw new Error(`no file: ${chat.lines(out).join('\n')}`);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return { reply: out[0]?.text ?? '', book, file };
+  const book = await sentWorkbook(out[0]);
+  return { reply: out[0]?.text ?? '', book, name: out[0]?.file?.name ?? '' };
 }
 
 /** Row values from column 1 up to the last filled cell, empty cells as null (exceljs rows are 1-based and sparse). */
@@ -35,11 +32,13 @@ const sheet = (book: ExcelJS.Workbook, name: string) => {
 };
 
 describe('the ledger export (导出台账)', () => {
-  it('writes the workbook under the data dir, replies with the path and attaches the file', async () => {
-    const { reply, file, book } = await exported(G.leaders, '刘县长', '导出台账 2026年第四季度');
-    expect(file).toBe(join(chat.dir, 'data', 'exports', '台账-20270102-100000.xlsx'));
-    expect(existsSync(file)).toBe(true);
-    expect(reply).toBe(`已导出台账：共 7 项（2026年第四季度）。\n含三张表：隐患台账、考核、季度统计（2026年第四季度，1月15日前报送）。\n文件：${file}`);
+  it('sends the workbook after the reply that names it, through the outbox, writing nothing on the bot\'s disk', async () => {
+    const { reply, name, book } = await exported(G.leaders, '刘县长', '导出台账 2026年第四季度');
+    expect(name).toBe('台账-20270102-100000.xlsx');
+    expect(reply).toBe('已导出台账：共 7 项（2026年第四季度）。\n含三张表：隐患台账、考核、季度统计（2026年第四季度，1月15日前报送）。\n文件：台账-20270102-100000.xlsx');
+    expect(existsSync(join(chat.dir, 'data', 'exports'))).toBe(false);
+    // its bytes left the outbox with the mark "sent"
+    expect(await chat.read((s) => s.outbox.fileTotals())).toEqual({ files: 0, bytes: 0 });
     expect(book.worksheets.map((s) => s.name)).toEqual(['隐患台账', '考核', '季度统计']);
   });
 
@@ -159,5 +158,12 @@ describe('the ledger export (导出台账)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(sheet(book, '隐患台账').getColumn(2).values.slice(3)).toEqual(['YH-0002', 'YH-0003', 'YH-0004', 'YH-0005']);
+
+    // without --out: under the data folder's exports, named by its time
+    const again: string[] = [];
+    expect(await exportCli(['2026年第四季度'], env, { log: (l) => again.push(l), error: (l) => again.push(l) })).toBe(0);
+    const path = again.at(-1) ?? '';
+    expect(path).toMatch(new RegExp(`^${join(chat.dir, 'data', 'exports')}/台账-\\d{8}-\\d{6}(-\\d+)?\\.xlsx$`));
+    expect(existsSync(path)).toBe(true);
   });
 });

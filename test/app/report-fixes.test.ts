@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 import { q4Scenario } from '../helpers/q4-scenario.ts';
 import { runJob } from '../jobs/helpers.ts';
@@ -17,10 +17,7 @@ const reply = async (group: string, sender: string, text: string) => (await chat
 
 async function workbook(group: string, sender: string, text: string): Promise<{ reply: string; book: ExcelJS.Workbook }> {
   const out = await chat.send(group, sender, text);
-  const file = out[0]?.file;
-  if (!file) throw new Error(`no file: ${chat.lines(out).join('\n')}`);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
+  const book = await sentWorkbook(out[0]);
   return { reply: out[0]?.text ?? '', book };
 }
 

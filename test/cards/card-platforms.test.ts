@@ -165,16 +165,16 @@ describe('the digest card reaches the leaders on every platform', () => {
     expect(files[0]!.size).toBeGreaterThan(10_000);
   });
 
-  it('console: the text and the path of the PNG written under data/cards/', async () => {
+  it('console: the text and the path of the PNG, written where the console shows files (data/exports/)', async () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-    const channel = new ConsoleChannel(new PassThrough(), output, () => now);
+    const channel = new ConsoleChannel({ input: new PassThrough(), output, clock: () => now, filesDir: join(dir, 'data', 'exports') });
     const { bot } = await startBot(channel);
     await digestTime(bot);
     expect(printed).toContain('→ [县安委会领导群] 【每日安全汇总】');
     const path = /（图片：(.+\.png)）/.exec(printed)?.[1];
-    expect(path).toContain(join(dir, 'data', 'cards'));
+    expect(path).toMatch(new RegExp(`^${join(dir, 'data', 'exports')}/card-[0-9a-f]{20}\\.png$`));
     expect(existsSync(path!)).toBe(true);
     expect(pngSize(readFileSync(path!)).width).toBe(1080);
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardHeight, CARD_WIDTH, renderCardSvg, svgTexts } from '../../src/cards/card-svg.ts';
 import type { CardData } from '../../src/domain/card.ts';
@@ -25,8 +26,10 @@ describe('chart cards', () => {
     const mark = chat.channel.sent.length;
     await chat.setClock('2026-12-03 18:00');
     const digest = chat.channel.sent.slice(mark).find((d) => d.group?.name === '县安委会领导群' && d.text.startsWith('【每日安全汇总】'));
-    expect(digest?.file).toMatch(/cards\/card-[0-9a-f]{20}\.png$/);
-    const png = readFileSync(digest!.file!);
+    expect(digest?.file?.name).toMatch(/^card-[0-9a-f]{20}\.png$/);
+    const png = digest!.file!.data;
+    // kept by the instance that drew it, to send it again without drawing
+    expect(readFileSync(join(chat.dir, 'data', 'cards', digest!.file!.name))).toEqual(png);
     expect(png.length).toBeLessThan(2 * 1024 * 1024);
 
     // the card as written to the outbox with the digest: figures frozen when the job ran
@@ -59,7 +62,7 @@ describe('chart cards', () => {
 
     // a department's card counts its own units only
     const dept = chat.channel.sent.slice(mark).find((d) => d.group?.name === '应急管理局监管群' && d.text.startsWith('【每日安全汇总】'));
-    expect(dept?.file).toMatch(/\.png$/);
-    expect(dept?.file).not.toBe(digest?.file);
+    expect(dept?.file?.name).toMatch(/\.png$/);
+    expect(dept?.file?.name).not.toBe(digest?.file?.name);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
@@ -20,7 +21,7 @@ async function consoleDemo(at: Date) {
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => { printed += chunk.toString('utf8'); });
-  const channel = new ConsoleChannel(input, output, () => at, REPO);
+  const channel = new ConsoleChannel({ input, output, clock: () => at, baseDir: REPO, filesDir: join(dir, 'data', 'exports') });
   const bot: Bot = await createBot({ config: defaultConfig({ dbFile: join(dir, 'demo.db'), dataDir: join(dir, 'data') }), channel, log: createLogger('silent'), clock: () => at });
   await bot.importRoster(readRoster(join(REPO, 'demo', 'roster.yaml')));
   await channel.start((message) => bot.receive(message));
@@ -74,6 +75,19 @@ describe('the console demo', () => {
     demo = await consoleDemo(new Date('2026-12-02T01:00:00Z'));
     await demo.type(['[红星化工安全对接群] 张伟: @图片', '@照片  ']);
     expect(demo.printed()).toBe('（@图片 后面要写文件路径，例：@图片 demo/valve.jpg）\n'.repeat(2));
+  });
+
+  it('shows where an exported ledger is: written under its own data folder when sent, that path printed', async () => {
+    demo = await consoleDemo(new Date('2026-12-02T01:00:00Z'));
+    await demo.type([
+      '[应急管理局监管群] 王建国: 登记隐患：红星化工 配电室电缆沟积水，责任人@张伟，10天内整改完毕',
+      '[县安委会领导群] 刘县长: 导出台账',
+    ]);
+    const path = join(demo.dir, 'data', 'exports', '台账-20261202-090000.xlsx');
+    expect(demo.printed()).toContain(`文件：台账-20261202-090000.xlsx\n  （文件：${path}）`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.getWorksheet('隐患台账')?.getCell('B3').value).toBe('YH-0001');
   });
 
   it('refuses a file that is not a photo or document, through the evidence path', async () => {

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import { hazardZeroPlugin, type HazardZeroHandle } from '../../src/index.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
+import { reminderForZhang } from '../helpers/channel-bot.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 
 const PHOTO = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'valve-photo.png'));
@@ -131,9 +132,7 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
 
     // one reminder, written to the outbox as the scheduler does, under its dedupe key
-    const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
-    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
-    const reminder = { kind: 'push' as const, groupId: unitGroup!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    const reminder = await reminderForZhang(read);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(false);
     before = said.length;
@@ -179,11 +178,8 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
   it('finds a room by topic when its bound id went stale (a re-login), and sends files as FileBox', async () => {
     const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
     await read((s) => s.roster.bindGroupPlatformId(unitGroup!.id, 'wechaty', 'stale-id@chatroom'));
-    const file = join(dir, 'ledger.png');
-    rmSync(file, { force: true });
-    await import('node:fs').then((fs) => fs.writeFileSync(file, PHOTO));
     const before = said.length;
-    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], extra: { file } }, now));
+    await read((s) => s.outbox.enqueue({ kind: 'push', groupId: unitGroup!.id, personId: null, text: '本周台账见附件', mentions: [], file: { name: 'ledger.png', data: PHOTO } }, now));
     await hz.deliver();
     const out = await saidAfter(before, 1);
     expect(out[0]).toMatchObject({ roomId: rooms.unit.id, text: '本周台账见附件' });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChat, type Chat } from '../helpers/chat.ts';
-import { readFileSync } from 'node:fs';
 import { pngSize, testCardRenderer } from '../helpers/cards.ts';
 import { buildLedger } from '../helpers/ledger.ts';
 
@@ -49,8 +48,8 @@ describe('今日汇总', () => {
     const out = await chat.send('县安委会领导群', '刘县长', '今日汇总');
     expect(out.map((d) => d.group?.name)).toEqual(['县安委会领导群']);
     expect(out[0]?.text).toMatch(/^【今日汇总】12月3日 · 全县/);
-    expect(out[0]?.file).toMatch(/\.png$/);
-    expect(pngSize(readFileSync(out[0]?.file ?? '')).width).toBe(1080);
+    expect(out[0]?.file?.name).toMatch(/\.png$/);
+    expect(pngSize(out[0]!.file!.data).width).toBe(1080);
   });
 
   it('says so when there is nothing to report', async () => {

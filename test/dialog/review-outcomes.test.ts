@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { FULL_PLAN, valveJpeg } from '../helpers/evidence.ts';
 import { G, registerHazard, texts } from '../helpers/hazards.ts';
 
@@ -30,10 +29,7 @@ describe('a rejected hazard (#10 item 9)', () => {
     await chat.send(G.redStar, '张伟', `${code} 进度60% 已更换阀门`);
     await chat.send(G.redStar, '张伟', `${code} 整改完成 请验收`);
     await chat.send(G.safety, '王建国', `${code} 驳回 呼吸阀型号不符`);
-    const file = (await chat.send(G.safety, '王建国', '导出台账'))[0]?.file;
-    expect(file).toBeDefined();
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file ?? '');
+    const book = await sentWorkbook((await chat.send(G.safety, '王建国', '导出台账'))[0]);
     const ledger = book.getWorksheet('隐患台账');
     const header = Array.from(ledger?.getRow(2).values as unknown[]);
     const row = Array.from(ledger?.getRow(3).values as unknown[]);

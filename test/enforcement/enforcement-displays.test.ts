@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardServer } from '../../src/dashboard/dashboard-server.ts';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { dashboardLink, startChatDashboard } from '../helpers/dashboard.ts';
 import { valveJpeg } from '../helpers/evidence.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
@@ -59,8 +58,7 @@ describe('a unit under 停产整顿', () => {
     await suspendedStory();
     await chat.setClock('2026-12-02 10:00');
     const out = await chat.send(G.leaders, '刘县长', '导出台账');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out[0]?.file ?? '');
+    const book = await sentWorkbook(out[0]);
     const ledger = book.getWorksheet('隐患台账');
     expect([ledger?.getCell('C3').value, ledger?.getCell('C4').value]).toEqual([SUSPENDED, '蓝天物流']);
 
@@ -82,8 +80,7 @@ describe('a unit under 停产整顿', () => {
     // the 执法记录 sheet: each record a row, the lift naming the suspension it ends (#16 leftover)
     await chat.send(G.safety, '王建国', '罚款 蓝天物流 YH-0002 2万元 文号：应急罚〔2026〕2号');
     const after = await chat.send(G.leaders, '刘县长', '导出台账');
-    const again = new ExcelJS.Workbook();
-    await again.xlsx.readFile(after[0]?.file ?? '');
+    const again = await sentWorkbook(after[0]);
     expect(again.worksheets.map((w) => w.name)).toEqual(['隐患台账', '考核', '季度统计', '执法记录']);
     const sheet = again.getWorksheet('执法记录');
     const row = (n: number) => Array.from(sheet?.getRow(n).values as unknown[]).slice(1).map((v) => v ?? null);
@@ -95,8 +92,7 @@ describe('a unit under 停产整顿', () => {
     expect(row(5)).toEqual([3, 'ZF-0003', day('2026-12-02'), '蓝天物流', '罚款', '罚款金额：2万元（20000元）', 'YH-0002', '应急罚〔2026〕2号', null, '王建国', 0]);
     // a unit contact's export holds its own unit's records only
     const own = await chat.send(G.blueSky, '钱经理', '导出台账');
-    const ownBook = new ExcelJS.Workbook();
-    await ownBook.xlsx.readFile(own.find((d) => d.file)?.file ?? '');
+    const ownBook = await sentWorkbook(own.find((d) => d.file));
     expect(ownBook.getWorksheet('执法记录')?.getColumn(2).values.slice(3)).toEqual(['ZF-0003']);
   });
 });

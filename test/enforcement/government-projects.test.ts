@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRoster } from '../../src/features/import-roster.ts';
 import { parseRoster, readRoster, RosterError } from '../../src/features/roster-file.ts';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 
 // 政府类工程一视同仁: a government investment project keeps the same rules, and the 通报 and the
@@ -100,8 +99,7 @@ describe('a government investment project', () => {
 
   it('is counted apart from the enterprises in the Excel statistics sheet, figures as checked by hand', async () => {
     const out = await chat.send(G.leaders, '刘县长', '导出台账 2026年第四季度');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out[0]?.file ?? '');
+    const book = await sentWorkbook(out[0]);
     const sheet = book.getWorksheet('季度统计');
     if (!sheet) throw new Error('no statistics sheet');
     const rows: unknown[][] = [];

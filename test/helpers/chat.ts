@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { createBot, type Bot } from '../../src/app/bot.ts';
 import { defaultConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
@@ -8,7 +9,7 @@ import type { AppConfig } from '../../src/core/config.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { readRoster } from '../../src/features/roster-file.ts';
 import type { CardRenderer } from '../../src/cards/card-renderer.ts';
-import type { IncomingAttachment } from '../../src/core/messages.ts';
+import type { Delivery, IncomingAttachment } from '../../src/core/messages.ts';
 import { RecordingChannel, formatDelivery, type RecordedDelivery } from '../../src/channels/recording-channel.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { freshLedger } from './database.ts';
@@ -142,4 +143,12 @@ export async function createChat(options: ChatOptions = {}): Promise<Chat> {
     },
   };
   return chat;
+}
+
+/** The workbook a delivery carries (导出台账, 整改报告), read from its bytes; throws when it has none. */
+export async function sentWorkbook(delivery: Delivery | undefined): Promise<ExcelJS.Workbook> {
+  if (!delivery?.file) throw new Error(`no file sent: ${delivery ? formatDelivery(delivery) : 'no delivery'}`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(delivery.file.data as unknown as ArrayBuffer);
+  return book;
 }

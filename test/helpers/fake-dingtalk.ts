@@ -28,6 +28,7 @@ export interface FakeDingTalkOptions {
  */
 export async function startFakeDingTalk(options: FakeDingTalkOptions) {
   const events: DingTalkEvent[] = [];
+  const uploads: Array<{ kind: string; name: string; data: Buffer }> = [];
   const webhookAnswers: Array<{ errcode: number; errmsg: string }> = [];
   const sockets: WebSocket[] = [];
   let streamSeq = 0;
@@ -83,6 +84,10 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions) {
     }
     if (req.method === 'POST' && url.pathname === '/media/upload') {
       events.push({ type: 'upload', kind: url.searchParams.get('type') ?? '' });
+      // the multipart form read as DingTalk reads it: the file under `media`, with its name
+      const form = await new Request(url, { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: body }).formData();
+      const media = form.get('media');
+      if (media instanceof File) uploads.push({ kind: url.searchParams.get('type') ?? '', name: media.name, data: Buffer.from(await media.arrayBuffer()) });
       return sendJson(res, 200, { errcode: 0, errmsg: 'ok', media_id: '@media-1', type: url.searchParams.get('type') });
     }
     sendJson(res, 404, { message: `no route ${req.method} ${url.pathname}` });
@@ -103,6 +108,8 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions) {
   return {
     base: loop.base,
     events,
+    /** the files uploaded as media, whole: what a chat shows when the message naming them is sent */
+    uploads,
     /** the next custom-robot answers, e.g. `{ errcode: 130101, errmsg: 'send too fast' }` */
     webhookAnswers,
     get webhookRequests() {

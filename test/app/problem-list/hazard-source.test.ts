@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../../helpers/chat.ts';
 import { G } from '../../helpers/hazards.ts';
 import { inspectionList } from '../../fixtures/problem-lists/build.ts';
 
@@ -9,8 +8,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The 隐患台账 sheet of a ledger export, as row arrays from column 1. */
 async function ledgerRows(c: Chat, group: string, sender: string): Promise<unknown[][]> {
   const out = await c.send(group, sender, '导出台账');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(out[0]?.file ?? '');
+  const book = await sentWorkbook(out[0]);
   const sheet = book.getWorksheet('隐患台账');
   return Array.from({ length: sheet?.rowCount ?? 0 }, (_, i) => Array.from(sheet?.getRow(i + 1).values as unknown[]).slice(1).map((v) => v ?? null));
 }

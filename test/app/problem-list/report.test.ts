@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../../helpers/chat.ts';
+import type { Delivery } from '../../../src/core/messages.ts';
+import { createChat, sentWorkbook, type Chat } from '../../helpers/chat.ts';
 import { G } from '../../helpers/hazards.ts';
 import { gappyList, inspectionList } from '../../fixtures/problem-lists/build.ts';
 
@@ -15,9 +16,8 @@ afterEach(async () => {
   await chat.close();
 });
 
-async function readBook(path: string): Promise<ExcelJS.Worksheet> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
+async function readBook(delivery: Delivery | undefined): Promise<ExcelJS.Worksheet> {
+  const book = await sentWorkbook(delivery);
   const sheet = book.getWorksheet('整改情况');
   if (!sheet) throw new Error('no 整改情况 sheet');
   return sheet;
@@ -37,11 +37,10 @@ describe('整改报告 QD-…: the item-by-item report back, as an .xlsx (#15 it
 
     const out = await chat.send(G.leaders, '刘县长', '整改报告 QD-0001');
     const [reply] = out.filter((d) => d.group?.name === G.leaders);
-    const file = reply?.file;
-    expect(file).toMatch(/整改报告-QD-0001-20261213-090000\.xlsx$/);
-    expect(reply?.text).toBe(`问题清单 QD-0001 整改情况报告（截至12月13日）：共 5 项，已完成 1，待验收 1，整改中 2，逾期未完成 1，待明确 0。\n文件：${file}`);
+    expect(reply?.file?.name).toBe('整改报告-QD-0001-20261213-090000.xlsx');
+    expect(reply?.text).toBe('问题清单 QD-0001 整改情况报告（截至12月13日）：共 5 项，已完成 1，待验收 1，整改中 2，逾期未完成 1，待明确 0。\n文件：整改报告-QD-0001-20261213-090000.xlsx');
 
-    const sheet = await readBook(file ?? '');
+    const sheet = await readBook(reply);
     expect(sheet.getCell('A1').value).toBe('省安委会第三督查组安全生产督查问题整改情况报告');
     expect(sheet.getCell('A2').value).toBe('QD-0001｜督查反馈（省安委会第三督查组，11月28日）｜截至2026年12月13日：共 5 项，已完成 1 项，完成率 20%');
     expect(rowValues(sheet, 3)).toEqual(['序号', '问题', '责任单位', '责任人', '整改措施', '整改时限', '整改情况', '完成状态', '销号日期']);
@@ -59,7 +58,7 @@ describe('整改报告 QD-…: the item-by-item report back, as an .xlsx (#15 it
     const out = await chat.send(G.safety, '王建国', '整改报告 QD-0001');
     const [reply] = out.filter((d) => d.group?.name === G.safety);
     expect(reply?.text).toContain('你可查看的 3 项（全清单 6 项），已完成 0，待验收 0，整改中 2，逾期未完成 0，待明确 1。');
-    const sheet = await readBook(reply?.file ?? '');
+    const sheet = await readBook(reply);
     expect([4, 5, 6].map((n) => rowValues(sheet, n).slice(0, 4))).toEqual([
       [1, '中控室应急照明不亮', '红星化工', '张伟'],
       [2, '仓库灭火器过期', '蓝天物流', ''],
@@ -74,8 +73,7 @@ describe('整改报告 QD-…: the item-by-item report back, as an .xlsx (#15 it
     await chat.send(G.safety, '王建国', '', { attachments: [{ name: '消防检查.xlsx', mime: XLSX, data: await gappyList() }] });
     await chat.send(G.safety, '王建国', '确认导入 红兴化工=红星化工');
     const out = await chat.send(G.leaders, '刘县长', '导出台账');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out[0]?.file ?? '');
+    const book = await sentWorkbook(out[0]);
     expect(book.worksheets.map((s) => s.name)).toEqual(['隐患台账', '考核', '季度统计', '问题清单QD-0002', '问题清单QD-0001']);
     const sheet = book.getWorksheet('问题清单QD-0001');
     if (!sheet) throw new Error('no sheet');
@@ -83,8 +81,7 @@ describe('整改报告 QD-…: the item-by-item report back, as an .xlsx (#15 it
     expect(rowValues(sheet, 6)).toEqual([3, '塔吊限位器失效', '城南建筑工地', '吴工', '停用塔吊，更换限位器并检测', day('2026-12-12'), '尚未报告进度', '未开始整改', null]);
     // a department's export holds its own units' rows only
     const mine = await chat.send(G.safety, '王建国', '导出台账');
-    const own = new ExcelJS.Workbook();
-    await own.xlsx.readFile(mine[0]?.file ?? '');
+    const own = await sentWorkbook(mine[0]);
     const theirs = own.getWorksheet('问题清单QD-0001');
     expect([4, 5, 6, 7].map((n) => theirs?.getRow(n).getCell(3).value ?? null)).toEqual(['红星化工', '红星化工', '蓝天物流', '蓝天物流']);
   });

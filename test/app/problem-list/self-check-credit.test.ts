@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../../helpers/chat.ts';
 import { G } from '../../helpers/hazards.ts';
 
 let chat: Chat;
@@ -32,8 +31,7 @@ describe('企业自查 earns credit in the assessment (#15 item 6, #16 item 4)',
     await chat.send(G.redStar, '张伟', 'YH-0001 整改完成 已更换呼吸阀 请验收');
     await chat.send(G.safety, '王建国', 'YH-0001 验收通过');
     const out = await chat.send(G.leaders, '刘县长', '导出台账 本月');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out[0]?.file ?? '');
+    const book = await sentWorkbook(out[0]);
     const sheet = book.getWorksheet('考核');
     const row = (n: number) => Array.from(sheet?.getRow(n).values as unknown[]).slice(1);
     expect(row(2).slice(13, 16)).toEqual(['反弹', '自查自改', '自查自改率']);

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runTranscript } from '../../../src/app/transcript.ts';
 import { formatDelivery } from '../../../src/channels/recording-channel.ts';
+import { sentWorkbook } from '../../helpers/chat.ts';
 import { freshLedger } from '../../helpers/database.ts';
 
 const STORY = join(import.meta.dirname, '..', '..', 'transcripts', 'problem-list.txt');
@@ -27,10 +27,8 @@ describe('a 问题清单 from import to the report back, through the chat (test/
       ['YH-0004', '红星化工', '李强', '2026-12-10', 'registered'],
       ['YH-0005', '红星化工', '李强', '2026-12-20', 'registered'],
     ]);
-    const file = deliveries.at(-1)?.file;
-    expect(file).toMatch(/整改报告-QD-0001-20261201-110000\.xlsx$/);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file ?? '');
+    expect(deliveries.at(-1)?.file?.name).toBe('整改报告-QD-0001-20261201-110000.xlsx');
+    const book = await sentWorkbook(deliveries.at(-1));
     const sheet = book.getWorksheet('整改情况');
     const row = (n: number) => Array.from({ length: 9 }, (_, i) => sheet?.getRow(n).getCell(i + 1).value ?? null);
     expect(sheet?.getCell('A1').value).toBe('市安委会第二督查组安全生产督查反馈问题整改情况报告');
