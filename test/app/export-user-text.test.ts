@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChat, type Chat } from '../helpers/chat.ts';
+import { createChat, sentWorkbook, type Chat } from '../helpers/chat.ts';
 import { G, registerHazard } from '../helpers/hazards.ts';
 
 // What users type lands in the exported ledger's cells: text that starts like a formula
@@ -24,14 +26,15 @@ describe('user text in the Excel ledger', () => {
     const out = await chat.send(G.safety, '王建国', '导出台账');
     const file = out[0]?.file;
     if (!file) throw new Error(chat.lines(out).join('\n'));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
+    const book = await sentWorkbook(out[0]);
     const ledger = book.getWorksheet('隐患台账');
     const descriptions = [3, 4, 5, 6].map((row) => ledger?.getRow(row).getCell(6));
     expect(descriptions.map((c) => [c?.type, c?.value])).toEqual(injected.map((t) => [ExcelJS.ValueType.String, t]));
     expect(ledger?.getRow(3).getCell(7).value).toBe('=1+1');
     // and in the file itself: no <f> element in any sheet
-    const sheets = execFileSync('unzip', ['-p', file, 'xl/worksheets/*.xml']).toString('utf8');
+    const path = join(chat.dir, 'sent.xlsx');
+    writeFileSync(path, file.data);
+    const sheets = execFileSync('unzip', ['-p', path, 'xl/worksheets/*.xml']).toString('utf8');
     expect(sheets).not.toMatch(/<f[\s>]/);
   });
 });
