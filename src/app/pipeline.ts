@@ -11,7 +11,7 @@ import { askWhichHazard, takePickedCode } from './pick-code.ts';
 import { runForEachCode } from './run-for-each-code.ts';
 import { actingAs, recordNameGuess, resolveParticipants, type Participants, type SenderResolution } from '../features/resolve-participants.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
-import type { IncomingMessage } from '../core/messages.ts';
+import type { IncomingMessage, OutgoingMessage } from '../core/messages.ts';
 import { isTransient, type Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -96,15 +96,26 @@ function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attach
   return makeAnyoneContext(deps, turn, attachments) as CommandContext;
 }
 
+/**
+ * Where a reply goes: the group, else the sender's private chat — a roster person, or an account
+ * the roster does not name (a stranger, an impostor, an unclaimed account), by its platform id.
+ */
+function replyTarget(turn: Turn): Pick<OutgoingMessage, 'groupId' | 'personId' | 'account'> | null {
+  const { group, sender, message } = turn;
+  if (group) return { groupId: group.id, personId: null };
+  if (sender) return { groupId: null, personId: sender.id };
+  if (message.platform === 'console') return null;
+  return { groupId: null, personId: null, account: { platform: message.platform, id: message.sender.id } };
+}
+
 function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandContext['attachments']): AnyoneContext {
   const { store, group, sender, message } = turn;
-  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
+  const target = replyTarget(turn);
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands, ...(deps.runtime ? { runtime: deps.runtime } : {}),
     async reply(text, mentions = [], extra) {
-      // a private chat with an account the bot cannot name has nowhere to answer
-      if (target.groupId === null && target.personId === null) return;
+      if (!target) return;
       const { file, ...rest } = extra ?? {};
       await store.outbox.enqueue({
         kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra: rest } : {}), ...(file ? { file } : {}),
@@ -117,8 +128,8 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
 }
 
 async function replyPlain(deps: PipelineDeps, turn: Turn, text: string, dedupeKey?: string): Promise<void> {
-  const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
-  if (target.groupId === null && target.personId === null) return;
+  const target = replyTarget(turn);
+  if (!target) return;
   await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
 }
 
@@ -153,15 +164,17 @@ function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessag
 }
 
 /**
- * Tells an account the bot cannot name why nothing was done. Called by name (@-mention, private
- * chat), always. Otherwise — in a plain WeChat group everyone's chat reaches the bot, and a
- * colleague's `我的隐患` or `整改完了` is often said to the group — once a day per account: the
- * outbox's key keeps the count, across restarts and instances, and nothing else is recorded.
+ * Tells an account the bot cannot name why nothing was done. @-mentioned in a group, always.
+ * Otherwise — in a plain WeChat group everyone's chat reaches the bot, and a colleague's `我的隐患`
+ * or `整改完了` is often said to the group; a private chat goes to the account itself, which the
+ * outbox then addresses by its platform id — once a day per account: the outbox's key keeps the
+ * count, across restarts and instances, and nothing else is recorded.
  */
 async function refuseUnproven(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { message } = turn;
   await meantForBot(turn);
-  const once = turn.calledByName ? undefined : `unproven:${message.platform}:${message.sender.id}:${localDate(message.at)}`;
+  const day = `${message.platform}:${message.sender.id}:${localDate(message.at)}`;
+  const once = turn.group === null ? `unproven-private:${day}` : turn.calledByName ? undefined : `unproven:${day}`;
   await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message), once);
 }
 

@@ -157,13 +157,15 @@ export class WeComChannel implements Channel {
   }
 
   #plan(d: Delivery): Plan {
-    const chatKey = d.group ? (d.group.wecomId ? `g:${d.group.wecomId}` : null) : d.person?.wecomId ? `u:${d.person.wecomId}` : null;
+    // a private chat: the roster person's userid, or a stranger's who wrote to the bot
+    const userId = d.person ? d.person.wecomId : (d.accountId ?? null);
+    const chatKey = d.group ? (d.group.wecomId ? `g:${d.group.wecomId}` : null) : userId ? `u:${userId}` : null;
     const question = chatKey && d.kind === 'reply' && !d.file ? this.#question(chatKey) : null;
     const webhook = d.group ? this.options.webhooks?.[d.group.name] : undefined;
     if (question && chatKey && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', key: chatKey, frame: question };
     if (webhook && d.group) return { kind: 'webhook', name: d.group.name, key: webhook };
     if (d.group?.wecomId) return { kind: 'push', chatid: d.group.wecomId };
-    if (!d.group && d.person?.wecomId) return { kind: 'push', chatid: d.person.wecomId };
+    if (!d.group && userId) return { kind: 'push', chatid: userId };
     return { kind: 'none', where: d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}` };
   }
 
