@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // databases; everything runs on SQLite. `npx vitest run --project sqlite` runs SQLite alone.
 const onBothProviders = ['test/db/postgres-schema.test.ts', 'test/cards/chart-card.test.ts', 'test/dashboard/dashboard-link.test.ts', 'test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/jobs/**/*.test.ts', 'test/transcripts/**/*.test.ts'];
 // these test SQLite's own file, process lock and crash recovery, or spawn a bot on a file
-const sqliteOnly = ['test/db/process-lock.test.ts', 'test/db/transaction.test.ts', 'test/db/migrations.test.ts', 'test/db/backup.test.ts', 'test/db/tables-in-step.test.ts',
+const sqliteOnly = ['test/db/process-lock.test.ts', 'test/db/transaction.test.ts', 'test/db/migrations.test.ts', 'test/db/backup.test.ts', 'test/db/tables-in-step.test.ts', 'test/db/planner-statistics.test.ts',
   'test/app/crash-safety.test.ts', 'test/app/outbox-crash.test.ts', 'test/app/transcripts.test.ts', 'test/app/live-schedule.test.ts'];
 
 const shared = {

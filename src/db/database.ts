@@ -254,8 +254,31 @@ export function isTransient(error: unknown): boolean {
  */
 export async function optimizeDatabase(db: Db, opening = false): Promise<void> {
   const connection = handles.get(db)?.sqlite;
+  if (!connection) return;
   // 0x10002 also looks at tables this connection has not used yet, as a fresh connection has not
-  if (connection) connection.pragma(opening ? 'optimize = 0x10002' : 'optimize');
+  connection.pragma(opening ? 'optimize = 0x10002' : 'optimize');
+  if (opening) dropDistinctKeySamples(connection);
+}
+
+/**
+ * better-sqlite3 builds SQLite with STAT4, whose samples of an index make every statement whose
+ * plan looked up a bound value in them be planned again on each run (sqlite3_prepare_v2). For an
+ * index whose keys are distinct — a hazard code, a name — they say nothing the row counts do not,
+ * yet every message's lookups by code and by name were planned afresh: the hazard view ~130 µs a
+ * time (BENCHMARKS.md). Those samples are dropped; those of indexes with repeating keys (status,
+ * dates) are kept, as they steer the digests' plans. Only `optimize` at opening gathers samples
+ * (the periodic one analyses with a row limit, which gathers none).
+ */
+function dropDistinctKeySamples(connection: BetterSqlite3.Database): void {
+  if (connection.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4'").get() === undefined) return;
+  const dropped = connection.prepare(`DELETE FROM sqlite_stat4 WHERE idx IN (
+      SELECT i.name FROM sqlite_schema t, pragma_index_list(t.name) i WHERE t.type = 'table' AND i."unique" = 1
+    ) OR idx IN (
+      -- sqlite_stat1.stat: 'rows rows-per-first-key …'
+      SELECT idx FROM sqlite_stat1 WHERE CAST(substr(stat, instr(stat, ' ') + 1) AS INTEGER) <= 1
+    )`).run();
+  // the planner reloads the statistics it holds in memory
+  if (dropped.changes > 0) connection.exec('ANALYZE sqlite_schema');
 }
 
 /** Closes the handle (waiting for a transaction in progress). */
