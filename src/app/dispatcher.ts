@@ -77,6 +77,7 @@ async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
+    ...(entry.extra?.inReplyTo ? { inReplyTo: entry.extra.inReplyTo } : {}),
   };
 }
 

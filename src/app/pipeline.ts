@@ -105,7 +105,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
       if (target.groupId === null && target.personId === null) return;
       const { file, ...rest } = extra ?? {};
       await store.outbox.enqueue({
-        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra: rest } : {}), ...(file ? { file } : {}),
+        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), extra: { ...rest, inReplyTo: message.messageId }, ...(file ? { file } : {}),
       }, message.at);
     },
     async push(msg) {
@@ -117,7 +117,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
 async function replyPlain(deps: PipelineDeps, turn: Turn, text: string, dedupeKey?: string): Promise<void> {
   const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
   if (target.groupId === null && target.personId === null) return;
-  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], extra: { inReplyTo: turn.message.messageId }, ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
 }
 
 /** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */

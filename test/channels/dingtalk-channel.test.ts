@@ -1,22 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBot, type Bot } from '../../src/app/bot.ts';
-import { defaultConfig } from '../../src/app/config.ts';
-import { createLogger } from '../../src/app/logger.ts';
-import { parseRoster, readRoster } from '../../src/features/roster-file.ts';
+import type { Bot } from '../../src/app/bot.ts';
+import { parseRoster } from '../../src/features/roster-file.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { DingTalkChannel } from '../../src/channels/dingtalk-channel.ts';
 import { DingTalkOpenApi } from '../../src/channels/dingtalk-openapi.ts';
 import { DingTalkStreamClient } from '../../src/channels/dingtalk-stream-client.ts';
-import type { OutgoingMessage } from '../../src/core/messages.ts';
-import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { startFakeDingTalk, type DingTalkEvent, type FakeDingTalk } from '../helpers/fake-dingtalk.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 import { FIXTURES, fixture } from '../helpers/loopback.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { reminderForZhang, sentAfter, startChannelBot, type ChannelBot } from '../helpers/channel-bot.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const APP = { clientId: 'dingbot0000hazardzero', clientSecret: 'test-app-secret' };
@@ -37,6 +32,7 @@ const PEOPLE = {
   stranger: { senderNick: '路人', senderStaffId: 'stranger01' },
 };
 
+let hz: ChannelBot;
 let dir: string;
 let fake: FakeDingTalk;
 let bot: Bot;
@@ -44,7 +40,7 @@ let channel: DingTalkChannel;
 let now: Date;
 let seq = 0;
 
-const read = <T>(work: (s: Store) => Promise<T>) => bot.queue.run(() => work(createStore(bot.db)));
+const read: ChannelBot['read'] = (work) => hz.read(work);
 
 /** Someone @-mentions the robot in a group: the callback goes down the stream. */
 function say(group: keyof typeof GROUPS, who: keyof typeof PEOPLE, text: string, msgId = `msg-${++seq}`): string {
@@ -55,17 +51,13 @@ function say(group: keyof typeof GROUPS, who: keyof typeof PEOPLE, text: string,
   return msgId;
 }
 
-async function sendsAfter(before: number, count: number): Promise<DingTalkEvent[]> {
-  await vi.waitFor(() => expect(fake.sends().length).toBeGreaterThanOrEqual(before + count), { timeout: 15_000, interval: 20 });
-  return fake.sends().slice(before);
-}
+const sendsAfter = (before: number, count: number): Promise<DingTalkEvent[]> => sentAfter(() => fake.sends(), before, count);
 
 const textOf = (e: DingTalkEvent): string => ('body' in e ? (e.body.text?.content ?? e.body.markdown?.text ?? JSON.parse(e.body.msgParam ?? '{}').content ?? '') : '');
 
 beforeEach(async () => {
   // the Stream SDK prints its connects and disconnects
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
-  dir = mkdtempSync(join(tmpdir(), 'hz-dingtalk-'));
   now = atLocal('2026-12-01 09:00');
   fake = await startFakeDingTalk({ ...APP, robots: { 'token-unit': 'SECunit0000' }, photo: PHOTO });
   const stream = new DingTalkStreamClient({ ...APP, apiBase: fake.base, keepAlive: false });
@@ -74,9 +66,8 @@ beforeEach(async () => {
     stream, api, oapiBase: fake.base, clock: () => now, botNames: ['隐患清零'],
     webhooks: { 红星化工安全对接群: { accessToken: 'token-unit', secret: 'SECunit0000' } },
   });
-  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
-  bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
-  await bot.importRoster(readRoster(ORG_ROSTER));
+  hz = await startChannelBot({ prefix: 'hz-dingtalk-', channel, roster: ORG_ROSTER, clock: () => now });
+  ({ bot, dir } = hz);
   // as main.ts wires it: handled and committed, then acknowledged, the replies sent after
   await channel.start((message) => bot.accept(message));
   await fake.connected();
@@ -84,9 +75,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await channel.stop();
-  await bot.close();
+  await hz.close();
   await fake.close();
-  rmSync(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
 
@@ -152,9 +142,7 @@ describe('DingTalk: Stream in, session webhook and custom robot out', () => {
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
 
     // one reminder from the scheduler's side: through the custom robot, mentioning 张伟 by userId
-    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
-    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
-    const reminder: OutgoingMessage = { kind: 'push', groupId: unit!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    const reminder = await reminderForZhang(read);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
     before = fake.sends().length;
     expect(await bot.deliver()).toBe(1);

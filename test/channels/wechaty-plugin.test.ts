@@ -9,6 +9,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import { hazardZeroPlugin, type HazardZeroHandle } from '../../src/index.ts';
 import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
+import { reminderForZhang } from '../helpers/channel-bot.ts';
 import { ORG_ROSTER } from '../helpers/chat.ts';
 
 const PHOTO = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'valve-photo.png'));
@@ -131,9 +132,7 @@ describe('the Wechaty plugin, on a real Wechaty with the mock puppet', () => {
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
 
     // one reminder, written to the outbox as the scheduler does, under its dedupe key
-    const unitGroup = await read((s) => s.roster.groupByName('红星化工安全对接群'));
-    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
-    const reminder = { kind: 'push' as const, groupId: unitGroup!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    const reminder = await reminderForZhang(read);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(false);
     before = said.length;

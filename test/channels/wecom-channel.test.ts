@@ -1,27 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WSClient } from '@wecom/aibot-node-sdk';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBot, type Bot } from '../../src/app/bot.ts';
-import { defaultConfig } from '../../src/app/config.ts';
-import { createLogger } from '../../src/app/logger.ts';
-import { readRoster } from '../../src/features/roster-file.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Bot } from '../../src/app/bot.ts';
 import { utf8Bytes } from '../../src/app/split-message.ts';
 import { WeComChannel } from '../../src/channels/wecom-channel.ts';
-import type { OutgoingMessage } from '../../src/core/messages.ts';
-import { createStore, type Store } from '../../src/db/store.ts';
 import { atLocal } from '../../src/domain/calendar.ts';
 import { encryptMedia, startFakeWeCom, type FakeWeCom, type WeComEvent } from '../helpers/fake-wecom.ts';
 import { FIXTURES } from '../helpers/loopback.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { reminderForZhang, sentAfter, startChannelBot, type ChannelBot } from '../helpers/channel-bot.ts';
 
 const PHOTO = readFileSync(join(FIXTURES, 'valve-photo.png'));
 const BOT = { botId: 'aibot-hazard-zero', secret: 'test-bot-secret' };
 const CHATS = { dept: 'wrDEPT0000000000', unit: 'wrUNIT0000000000' };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
+let hz: ChannelBot;
 let dir: string;
 let fake: FakeWeCom;
 let bot: Bot;
@@ -30,39 +25,33 @@ let channel: WeComChannel;
 let now: Date;
 let seq = 0;
 
-const read = <T>(work: (s: Store) => Promise<T>) => bot.queue.run(() => work(createStore(bot.db)));
+const read: ChannelBot['read'] = (work) => hz.read(work);
 
 /** Someone @-mentions the AI bot in a group. */
 function say(chat: keyof typeof CHATS, userid: string, text: string, msgid = `msgid-${++seq}`): string {
   return fake.push('wecom/aibot-text-group.json', { msgid, chatid: CHATS[chat], userid, text });
 }
 
-async function sendsAfter(before: number, count: number): Promise<WeComEvent[]> {
-  await vi.waitFor(() => expect(fake.sends().length).toBeGreaterThanOrEqual(before + count), { timeout: 15_000, interval: 20 });
-  return fake.sends().slice(before);
-}
+const sendsAfter = (before: number, count: number): Promise<WeComEvent[]> => sentAfter(() => fake.sends(), before, count);
 
 const textOf = (e: WeComEvent | undefined): string =>
   !e || !('body' in e) ? '' : (e.body.stream?.content ?? e.body.text?.content ?? e.body.markdown?.content ?? '');
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hz-wecom-'));
   now = atLocal('2026-12-01 09:00');
   fake = await startFakeWeCom({ ...BOT, webhookKeys: ['key-unit'] });
   client = new WSClient({ ...BOT, wsUrl: fake.wsUrl, logger: silent, maxReconnectAttempts: 0 });
   channel = new WeComChannel({ client, webhooks: { 红星化工安全对接群: 'key-unit' }, webhookBase: fake.base, botNames: ['隐患清零'], clock: () => now });
-  const config = defaultConfig({ dbFile: freshDatabase(join(dir, 'test.db')), dataDir: join(dir, 'data') });
-  bot = await createBot({ config, channel, log: createLogger('silent'), clock: () => now });
-  await bot.importRoster(readRoster(join(FIXTURES, 'wecom', 'roster.yaml')));
+  hz = await startChannelBot({ prefix: 'hz-wecom-', channel, roster: join(FIXTURES, 'wecom', 'roster.yaml'), clock: () => now });
+  ({ bot, dir } = hz);
   await channel.start((message) => bot.receive(message));
   await fake.authenticated();
 });
 
 afterEach(async () => {
   await channel.stop();
-  await bot.close();
+  await hz.close();
   await fake.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('WeCom: AI bot long connection in, stream replies and the group robot out', () => {
@@ -106,9 +95,7 @@ describe('WeCom: AI bot long connection in, stream replies and the group robot o
     expect(accepted[1]).toMatchObject({ type: 'webhook', key: 'key-unit' });
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'closed' });
 
-    const unit = await read((s) => s.roster.groupByName('红星化工安全对接群'));
-    const zhang = (await read((s) => s.roster.peopleByName('张伟')))[0]!;
-    const reminder: OutgoingMessage = { kind: 'push', groupId: unit!.id, personId: null, text: '⏰ 提醒：YH-0002 明天到期，请抓紧整改。', mentions: [zhang.id], extra: { job: 'send-deadline-reminders' }, dedupeKey: 'reminder:YH-0002:2026-12-01' };
+    const reminder = await reminderForZhang(read);
     expect(await read((s) => s.outbox.enqueue(reminder, now))).toBe(true);
     before = fake.sends().length;
     expect(await bot.deliver()).toBe(1);

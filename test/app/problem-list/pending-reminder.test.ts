@@ -13,6 +13,16 @@ afterEach(async () => {
   await chat.close();
 });
 
+/** The reminder of every 待明确 item of the fire list (gappyList): what the department that imported it reads. */
+const WHOLE_LIST = [
+  '问题清单待明确 4 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
+  '· QD-0001 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
+  '· QD-0001 第3项 实验小学 校园消防栓无水（缺整改时限）',
+  '· QD-0001 第4项 城南建筑工地 临时用电私拉乱接（责任人或时限待核实）',
+  '· QD-0001 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
+  '例：补全 QD-0001 第2项 责任人 张伟 12月20日前',
+];
+
 /** The evening digest each group got on one day, by group. */
 async function digestsUntil(at: string): Promise<Map<string, string>> {
   const mark = chat.channel.sent.length;
@@ -29,14 +39,7 @@ describe('待明确 items are not forgotten after the first notice (#15 leftover
 
     const first = await digestsUntil('2026-12-01 18:00');
     // 赵主任 of 应急管理局 imported the list: its group is reminded of every item it may 补全, its own unit's once
-    expect(first.get(G.safety)?.split('\n').slice(-6)).toEqual([
-      '问题清单待明确 4 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
-      '· QD-0001 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
-      '· QD-0001 第3项 实验小学 校园消防栓无水（缺整改时限）',
-      '· QD-0001 第4项 城南建筑工地 临时用电私拉乱接（责任人或时限待核实）',
-      '· QD-0001 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
-      '例：补全 QD-0001 第2项 责任人 张伟 12月20日前',
-    ]);
+    expect(first.get(G.safety)?.split('\n').slice(-6)).toEqual(WHOLE_LIST);
     // 城关镇 supervises 实验小学: nothing of its own is registered yet, the reminder comes alone
     expect(first.get(G.town)).toBe([
       '【每日安全汇总】12月1日 · 城关镇及所监管单位（分管 刘县长）',
@@ -71,14 +74,7 @@ describe('the 待明确 reminder reaches the department that imported the list, 
     // one digest per group: the importer's own 第4项 is not listed twice
     expect(day1.map(([group]) => group).filter((g) => g === G.housing)).toHaveLength(1);
     const housing = new Map(day1).get(G.housing)?.split('\n') ?? [];
-    expect(housing.slice(-6)).toEqual([
-      '问题清单待明确 4 项（导入后仍缺责任人或时限，尚未登记为隐患），请补全：',
-      '· QD-0001 第2项 蓝天物流 仓库灭火器过期（缺责任人）',
-      '· QD-0001 第3项 实验小学 校园消防栓无水（缺整改时限）',
-      '· QD-0001 第4项 城南建筑工地 临时用电私拉乱接（责任人或时限待核实）',
-      '· QD-0001 第6项 实验小学 宿舍楼疏散指示标志损坏（缺责任人、缺整改时限）',
-      '例：补全 QD-0001 第2项 责任人 张伟 12月20日前',
-    ]);
+    expect(housing.slice(-6)).toEqual(WHOLE_LIST);
     // the supervising departments keep their own units' items
     expect(new Map(day1).get(G.safety)).toContain('问题清单待明确 1 项');
     expect(new Map(day1).get(G.town)).toContain('问题清单待明确 2 项');
