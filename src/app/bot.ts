@@ -271,7 +271,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
               const added = await scheduler.catchUp(from);
               if (added > 0) log.info({ added }, 'caught up on missed pushes');
               startPolling(from);
-              await deliverAt(clock());
+              // the scheduling has started: a failed delivery pass is the delivery loop's to retry,
+              // not a reason to give the lease up (a gain that throws does)
+              await deliverAt(clock()).catch((error: unknown) => log.error({ err: error }, 'delivery pass failed'));
             },
             onLose: stopPolling,
           });

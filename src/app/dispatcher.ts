@@ -79,6 +79,7 @@ async function toDelivery(store: Store, channel: Channel, entry: OutboxEntry): P
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
     ...(entry.extra?.title ? { title: entry.extra.title } : {}),
+    ...(entry.extra?.inReplyTo ? { inReplyTo: entry.extra.inReplyTo } : {}),
   };
 }
 

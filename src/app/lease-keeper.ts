@@ -6,7 +6,10 @@ import type { Store } from '../db/store.ts';
 /** A lease an instance wants, and what it does when it gets and loses it. */
 export interface WantedLease {
   name: string;
-  /** the lease is this instance's from now on, at `epoch` (start the work only one may do) */
+  /**
+   * The lease is this instance's from now on, at `epoch` (start the work only one may do). When
+   * it throws, it must leave nothing started: the lease is given up and asked for again later.
+   */
   onGain?: (epoch: number) => Promise<void>;
   /** the lease is gone or may be (stop that work at once) */
   onLose?: () => Promise<void>;
@@ -39,6 +42,9 @@ export interface LeaseKeeper {
   stop(): Promise<void>;
 }
 
+/** The longest wait before asking again for a lease whose work could not start. */
+const MAX_RETRY_MS = 5 * 60_000;
+
 /** The name of an instance's own heartbeat lease. */
 export const instanceLease = (instance: string) => `instance:${instance}`;
 
@@ -58,6 +64,10 @@ export function startLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let ticking: Promise<void> = Promise.resolve();
+  // leases whose work could not start here (a platform connection that never answered): given up,
+  // not asked for again before `until`, so another instance may take them meanwhile
+  const backingOff = new Map<string, { failures: number; until: number }>();
+  const waiting = (name: string) => (backingOff.get(name)?.until ?? 0) > performance.now();
 
   const transition = (work: () => Promise<void>) => {
     transitions = transitions.then(work).catch((error: unknown) => log.error({ err: error }, 'lease transition failed'));
@@ -69,7 +79,23 @@ export function startLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
     transition(async () => wanted.onLose?.());
   }
 
+  /** Starts a gained lease's work; work that cannot start gives the lease up for a while. */
+  async function gain(wanted: WantedLease, epoch: number): Promise<void> {
+    try {
+      await wanted.onGain?.(epoch);
+      backingOff.delete(wanted.name);
+    } catch (error) {
+      const failures = (backingOff.get(wanted.name)?.failures ?? 0) + 1;
+      const retryInMs = Math.min(ttlMs * 2 ** (failures - 1), MAX_RETRY_MS);
+      backingOff.set(wanted.name, { failures, until: performance.now() + retryInMs });
+      if (held.get(wanted.name)?.epoch === epoch) held.delete(wanted.name);
+      log.error({ err: error, lease: wanted.name, instance, failures, retryInMs }, 'lease work could not start: lease given up, asking again later');
+      await leases.release(wanted.name, instance).catch((e: unknown) => log.warn({ err: e, lease: wanted.name }, 'lease release failed'));
+    }
+  }
+
   async function renew(wanted: WantedLease, detail: Record<string, unknown>): Promise<void> {
+    if (waiting(wanted.name)) return;
     const mine = held.get(wanted.name);
     try {
       const lease = await leases.acquire(wanted.name, instance, ttlMs, detail);
@@ -79,10 +105,15 @@ export function startLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
           mine.renewedAt = performance.now();
           return;
         }
+        // given up while this renewal was on its way (its work failed to start): give it up again
+        if (waiting(wanted.name)) {
+          await leases.release(wanted.name, instance);
+          return;
+        }
         if (mine) lose(wanted, 'epoch changed');
         held.set(wanted.name, { epoch: lease.epoch, renewedAt: performance.now() });
         log.info({ lease: wanted.name, instance, epoch: lease.epoch }, 'lease gained');
-        transition(async () => wanted.onGain?.(lease.epoch));
+        transition(() => gain(wanted, lease.epoch));
       } else if (mine) {
         lose(wanted, `held by ${lease?.holder ?? 'nobody'}`);
       }

@@ -118,7 +118,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
       if (!target) return;
       const { file, ...rest } = extra ?? {};
       await store.outbox.enqueue({
-        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), ...(extra ? { extra: rest } : {}), ...(file ? { file } : {}),
+        kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), extra: { ...rest, inReplyTo: message.messageId }, ...(file ? { file } : {}),
       }, message.at);
     },
     async push(msg) {
@@ -130,7 +130,7 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
 async function replyPlain(deps: PipelineDeps, turn: Turn, text: string, dedupeKey?: string): Promise<void> {
   const target = replyTarget(turn);
   if (!target) return;
-  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
+  await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], extra: { inReplyTo: turn.message.messageId }, ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
 }
 
 /** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */

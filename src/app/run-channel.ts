@@ -4,7 +4,7 @@ import type { AppConfig } from '../core/config.ts';
 import { readRoster } from '../features/roster-file.ts';
 import { startDashboardServer, type DashboardServer } from '../dashboard/dashboard-server.ts';
 import { createCardRenderer } from '../cards/card-renderer.ts';
-import type { Channel } from '../core/channel.ts';
+import { ConnectionTimeoutError, type Channel } from '../core/channel.ts';
 import type { Logger } from '../core/logger.ts';
 import { isPostgresUrl, type Db } from '../db/database.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
@@ -52,6 +52,31 @@ export async function openDashboard(bot: { db: Db; queue: SerialQueue }, config:
   }
 }
 
+/** The wait before connecting again after `attempt` tries got no answer: 5 s, doubling, at most 5 min. */
+const retryDelayMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 300_000);
+
+/**
+ * One try to connect: true once connected, false after a try that got no answer in time (then it
+ * has waited its back-off, or until the stop). A refusal throws.
+ */
+async function tryConnect(listen: () => Promise<void>, attempt: number, until: Promise<void>, log: Logger, platform: string): Promise<boolean> {
+  try {
+    await listen();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConnectionTimeoutError)) throw error;
+    const retryInMs = retryDelayMs(attempt);
+    log.warn({ platform, err: error, attempt, retryInMs }, 'connection not established: trying again');
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = await Promise.race([until.then(() => true), new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), retryInMs);
+    })]);
+    clearTimeout(timer);
+    // stopping while not connected: nothing to wait for (the bot closes as usual)
+    return stopped;
+  }
+}
+
 /**
  * A platform that is a Channel (DingTalk, WeCom): open the ledger, import the roster if one is
  * configured, listen, keep the outbox moving (a restart resumes it) until SIGINT or SIGTERM.
@@ -75,7 +100,11 @@ export async function runChannel(config: AppConfig, channel: Channel, log: Logge
   // several instances on one PostgreSQL: a platform that keeps one connection per account is
   // connected by one of them, the holder of its lease; the others wait to take over
   const single = isPostgresUrl(config.databaseUrl) && SINGLE_CONNECTION.has(channel.platform);
-  if (!single) await listen();
+  // one process (SQLite, or a platform that allows many connections): connect before anything
+  // else, trying again while nothing answers; a refusal (a wrong secret) stops the start
+  if (!single) {
+    for (let attempt = 1; !(await tryConnect(listen, attempt, until, log, channel.platform)); attempt++);
+  }
   await bot.start({
     ...(options.deliveryIntervalMs ? { deliveryIntervalMs: options.deliveryIntervalMs } : {}),
     detail: () => ({ platform: channel.platform, connection: single && !connected ? 'standby' : channel.connectionState?.() ?? 'unknown' }),

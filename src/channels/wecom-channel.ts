@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { generateReqId, type BaseMessage, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Channel, Route } from '../core/channel.ts';
+import { ConnectionTimeoutError, type Channel, type Route } from '../core/channel.ts';
 import type { Delivery, IncomingAttachment, IncomingMessage } from '../core/messages.ts';
 import { EvidenceHold } from './evidence-hold.ts';
 import { asMarkdown } from './markdown-text.ts';
@@ -23,6 +23,8 @@ export interface WeComChannelOptions {
   botNames?: readonly string[];
   clock?: () => Date;
   log?: Logger;
+  /** how long one connection try may take to open and subscribe (20 s unless a test says otherwise) */
+  connectTimeoutMs?: number;
 }
 
 /** A group robot takes 20 a minute: a bucket of 5 refilled at 15 a minute stays under it. */
@@ -33,9 +35,14 @@ const MENTION_ROOM = 96;
 const REPLY_WINDOW_MS = 5 * 60_000;
 /** A stream reply holds up to 20,480 bytes. */
 const STREAM_BYTES = 20_000;
+/**
+ * A subscription is one round trip once the socket is open; the SDK itself never gives up on an
+ * unanswered one (its heartbeat only starts after it), so a try ends here.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 type Plan =
-  | { kind: 'reply'; key: string; frame: WsFrame<BaseMessage> }
+  | { kind: 'reply'; msgid: string; frame: WsFrame<BaseMessage> }
   | { kind: 'webhook'; name: string; key: string }
   | { kind: 'push'; chatid: string }
   | { kind: 'none'; where: string };
@@ -61,12 +68,21 @@ export class WeComChannel implements Channel {
   readonly platform = 'wecom' as const;
   readonly #recent = new RecentIds(10 * 60_000);
   readonly #hold = new EvidenceHold();
-  /** the last question per chat (`g:<chatid>` or `u:<userid>`): a reply answers it once */
+  /**
+   * The questions this connection received, by msgid, for the reply window: the first reply naming
+   * one answers it through its request; a question not here (another instance received it, or
+   * this one before a restart) is answered by a push.
+   */
   readonly #questions = new Map<string, { frame: WsFrame<BaseMessage>; at: number; answered: boolean }>();
   readonly #fetch: typeof fetch;
   readonly #base: string;
   readonly #clock: () => Date;
   #chain: Promise<void> = Promise.resolve();
+  #listening = false;
+  /** the long connection answered its subscription and has not closed since */
+  #subscribed = false;
+  /** ends a connection try still waiting (a stop during it) */
+  #abandon: ((error: Error) => void) | null = null;
 
   constructor(private readonly options: WeComChannelOptions) {
     this.#fetch = options.fetch ?? fetch;
@@ -75,26 +91,58 @@ export class WeComChannel implements Channel {
   }
 
   async start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void> {
-    this.options.client.on('message', (frame) => {
-      this.#chain = this.#chain
-        .then(() => this.#receive(frame, onMessage))
-        .catch((error: unknown) => this.options.log?.error({ err: error, msgid: frame.body?.msgid }, 'wecom message failed'));
-    });
+    const { client } = this.options;
+    // a start after a failed one (the lease asked for again) must not handle each message twice
+    if (!this.#listening) {
+      this.#listening = true;
+      client.on('message', (frame) => {
+        this.#chain = this.#chain
+          .then(() => this.#receive(frame, onMessage))
+          .catch((error: unknown) => this.options.log?.error({ err: error, msgid: frame.body?.msgid }, 'wecom message failed'));
+      });
+      client.on('authenticated', () => {
+        this.#subscribed = true;
+      });
+      client.on('disconnected', () => {
+        this.#subscribed = false;
+      });
+    }
+    const timeoutMs = this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
     await new Promise<void>((resolve, reject) => {
-      const ok = () => {
-        this.options.client.off('error', fail);
-        resolve();
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        client.off('authenticated', ok);
+        client.off('error', fail);
+        this.#abandon = null;
+        if (!error) return resolve();
+        // an open socket whose subscription went unanswered, or the SDK's own retries: end both,
+        // so this try holds nothing (another instance may connect instead). The SDK handles the
+        // ended socket's close later and would then drop (and reconnect over) a newer socket
+        // opened before it: the try ends once that close is in, or after a second without one.
+        const closed = new Promise<void>((settle) => {
+          const gone = () => {
+            clearTimeout(cap);
+            settle();
+          };
+          const cap = setTimeout(() => {
+            client.off('disconnected', gone);
+            settle();
+          }, 1_000);
+          client.once('disconnected', gone);
+        });
+        client.disconnect();
+        void closed.then(() => reject(error));
       };
+      const ok = () => done();
+      // a wrong secret fails every try: say so instead of waiting for ever
       const fail = (error: Error) => {
-        // a wrong secret fails every try: say so instead of waiting for ever
-        if (/Authentication failed/.test(error.message)) {
-          this.options.client.off('authenticated', ok);
-          reject(new Error(`企业微信智能机器人认证失败，请检查 WECOM_BOT_ID / WECOM_BOT_SECRET：${error.message}`));
-        }
+        if (/Authentication failed/.test(error.message)) done(new Error(`企业微信智能机器人认证失败，请检查 WECOM_BOT_ID / WECOM_BOT_SECRET：${error.message}`));
       };
-      this.options.client.once('authenticated', ok);
-      this.options.client.on('error', fail);
-      this.options.client.connect();
+      const timer = setTimeout(() => done(new ConnectionTimeoutError(`企业微信智能机器人长连接 ${timeoutMs / 1000} 秒内未完成订阅（连接或 aibot_subscribe 无应答）`)), timeoutMs);
+      this.#abandon = done;
+      client.on('authenticated', ok);
+      client.on('error', fail);
+      client.connect();
     });
   }
 
@@ -123,7 +171,7 @@ export class WeComChannel implements Channel {
       return;
     } else return;
 
-    this.#questions.set(chat, { frame, at: now.getTime(), answered: false });
+    this.#remember(body.msgid, frame, now.getTime());
     text = stripSelfMention(text, this.options.botNames ?? []);
     // ids only, never the text: an admin reads chatids and userids here to fill in the roster
     this.options.log?.info({ chatid: group, userid: userId, msgid: body.msgid }, 'wecom message');
@@ -151,18 +199,26 @@ export class WeComChannel implements Channel {
     return { name, mime, data: buffer };
   }
 
-  #question(key: string): WsFrame<BaseMessage> | null {
-    const q = this.#questions.get(key);
+  #remember(msgid: string, frame: WsFrame<BaseMessage>, at: number): void {
+    // Map keeps arrival order: the oldest go first once past the reply window
+    for (const [id, q] of this.#questions) {
+      if (at - q.at < REPLY_WINDOW_MS) break;
+      this.#questions.delete(id);
+    }
+    this.#questions.set(msgid, { frame, at, answered: false });
+  }
+
+  #question(msgid: string): WsFrame<BaseMessage> | null {
+    const q = this.#questions.get(msgid);
     return q && !q.answered && this.#clock().getTime() - q.at < REPLY_WINDOW_MS ? q.frame : null;
   }
 
   #plan(d: Delivery): Plan {
     // a private chat: the roster person's userid, or a stranger's who wrote to the bot
     const userId = d.person ? d.person.wecomId : (d.accountId ?? null);
-    const chatKey = d.group ? (d.group.wecomId ? `g:${d.group.wecomId}` : null) : userId ? `u:${userId}` : null;
-    const question = chatKey && d.kind === 'reply' && !d.file ? this.#question(chatKey) : null;
+    const question = d.kind === 'reply' && !d.file && d.inReplyTo ? this.#question(d.inReplyTo) : null;
     const webhook = d.group ? this.options.webhooks?.[d.group.name] : undefined;
-    if (question && chatKey && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', key: chatKey, frame: question };
+    if (question && d.inReplyTo && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', msgid: d.inReplyTo, frame: question };
     if (webhook && d.group) return { kind: 'webhook', name: d.group.name, key: webhook };
     if (d.group?.wecomId) return { kind: 'push', chatid: d.group.wecomId };
     if (!d.group && userId) return { kind: 'push', chatid: userId };
@@ -198,7 +254,7 @@ export class WeComChannel implements Channel {
       return this.send({ ...rest, text: zh.delivery.fileNotSent(file.name) });
     }
     if (plan.kind === 'reply') {
-      const question = this.#questions.get(plan.key);
+      const question = this.#questions.get(plan.msgid);
       if (question) question.answered = true;
       await this.options.client.replyStream(plan.frame, streamIdOf(plan.frame, delivery), named, true);
       return;
@@ -208,11 +264,13 @@ export class WeComChannel implements Channel {
   }
 
   connectionState(): string {
-    return this.options.client.isConnected ? 'connected' : 'disconnected';
+    if (!this.options.client.isConnected) return 'disconnected';
+    return this.#subscribed ? 'connected' : 'subscribing';
   }
 
   async stop(): Promise<void> {
-    this.options.client.disconnect();
+    if (this.#abandon) this.#abandon(new Error('企业微信长连接：停止时连接尚未完成'));
+    else this.options.client.disconnect();
     await this.#chain;
   }
 }

@@ -34,10 +34,25 @@ export class RateLimitedError extends Error {
   }
 }
 
+/**
+ * A connection try that got no answer in time (a socket that opened but whose login or
+ * subscription was never answered, or no socket at all). Not a refusal: trying again later may work.
+ */
+export class ConnectionTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectionTimeoutError';
+  }
+}
+
 /** A chat platform, behind the one small interface the core knows. */
 export interface Channel {
   readonly platform: Platform;
-  /** Starts receiving; every message goes to `onMessage`. */
+  /**
+   * Starts receiving; every message goes to `onMessage`. Throws when it cannot connect
+   * (ConnectionTimeoutError: nothing answered in time), holding no connection then; it may be
+   * called again after such a throw.
+   */
   start(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void>;
   /**
    * Sends one message; throws when the platform refused it (RateLimitedError when too fast).

@@ -72,6 +72,12 @@ export interface Delivery {
    */
   fileRepeatsText?: boolean;
   /**
+   * The platform id of the message this reply answers (`IncomingMessage.messageId`): a platform
+   * that answers through the question's own request (WeCom's AI bot) answers that one, never a
+   * later question in the same chat; one it never received (another instance did) gets a push.
+   */
+  inReplyTo?: string;
+  /**
    * Which outbox entries and which part this is (`outbox:12#2/3`, `outbox:7+8#1/1` for a merged
    * burst): the same on every try, so a platform with an idempotency key can be given it.
    */
@@ -98,6 +104,8 @@ export interface OutgoingMessage {
      * (an entry queued before the outbox kept bytes holds a path here, and has none: sent as a notice)
      */
     file?: string;
+    /** a reply: the platform id of the message it answers (Delivery.inReplyTo) */
+    inReplyTo?: string;
     /** parts of a split message already sent: a retry resumes after them (set by the dispatcher) */
     partsSent?: number;
     /** a chart card sent after the text, drawn by the dispatcher from these figures (frozen when written) */

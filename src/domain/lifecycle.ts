@@ -57,7 +57,8 @@ export type TransitionRefusal =
   | 'not_closed'
   | 'no_reinspection_due'
   | 'deadline_past'
-  | 'no_files';
+  | 'no_files'
+  | 'sent_before_latest';
 
 /** A refusal and what the reply needs to explain it. */
 export interface Refused {
@@ -69,6 +70,10 @@ export interface Refused {
   /** extension_not_later: the date asked for and the deadline it must pass */
   to?: LocalDate;
   deadline?: LocalDate;
+  /** sent_before_latest: which action, when it was sent, and when the newer record it lost to was */
+  action?: HazardAction['type'];
+  sentAt?: Date;
+  latestAt?: Date;
 }
 
 /** The hazard fields a transition may change. */
@@ -138,6 +143,11 @@ function afterClosing(hazard: TransitionHazard, action: HazardAction, facts: Tra
   }
 }
 
+/** An action sent before the hazard's standing record, handled after it: refused, nothing written. */
+function late(hazard: TransitionHazard, action: HazardAction, facts: TransitionFacts): Refused {
+  return { refused: 'sent_before_latest', action: action.type, sentAt: facts.at, ...(hazard.progressAt ? { latestAt: hazard.progressAt } : {}) };
+}
+
 /**
  * The hazard lifecycle (DOMAIN.md): registered → rectifying → pending_review → closed, a rejection
  * going back to rectifying, a rebound found on re-inspection reopening a closed one. A major
@@ -164,16 +174,23 @@ export function transition(hazard: TransitionHazard, action: HazardAction, facts
       };
     case 'submit':
       if (status === 'pending_review') return { refused: 'awaiting_review' };
+      // a completion sent before a newer record (a rejection, a report, a rebound), handled after
+      // it (the platform delivered it again late): the newer one stands, nothing is submitted
+      if (progressSuperseded(hazard, facts.at)) return late(hazard, action, facts);
       if (missing.length > 0) return { refused: 'plan_incomplete', missing };
       return { changes: { status: 'pending_review', progress: 100, progressAt: facts.at }, event: 'submitted', data: { progress: 100 } };
     case 'accept':
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
+      // a decision sent before the completion now awaiting review (delivered again late, after a
+      // rejection and a new completion) is not about it
+      if (progressSuperseded(hazard, facts.at)) return late(hazard, action, facts);
       // a hazard submitted before its plan was required still needs it
       if (missing.length > 0) return { refused: 'plan_incomplete', missing };
       if (hazard.level === 'major' && fact(facts.evidenceCount, 'evidenceCount') < 1) return { refused: 'evidence_missing' };
       return { changes: { status: 'closed', closedOn: facts.today }, event: 'accepted', data: {} };
     case 'reject': {
       if (status !== 'pending_review') return { refused: 'not_awaiting_review' };
+      if (progressSuperseded(hazard, facts.at)) return late(hazard, action, facts);
       // "整改中100%" after a rejection reads as done: show the progress from before the completion
       const progress = action.progressBefore ?? hazard.progress;
       return { changes: { status: 'rectifying', progress, progressAt: facts.at }, event: 'rejected', data: { reason: action.reason, progress } };

@@ -350,6 +350,12 @@ export const zh = {
       r.nextDueOn ? `${code} 的下一次复查在 ${r.nextDueOn}，还没到期。` : `${code} 没有待复查的安排（未抽中滚动检查或已复查完毕）。`,
     deadline_past: (code: string) => `${code} 重新整改的时限已过，请给出今后的日期，例：限期7天。`,
     no_files: (code: string) => `没有收到 ${code} 的附件。`,
+    sent_before_latest: (code: string, r: Refused, now: Date) => {
+      const when = (d: Date | undefined) => (d ? `${formatDate(localDate(d), now)} ${localTime(d)}` : '');
+      const what = r.action === 'accept' ? '验收通过' : r.action === 'reject' ? '驳回' : '整改完成';
+      const again = r.action === 'submit' ? `如已整改完毕，请重新回复「${code} 整改完成 请验收」。` : `现待验收的是 ${when(r.latestAt)} 提交的整改完成，请重新验收：回复「${code} 验收通过」或「${code} 驳回 原因」。`;
+      return `${code} 的「${what}」发于 ${when(r.sentAt)}，送达较晚：此后 ${when(r.latestAt)} 已有更新的记录，本条未生效。${again}`;
+    },
   } satisfies Record<TransitionRefusal, (code: string, refusal: Refused, now: Date) => string>,
   permission: {
     not_own_unit: '只有本单位的联系人或整改责任人可以操作这条隐患。',

@@ -57,13 +57,20 @@ async function setUp(roster: string, fixture: string, platformEnv: Record<string
   const db = await openDatabase({ url: databaseUrl, file: '' });
   cleanups.push(() => closeDatabase(db));
   const env = { ...platformEnv, HZ_DATABASE_URL: databaseUrl, HZ_DATA_DIR: join(dir, 'data'), HZ_LEASE_SECONDS: LEASE_SECONDS, HZ_OUTBOX_CLAIM_SECONDS: String(3 * Number(LEASE_SECONDS)) };
-  const start = async (): Promise<LinePrintingChild<Line>> => {
-    const child = new LinePrintingChild<Line>(fixture, [], env);
+  const start = async (instanceEnv: Record<string, string> = {}): Promise<LinePrintingChild<Line>> => {
+    const child = new LinePrintingChild<Line>(fixture, [], { ...env, ...instanceEnv });
     children.push(child);
     await child.until((lines) => lines.some((l) => l.t === 'ready'));
     return child;
   };
   return { db, start };
+}
+
+/** The fake WeCom, and a fresh ledger with the WeCom roster on which to start WeCom instances. */
+async function setUpWeCom(env: Record<string, string> = {}) {
+  const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
+  cleanups.push(() => wecom.close());
+  return { wecom, ...(await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base, ...env })) };
 }
 
 /** Pushes for a roster group written into the outbox, as a job or another instance would. */
@@ -137,9 +144,7 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
   }, 240_000);
 
   it('WeCom: one instance holds the AI bot long connection; after kill -9 another connects; no message answered twice', async () => {
-    const wecom = await startFakeWeCom({ botId: 'aibot-hazard-zero', secret: 'test-bot-secret', webhookKeys: ['key-unit'] });
-    cleanups.push(() => wecom.close());
-    const { db, start } = await setUp(join(FIXTURES, 'wecom', 'roster.yaml'), 'wecom-instance.ts', { FAKE_WECOM: wecom.base });
+    const { wecom, db, start } = await setUpWeCom();
     const subscribed = () => wecom.events.filter((e) => e.type === 'subscribed').length;
     let seq = 0;
     const say = (chatid: string, userid: string, text: string) => wecom.push('wecom/aibot-text-group.json', { msgid: `msgid-${++seq}`, chatid, userid, text });
@@ -171,6 +176,96 @@ describe.runIf(testProvider() === 'postgresql')('one connection per account, hel
     b.signal('SIGTERM');
     expect((await b.exited).code).toBe(0);
     console.log(`WeCom takeover after kill -9 with a ${LEASE_SECONDS} s lease: ${takeoverMs} ms until the standby was connected`);
+  }, 240_000);
+});
+
+describe.runIf(testProvider() === 'postgresql')('a holder that cannot connect', () => {
+  it('WeCom: a subscription never answered ends the try; the holder gives the lease up and backs off, a standby connects and answers', async () => {
+    const { wecom, db, start } = await setUpWeCom({ FAKE_WECOM_CONNECT_MS: '3000' });
+    const holder = async () => (await createStore(db).leases.get('channel:wecom'))?.holder;
+
+    // WeCom takes A's sockets and never answers its subscription (A's route fails, B's works)
+    wecom.mute = (path) => path.startsWith('/a');
+    const a = await start({ FAKE_WECOM_PATH: '/a' });
+    await vi.waitFor(() => expect(wecom.events).toContainEqual({ type: 'unanswered', cmd: 'aibot_subscribe' }), WAIT);
+    const b = await start({ FAKE_WECOM_PATH: '/b' });
+    const bId = b.lines.find((l) => l.t === 'ready')?.instance;
+    // A's tries end, A gives the lease up and waits before asking again: B takes it and connects
+    await vi.waitFor(async () => expect(await holder()).toBe(bId), WAIT);
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'subscribed')).toHaveLength(1), WAIT);
+    const asked = wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-1', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕' });
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'reply' && e.reqId === asked && e.body?.stream?.finish)).toHaveLength(1), WAIT);
+    // A said why, and stays up as a standby (no exit); B keeps the connection
+    expect(a.stderr).toContain('lease work could not start');
+    expect(a.lines.some((l) => l.t === 'closed')).toBe(false);
+    expect(await holder()).toBe(bId);
+    expect(wecom.events.filter((e) => e.type === 'subscribed')).toHaveLength(1);
+  }, 240_000);
+});
+
+describe.runIf(testProvider() === 'postgresql')('a question the dead holder received and never answered', () => {
+  it('WeCom: the holder dies after committing a question, its answer unsent; the next holder pushes the answer to that chat, once', async () => {
+    const { wecom, db, start } = await setUpWeCom();
+    const subscribed = () => wecom.events.filter((e) => e.type === 'subscribed').length;
+    const mentioning = (text: string) => wecom.sends().filter((e) => JSON.stringify(e).includes(text));
+
+    const a = await start();
+    await vi.waitFor(() => expect(subscribed()).toBe(1), WAIT);
+    const b = await start();
+    // WeCom stops answering A: A's answer goes up and is never taken (nor acknowledged)
+    wecom.mute = true;
+    wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-1', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕' });
+    await vi.waitFor(async () => expect(await db.selectFrom('ProcessedMessage').select('messageId').where('messageId', '=', 'msgid-1').executeTakeFirst()).toBeDefined(), WAIT);
+    await vi.waitFor(() => expect(wecom.events).toContainEqual({ type: 'unanswered', cmd: 'aibot_respond_msg' }), WAIT);
+    await a.kill();
+    wecom.mute = false;
+
+    // B connects; the answer A wrote goes out from B as a push to the department's chat, once
+    await vi.waitFor(() => expect(subscribed()).toBe(2), WAIT);
+    await vi.waitFor(() => expect(mentioning('YH-0001')).toContainEqual(expect.objectContaining({ type: 'push', connection: 2, body: expect.objectContaining({ chatid: 'wrDEPT0000000000' }) })), WAIT);
+    // the unit's notice through its group robot, once too
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'webhook')).toHaveLength(1), WAIT);
+    // a later question in that chat is answered through its own request, not taken by the older answer
+    const later = wecom.push('wecom/aibot-text-group.json', { msgid: 'msgid-2', chatid: 'wrDEPT0000000000', userid: 'wangjg', text: '查询 YH-0001' });
+    await vi.waitFor(() => expect(wecom.events.filter((e) => e.type === 'reply' && e.reqId === later && e.body?.stream?.finish)).toHaveLength(1), WAIT);
+    const toDept = wecom.sends().filter((e) => e.type === 'push' && e.body?.chatid === 'wrDEPT0000000000');
+    expect(toDept.filter((e) => JSON.stringify(e).includes('已登记'))).toHaveLength(1);
+    expect(wecom.sends().filter((e) => e.type === 'reply' && e.connection === 1)).toEqual([]);
+    b.signal('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+  }, 240_000);
+});
+
+describe.runIf(testProvider() === 'postgresql')('a message said while nobody is connected', () => {
+  it('WeCom: whether or not the platform replays it to the next holder, each message has one effect and one answer', async () => {
+    const { wecom, db, start } = await setUpWeCom();
+    const register = (msgid: string, what: string) => ({ msgid, chatid: 'wrDEPT0000000000', userid: 'wangjg', text: `登记隐患：红星化工${what}，一般隐患，责任人@张伟，12月15日前整改完毕` });
+    const answers = (code: string) => wecom.sends().filter((e) => e.type !== 'webhook' && JSON.stringify(e).includes(`已登记 ${code}`));
+    const hazards = async () => (await db.selectFrom('Hazard').select('code').orderBy('code').execute()).map((h) => h.code);
+
+    const a = await start();
+    await vi.waitFor(() => expect(wecom.live).toBe(1), WAIT);
+    const b = await start();
+    wecom.push('wecom/aibot-text-group.json', register('msgid-1', '储罐区呼吸阀损坏'));
+    await vi.waitFor(() => expect(answers('YH-0001')).toHaveLength(1), WAIT);
+
+    // the holder dies; while nobody is connected one message is said and dropped (WeCom keeps
+    // none, as far as is known), then the replaying fake keeps the next ones, including the
+    // already-handled first message sent again, for the next subscription
+    await a.kill();
+    await vi.waitFor(() => expect(wecom.live).toBe(0), WAIT);
+    wecom.push('wecom/aibot-text-group.json', register('msgid-2', '装卸区静电接地线断开'));
+    wecom.replay = true;
+    wecom.push('wecom/aibot-text-group.json', register('msgid-1', '储罐区呼吸阀损坏'));
+    wecom.push('wecom/aibot-text-group.json', register('msgid-3', '仓库灭火器过期'));
+    await vi.waitFor(() => expect(wecom.live).toBe(1), WAIT);
+    await vi.waitFor(() => expect(answers('YH-0002')).toHaveLength(1), WAIT);
+    // the dropped message is lost: two hazards, the replayed first one not registered again
+    expect(await hazards()).toEqual(['YH-0001', 'YH-0002']);
+    expect(answers('YH-0001')).toHaveLength(1);
+    expect(JSON.stringify(wecom.sends())).not.toContain('静电接地线');
+    b.signal('SIGTERM');
+    expect((await b.exited).code).toBe(0);
   }, 240_000);
 });
 

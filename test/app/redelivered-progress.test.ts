@@ -58,6 +58,11 @@ async function deliver(m: { data: string; session: string }): Promise<string> {
   return textOf(reply()!);
 }
 
+/** Waits until every notice the last message caused has gone out, so the next reply is that message's. */
+async function settled(): Promise<void> {
+  await vi.waitFor(async () => expect(await read((s) => s.outbox.pendingCount())).toBe(0), { timeout: 15_000, interval: 20 });
+}
+
 beforeEach(async () => {
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
   dir = mkdtempSync(join(tmpdir(), 'hz-late-progress-'));
@@ -125,5 +130,58 @@ describe('a progress report delivered again after a newer one', () => {
     const replayed = replayEvents(events.map((e) => ({ type: e.type as HazardEventType, data: JSON.parse(e.data) as Record<string, unknown>, at: fromSqlDate(e.at) })));
     expect(replayed).toEqual({ status: hazard!.status, progress: 80, deadline: hazard!.deadline, extensionTo: null });
     expect(events.map((e) => [e.type, (JSON.parse(e.data) as { progress?: number }).progress])).toEqual([['created', undefined], ['progress', 60], ['progress', 40], ['progress', 80]]);
+  });
+});
+
+describe('a completion delivered again after a rejection that came later', () => {
+  it('does not submit the hazard again: the rejection, sent later, stands', async () => {
+    expect(await deliver(callback('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', now))).toContain('YH-0001');
+    // 10:00 张伟 says it is done; the instance that got it dies before acknowledging it
+    const first = callback('unit', 'zhang', 'YH-0001 整改完成 请验收', atLocal('2026-12-01 10:00'));
+    // 10:02 with no answer he says it again: submitted
+    now = atLocal('2026-12-01 10:02');
+    await deliver(callback('unit', 'zhang', 'YH-0001 整改完成 请验收', now));
+    await settled();
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'pending_review' });
+    // 10:05 the department rejects it
+    now = atLocal('2026-12-01 10:05');
+    await deliver(callback('dept', 'wang', 'YH-0001 驳回 呼吸阀型号不符', now));
+    await settled();
+    expect(await read((s) => s.hazards.byCode('YH-0001'))).toMatchObject({ status: 'rectifying' });
+    // 10:06 DingTalk delivers the 10:00 completion again: sent before the rejection, it changes nothing
+    now = atLocal('2026-12-01 10:06');
+    const late = await deliver(first);
+    expect(late).toContain('10:00');
+    expect(late).toContain('未生效');
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    expect(hazard).toMatchObject({ status: 'rectifying', progressAt: atLocal('2026-12-01 10:05') });
+    const events = await bot.db.selectFrom('HazardEvent').select('type').where('hazardId', '=', hazard!.id).orderBy('id').execute();
+    expect(events.map((e) => e.type)).toEqual(['created', 'submitted', 'rejected']);
+  });
+});
+
+describe('a decision delivered again after a newer completion', () => {
+  it('does not decide a completion sent after it: 验收通过 sent before the resubmission leaves it awaiting review', async () => {
+    expect(await deliver(callback('dept', 'wang', '登记隐患：红星化工储罐区呼吸阀损坏，一般隐患，责任人@张伟，12月15日前整改完毕', now))).toContain('YH-0001');
+    now = atLocal('2026-12-01 10:00');
+    await deliver(callback('unit', 'zhang', 'YH-0001 整改完成 请验收', now));
+    await settled();
+    // 10:05 a reviewer accepts; the instance that got it dies before acknowledging it
+    const accepted = callback('dept', 'wang', 'YH-0001 验收通过', atLocal('2026-12-01 10:05'));
+    // 10:06 a reviewer rejects it (handled), 10:10 the unit submits again
+    now = atLocal('2026-12-01 10:06');
+    await deliver(callback('dept', 'wang', 'YH-0001 驳回 呼吸阀型号不符', now));
+    await settled();
+    now = atLocal('2026-12-01 10:10');
+    await deliver(callback('unit', 'zhang', 'YH-0001 整改完成 请验收', now));
+    await settled();
+    // 10:11 the 10:05 acceptance comes again: it was not about the 10:10 completion
+    now = atLocal('2026-12-01 10:11');
+    const late = await deliver(accepted);
+    expect(late).toContain('未生效');
+    const hazard = await read((s) => s.hazards.byCode('YH-0001'));
+    expect(hazard).toMatchObject({ status: 'pending_review', closedOn: null });
+    const events = await bot.db.selectFrom('HazardEvent').select('type').where('hazardId', '=', hazard!.id).orderBy('id').execute();
+    expect(events.map((e) => e.type)).toEqual(['created', 'submitted', 'rejected', 'submitted']);
   });
 });

@@ -8,6 +8,7 @@ export type WeComEvent =
   | { type: 'reply'; reqId: string; body: any; connection: number }
   | { type: 'push'; body: any; connection: number }
   | { type: 'subscribed'; connection: number }
+  | { type: 'unanswered'; cmd: string }
   | { type: 'webhook'; key: string; body: any }
   | { type: 'upload'; cmd: string };
 
@@ -26,7 +27,11 @@ export function encryptMedia(data: Buffer): { encrypted: Buffer; aeskey: string 
  * callbacks down, replies and pushes up, each acknowledged by req_id) and the group robot
  * webhook (scriptable answers, e.g. 45009), plus encrypted media downloads. Like WeCom, one live
  * long connection per bot: a new subscription sends the previous one `disconnected_event` and
- * closes it. Connections are numbered in the order they subscribed.
+ * closes it. Connections are numbered in the order they subscribed. `mute` makes it take sockets
+ * and read their frames but answer none (a subscription never confirmed), as a WeCom that hangs does:
+ * all of them, or those whose path it picks (one instance's route that fails while others work).
+ * A callback pushed while no connection is subscribed is dropped, as WeCom is believed to do
+ * (docs/instances.md); with `replay` on it is kept and sent to the next subscription instead.
  */
 export async function startFakeWeCom(options: { botId: string; secret: string; webhookKeys: string[] }) {
   const events: WeComEvent[] = [];
@@ -36,6 +41,9 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   let webhookRequests = 0;
   let seq = 0;
   let subscriptions = 0;
+  let mute: boolean | ((path: string) => boolean) = false;
+  let replay = false;
+  const offline: string[] = [];
 
   const loop = await startLoopback(async (req, body, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -58,7 +66,8 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
   });
 
   const wss = new WebSocketServer({ server: loop.server });
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
+    const path = request.url ?? '/';
     let connection = 0;
     socket.on('close', () => {
       const at = sockets.indexOf(socket);
@@ -66,6 +75,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     });
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { cmd?: string; headers: { req_id: string }; body?: any };
+      if (typeof mute === 'function' ? mute(path) : mute) return void events.push({ type: 'unanswered', cmd: frame.cmd ?? '' });
       const ack = (extra: Record<string, unknown> = {}) => socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: 0, errmsg: 'ok', ...extra }));
       switch (frame.cmd) {
         case 'aibot_subscribe': {
@@ -79,7 +89,9 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
             sockets.push(socket);
             events.push({ type: 'subscribed', connection });
           }
-          return socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: ok ? 0 : 40058, errmsg: ok ? 'ok' : 'invalid secret' }));
+          socket.send(JSON.stringify({ headers: { req_id: frame.headers.req_id }, errcode: ok ? 0 : 40058, errmsg: ok ? 'ok' : 'invalid secret' }));
+          if (ok) for (const kept of offline.splice(0)) socket.send(kept);
+          return;
         }
         case 'ping':
           return ack();
@@ -110,7 +122,19 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
     get webhookRequests() {
       return webhookRequests;
     },
-    sends: () => events.filter((e) => e.type !== 'upload' && e.type !== 'subscribed'),
+    sends: () => events.filter((e) => e.type === 'reply' || e.type === 'push' || e.type === 'webhook'),
+    /** While true, frames are read and never answered; sockets stay open. */
+    set mute(on: boolean | ((path: string) => boolean)) {
+      mute = on;
+    },
+    /** Subscribed connections open now. */
+    get live(): number {
+      return sockets.length;
+    },
+    /** While true, callbacks pushed with no connection subscribed go to the next subscription. */
+    set replay(on: boolean) {
+      replay = on;
+    },
     async authenticated(): Promise<void> {
       await vi.waitFor(() => expect(sockets.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     },
@@ -123,6 +147,7 @@ export async function startFakeWeCom(options: { botId: string; secret: string; w
       seq += 1;
       const reqId = `aibot_msg_callback_${seq}`;
       const frame = fixture(path, { reqId, base: loop.base, ...values });
+      if (sockets.length === 0 && replay) offline.push(frame);
       for (const s of sockets) s.send(frame);
       return reqId;
     },
