@@ -66,13 +66,15 @@ export function retryDelayMs(attempts: number): number {
  * door all replies and pushes pass (a job's reminder quotes descriptions as much as a reply
  * does): a `@所有人` or `<@userid>` a user wrote never becomes a platform mention.
  */
-async function toDelivery(store: Store, entry: OutboxEntry): Promise<Delivery> {
+async function toDelivery(store: Store, channel: Channel, entry: OutboxEntry): Promise<Delivery> {
   const personKey = entry.personId !== null ? await store.identity.wechatKeyOf(entry.personId) : null;
   return {
     kind: entry.kind,
     group: entry.groupId !== null ? await store.roster.groupById(entry.groupId) : null,
     person: entry.personId !== null ? await store.roster.personById(entry.personId) : null,
     ...(personKey ? { personKey } : {}),
+    // a stranger's account is addressed only on its own platform
+    ...(entry.account?.platform === channel.platform ? { accountId: entry.account.id } : {}),
     text: neutralize(entry.text),
     mentions: await store.roster.peopleByIds(entry.mentions),
     ...(entry.extra?.markdown ? { markdown: true } : {}),
@@ -109,7 +111,7 @@ function keepsFile(batch: Batch): boolean {
 }
 
 function where(d: Delivery): string {
-  return d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}`;
+  return d.group ? d.group.name : `私聊·${d.person?.name ?? d.accountId ?? '?'}`;
 }
 
 function excerpt(text: string, chars = 80): string {
@@ -254,7 +256,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const read = await run(async (store) => {
       const due = deps.claim ? await store.outbox.claimDue(now, deps.claim.instance, deps.claim.ms, 100, fence) : await store.outbox.due(now);
       const out: Array<{ entry: OutboxEntry; delivery: Delivery }> = [];
-      for (const entry of due) out.push({ entry, delivery: await toDelivery(store, entry) });
+      for (const entry of due) out.push({ entry, delivery: await toDelivery(store, channel, entry) });
       return out;
     });
     if (read.length === 0) return 0;

@@ -9,9 +9,9 @@ import { closestCommand } from './closest-command.ts';
 import { mentionedPeopleNames } from './resolve-mentions.ts';
 import { askWhichHazard, takePickedCode } from './pick-code.ts';
 import { runForEachCode } from './run-for-each-code.ts';
-import { actingAs, resolveParticipants, type SenderResolution } from '../features/resolve-participants.ts';
+import { actingAs, recordNameGuess, resolveParticipants, type Participants, type SenderResolution } from '../features/resolve-participants.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
-import type { IncomingMessage } from '../core/messages.ts';
+import type { IncomingMessage, OutgoingMessage } from '../core/messages.ts';
 import { isTransient, type Db } from '../db/database.ts';
 import { inTransaction, type Store } from '../db/store.ts';
 import { localDate } from '../domain/calendar.ts';
@@ -50,8 +50,10 @@ interface Turn {
   sender: Person | null;
   /** who the bot could prove the sender to be, and if not, why */
   resolution: SenderResolution;
-  /** set once the message is known to be meant for the bot: then errors are answered */
+  /** set once the message is known to be meant for the bot (`meantForBot`): then errors are answered */
   addressed: boolean;
+  /** who and where as resolved, with a display-name guess not yet recorded */
+  participants: Participants | null;
   /** the bot was @-mentioned or spoken to in private: it answers whatever was said */
   calledByName: boolean;
   /** a WeChat quote-reply's quoted message named this one hazard */
@@ -96,15 +98,26 @@ function makeContext(deps: PipelineDeps, turn: Turn & { sender: Person }, attach
   return makeAnyoneContext(deps, turn, attachments) as CommandContext;
 }
 
+/**
+ * Where a reply goes: the group, else the sender's private chat — a roster person, or an account
+ * the roster does not name (a stranger, an impostor, an unclaimed account), by its platform id.
+ */
+function replyTarget(turn: Turn): Pick<OutgoingMessage, 'groupId' | 'personId' | 'account'> | null {
+  const { group, sender, message } = turn;
+  if (group) return { groupId: group.id, personId: null };
+  if (sender) return { groupId: null, personId: sender.id };
+  if (message.platform === 'console') return null;
+  return { groupId: null, personId: null, account: { platform: message.platform, id: message.sender.id } };
+}
+
 function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandContext['attachments']): AnyoneContext {
   const { store, group, sender, message } = turn;
-  const target = group ? { groupId: group.id, personId: null } : { groupId: null, personId: sender?.id ?? null };
+  const target = replyTarget(turn);
   return {
     now: message.at, today: localDate(message.at), sender, group, message, attachments, store,
     config: deps.config, commands: deps.commands, ...(deps.runtime ? { runtime: deps.runtime } : {}),
     async reply(text, mentions = [], extra) {
-      // a private chat with an account the bot cannot name has nowhere to answer
-      if (target.groupId === null && target.personId === null) return;
+      if (!target) return;
       const { file, ...rest } = extra ?? {};
       await store.outbox.enqueue({
         kind: 'reply', ...target, text: sendable(deps, text), mentions: mentions.map((p) => p.id), extra: { ...rest, inReplyTo: message.messageId }, ...(file ? { file } : {}),
@@ -117,17 +130,32 @@ function makeAnyoneContext(deps: PipelineDeps, turn: Turn, attachments: CommandC
 }
 
 async function replyPlain(deps: PipelineDeps, turn: Turn, text: string, dedupeKey?: string): Promise<void> {
-  const target = turn.group ? { groupId: turn.group.id, personId: null } : { groupId: null, personId: turn.sender?.id ?? null };
-  if (target.groupId === null && target.personId === null) return;
+  const target = replyTarget(turn);
+  if (!target) return;
   await turn.store.outbox.enqueue({ kind: 'reply', ...target, text: sendable(deps, text), mentions: [], extra: { inReplyTo: turn.message.messageId }, ...(dedupeKey ? { dedupeKey } : {}) }, turn.message.at);
 }
 
 /** Who and where, on the turn: the group, the proof of the sender, and the sender as they act. */
 async function resolveTurn(turn: Turn): Promise<void> {
-  const { group, sender } = await resolveParticipants(turn.store, turn.message);
+  const participants = await resolveParticipants(turn.store, turn.message);
+  const { group, sender } = participants;
+  turn.participants = participants;
   turn.group = group;
   turn.resolution = sender;
   turn.sender = sender.kind === 'person' ? actingAs(sender) : null;
+}
+
+/**
+ * The message is meant for the bot: from here its errors are answered, and what the sender's
+ * display name suggested is recorded (bound, or a pending binding the admins hear of). Ordinary
+ * chat never gets here, so it binds nothing on a guess.
+ */
+async function meantForBot(turn: Turn): Promise<void> {
+  turn.addressed = true;
+  const { participants } = turn;
+  if (!participants?.guess) return;
+  turn.participants = { ...participants, guess: null };
+  await recordNameGuess(turn.store, turn.message, participants);
 }
 
 /** What an account the bot cannot name is told when it gives a command. */
@@ -138,14 +166,17 @@ function refusalOfUnproven(resolution: SenderResolution, message: IncomingMessag
 }
 
 /**
- * Tells an account the bot cannot name why nothing was done. Called by name (@-mention, private
- * chat), always. Otherwise — in a plain WeChat group everyone's chat reaches the bot, and a
- * colleague's `我的隐患` or `整改完了` is often said to the group — once a day per account: the
- * outbox's key keeps the count, across restarts and instances, and nothing else is recorded.
+ * Tells an account the bot cannot name why nothing was done. @-mentioned in a group, always.
+ * Otherwise — in a plain WeChat group everyone's chat reaches the bot, and a colleague's `我的隐患`
+ * or `整改完了` is often said to the group; a private chat goes to the account itself, which the
+ * outbox then addresses by its platform id — once a day per account: the outbox's key keeps the
+ * count, across restarts and instances, and nothing else is recorded.
  */
 async function refuseUnproven(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { message } = turn;
-  const once = turn.calledByName ? undefined : `unproven:${message.platform}:${message.sender.id}:${localDate(message.at)}`;
+  await meantForBot(turn);
+  const day = `${message.platform}:${message.sender.id}:${localDate(message.at)}`;
+  const once = turn.group === null ? `unproven-private:${day}` : turn.calledByName ? undefined : `unproven:${day}`;
   await replyPlain(deps, turn, refusalOfUnproven(turn.resolution, message), once);
 }
 
@@ -192,11 +223,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   const { store, message } = turn;
   if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
   await resolveTurn(turn);
+  // an @-mention or a private chat is meant for the bot whatever it says
+  if (turn.calledByName) await meantForBot(turn);
   const mentions = await mentionedPeopleNames(store, message);
   // `YH-0001` in answer to "which hazard?": the report it was asked about runs with that code
   const picked = turn.sender ? await takePickedCode(store, turn.group?.id ?? 0, turn.sender, turn.text, message.at) : null;
   if (picked && 'notInList' in picked) {
-    turn.addressed = true;
+    await meantForBot(turn);
     await replyPlain(deps, turn, zh.common.notInList(picked.notInList, picked.offered));
     return;
   }
@@ -205,7 +238,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
   // a command cut at MAX_TEXT would act on part of what was written (a pasted list lost its last
   // items): it is refused whole, and said so
   if (turn.overLength > 0 && turn.sender && (routed || turn.calledByName || looksMeantForBot(turn.text).meant)) {
-    turn.addressed = true;
+    await meantForBot(turn);
     await replyPlain(deps, turn, zh.common.tooLong(turn.overLength, MAX_TEXT));
     return;
   }
@@ -219,13 +252,13 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     if (turn.text === '' && message.attachments.length > 0 && turn.group) {
       const ctx = makeContext(deps, { ...turn, sender: turn.sender }, []);
       // an Excel 问题清单 sent by an admin or department is previewed for import (#15)
-      turn.addressed = (await importSentWorkbook(ctx, message.attachments)) || (await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments));
+      if ((await importSentWorkbook(ctx, message.attachments)) || (await attachFollowUpEvidence(ctx, deps.config.dataDir, message.attachments))) await meantForBot(turn);
       return;
     }
     // `呼吸阀已经换好了，进度80%`: a progress report without its code is asked about, not dropped,
     // nor taken for the answer a waiting registration asked for
     if (looksLikeProgressReport(turn.text)) {
-      turn.addressed = true;
+      await meantForBot(turn);
       const progress = deps.commands.find((c) => c.name === PROGRESS_COMMAND);
       await askWhichHazard(makeContext(deps, { ...turn, sender: turn.sender }, []), turn.text, { usage: progress?.usage ?? '', forReview: false });
       return;
@@ -233,7 +266,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     const draft = await store.drafts.get(turn.group?.id ?? 0, turn.sender.id, message.at);
     const command = draft && deps.commands.find((c) => c.name === draft.command);
     if (draft && command?.resume) {
-      turn.addressed = true;
+      await meantForBot(turn);
       const sender = turn.sender;
       await withEvidence(store, { dataDir: deps.config.dataDir, now: message.at }, message.attachments, (files) =>
         command.resume?.(makeContext(deps, { ...turn, sender }, files), draft, turn.text) ?? Promise.resolve());
@@ -242,7 +275,7 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     // `红星化工还有几个隐患没整改？`, `待验收`, `红星化工`: answered from the ledger
     const question = parseLedgerQuestion(turn.text, await store.roster.unitNames(), localDate(message.at));
     if (question) {
-      turn.addressed = true;
+      await meantForBot(turn);
       await answerLedgerQuestion(makeContext(deps, { ...turn, sender: turn.sender }, []), question);
       return;
     }
@@ -250,12 +283,12 @@ async function handleTurn(deps: PipelineDeps, turn: Turn): Promise<void> {
     // words (#10 "The rule"); a thank-you and everyday chat stay unanswered
     const meant = looksMeantForBot(turn.text);
     if (!meant.meant && !(turn.calledByName && !ACKNOWLEDGEMENT.test(turn.text))) return;
-    turn.addressed = true;
+    await meantForBot(turn);
     await answerUnderstoodNot(deps, { ...turn, sender: turn.sender }, meant.why);
     return;
   }
 
-  turn.addressed = true;
+  await meantForBot(turn);
   const { command, code, rest } = routed;
   const raw: RawArgs = { code, text: rest, mentions, now: message.at };
   if (command.runForAnyone) {
@@ -324,7 +357,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
       let addressed = false;
       try {
         await inTransaction(deps.db, async (store) => {
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, calledByName, quotedCode, overLength };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: false, participants: null, calledByName, quotedCode, overLength };
           try {
             await handleTurn(deps, turn);
           } finally {
@@ -340,7 +373,7 @@ export function createMessageHandler(deps: PipelineDeps): (message: IncomingMess
         if (!addressed) return;
         await inTransaction(deps.db, async (store) => {
           if (!(await store.messages.markProcessed(message.platform, message.messageId, message.at))) return;
-          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, calledByName, quotedCode, overLength };
+          const turn: Turn = { message, store, text, group: null, sender: null, resolution: { kind: 'unknown' }, addressed: true, participants: null, calledByName, quotedCode, overLength };
           await resolveTurn(turn);
           await replyPlain(deps, turn, zh.common.internalError);
         }).catch((e: unknown) => deps.log.error({ err: e }, 'error reply failed'));

@@ -189,9 +189,11 @@ export class DingTalkChannel implements Channel {
       if (d.group.dingtalkId) return { kind: 'group-api', openConversationId: d.group.dingtalkId };
       return { kind: 'none', where: d.group.name };
     }
-    if (d.person?.dingtalkId) {
-      const session = this.#session(`u:${d.person.dingtalkId}`);
-      return session ? { kind: 'session', key: `u:${d.person.dingtalkId}`, url: session } : { kind: 'user-api', userId: d.person.dingtalkId };
+    // a private chat: the roster person's account, or a stranger's who wrote to the bot
+    const userId = d.person ? d.person.dingtalkId : (d.accountId ?? null);
+    if (userId) {
+      const session = this.#session(`u:${userId}`);
+      return session ? { kind: 'session', key: `u:${userId}`, url: session } : { kind: 'user-api', userId };
     }
     return { kind: 'none', where: d.person ? `私聊·${d.person.name}` : '?' };
   }

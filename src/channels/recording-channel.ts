@@ -26,7 +26,7 @@ export class RecordingChannel implements Channel {
 
 /** `→ [群名] @张伟 text`: how the console and the simulator print a delivery. */
 export function formatDelivery(d: Delivery): string {
-  const where = d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}`;
+  const where = d.group ? d.group.name : `私聊·${d.person?.name ?? d.accountId ?? '?'}`;
   const mentions = d.mentions.map((p) => `@${p.name} `).join('');
   return `→ [${where}] ${mentions}${d.text}`;
 }

@@ -219,6 +219,13 @@ export class WechatyChannel implements Channel {
       if (file) await contact.say(file);
       return;
     }
+    if (delivery.accountId) {
+      // a stranger who wrote privately: by this login's id only (after a re-login the reply is moot)
+      const contact = await this.#wechaty.Contact.find({ id: delivery.accountId }).catch(() => undefined);
+      if (!contact) throw new Error(`找不到微信联系人（${delivery.accountId}）：对方不在名册中，本次登录后已找不到这个账号`);
+      if (text.trim()) await contact.say(text);
+      return;
+    }
     throw new Error('消息没有收件群或收件人');
   }
 

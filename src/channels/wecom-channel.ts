@@ -214,12 +214,14 @@ export class WeComChannel implements Channel {
   }
 
   #plan(d: Delivery): Plan {
+    // a private chat: the roster person's userid, or a stranger's who wrote to the bot
+    const userId = d.person ? d.person.wecomId : (d.accountId ?? null);
     const question = d.kind === 'reply' && !d.file && d.inReplyTo ? this.#question(d.inReplyTo) : null;
     const webhook = d.group ? this.options.webhooks?.[d.group.name] : undefined;
     if (question && d.inReplyTo && (d.mentions.length === 0 || !webhook)) return { kind: 'reply', msgid: d.inReplyTo, frame: question };
     if (webhook && d.group) return { kind: 'webhook', name: d.group.name, key: webhook };
     if (d.group?.wecomId) return { kind: 'push', chatid: d.group.wecomId };
-    if (!d.group && d.person?.wecomId) return { kind: 'push', chatid: d.person.wecomId };
+    if (!d.group && userId) return { kind: 'push', chatid: userId };
     return { kind: 'none', where: d.group ? d.group.name : `私聊·${d.person?.name ?? '?'}` };
   }
 

@@ -49,6 +49,8 @@ export interface Delivery {
   kind: 'reply' | 'push';
   group: Group | null;
   person: Person | null;
+  /** a private chat with an account the roster does not name: its id on the channel's platform */
+  accountId?: string;
   /**
    * What recognises `person`'s WeChat account across wechat4u logins (`weixin:…` 微信号 or
    * `remark:…` the bot's 备注), when known: a private send finds them by it, never by nickname.
@@ -87,6 +89,11 @@ export interface OutgoingMessage {
   kind: 'reply' | 'push';
   groupId: number | null;
   personId: number | null;
+  /**
+   * A private chat with an account the roster does not name (groupId and personId null): the
+   * stranger told how to be added. Nothing else about the account is kept.
+   */
+  account?: { platform: Platform; id: string };
   text: string;
   /** person ids to @-mention */
   mentions: number[];

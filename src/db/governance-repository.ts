@@ -148,6 +148,8 @@ export function createGovernanceRepository(db: Db) {
       const rows = await query(sql<{ id: number | bigint }>`
         SELECT "id" FROM "Hazard"
         WHERE "createdAt" < ${endI}
+          -- only hazards ever listed by then: the latest-event test below then runs for a few, not for every hazard
+          AND "id" IN (SELECT l."hazardId" FROM "HazardEvent" l WHERE l."type" = 'supervised' AND l."at" < ${endI})
           AND (SELECT e."type" FROM "HazardEvent" e WHERE e."hazardId" = "Hazard"."id" AND e."type" IN ('supervised', 'unsupervised') AND e."at" < ${endI}
                ORDER BY e."at" DESC, e."id" DESC LIMIT 1) = 'supervised'
           AND ${closedOnAt(d, endI)} IS NULL

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { compiledOnce } from './compiled-query.ts';
 import type { OutgoingFile, OutgoingMessage } from '../core/messages.ts';
+import type { Platform } from '../domain/types.ts';
 import { fromSqlDate, sqlDate, type Db } from './database.ts';
 import { DB_NOW, leaseStillHeld, type LeaseFence } from './lease-repository.ts';
 
@@ -10,27 +11,30 @@ export interface OutboxEntry extends OutgoingMessage {
   createdAt: Date;
 }
 
-const ENTRY = ['id', 'dedupeKey', 'kind', 'groupId', 'personId', 'text', 'mentions', 'extra', 'attempts', 'createdAt'] as const;
+const ENTRY = ['id', 'dedupeKey', 'kind', 'groupId', 'personId', 'accountPlatform', 'accountId', 'text', 'mentions', 'extra', 'attempts', 'createdAt'] as const;
 
-type EntryRow = { id: number; dedupeKey: string | null; kind: string; groupId: number | null; personId: number | null; text: string; mentions: string; extra: string; attempts: number; createdAt: string };
+type EntryRow = { id: number; dedupeKey: string | null; kind: string; groupId: number | null; personId: number | null;
+  accountPlatform: string | null; accountId: string | null; text: string; mentions: string; extra: string; attempts: number; createdAt: string };
 
 function toEntry(r: EntryRow): OutboxEntry {
   return {
     id: r.id, kind: r.kind as OutgoingMessage['kind'], groupId: r.groupId, personId: r.personId, text: r.text,
+    ...(r.accountPlatform && r.accountId ? { account: { platform: r.accountPlatform as Platform, id: r.accountId } } : {}),
     mentions: JSON.parse(r.mentions) as number[], extra: JSON.parse(r.extra) as OutgoingMessage['extra'],
     ...(r.dedupeKey ? { dedupeKey: r.dedupeKey } : {}), attempts: r.attempts, createdAt: fromSqlDate(r.createdAt),
   };
 }
 
 const row = (msg: OutgoingMessage, now: Date, notBefore: Date) => ({
-  dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId, text: msg.text,
+  dedupeKey: msg.dedupeKey ?? null, kind: msg.kind, groupId: msg.groupId, personId: msg.personId,
+  accountPlatform: msg.account?.platform ?? null, accountId: msg.account?.id ?? null, text: msg.text,
   mentions: JSON.stringify(msg.mentions), extra: JSON.stringify(msg.extra ?? {}), createdAt: sqlDate(now), nextAttemptAt: sqlDate(notBefore),
 });
 
 // every reply and push is written, read back when due and marked sent: compiled once (compiled-query.ts)
-const enqueueQuery = compiledOnce((db: Db, dedupeKey: string | null, kind: string, groupId: number | null, personId: number | null, text: string,
-  mentions: string, extra: string, createdAt: string, nextAttemptAt: string) =>
-  db.insertInto('OutboxMessage').values({ dedupeKey, kind, groupId, personId, text, mentions, extra, createdAt, nextAttemptAt })
+const enqueueQuery = compiledOnce((db: Db, dedupeKey: string | null, kind: string, groupId: number | null, personId: number | null,
+  accountPlatform: string | null, accountId: string | null, text: string, mentions: string, extra: string, createdAt: string, nextAttemptAt: string) =>
+  db.insertInto('OutboxMessage').values({ dedupeKey, kind, groupId, personId, accountPlatform, accountId, text, mentions, extra, createdAt, nextAttemptAt })
     .onConflict((oc) => oc.column('dedupeKey').doNothing()));
 const dueQuery = compiledOnce((db: Db, now: string, limit: number) =>
   db.selectFrom('OutboxMessage').select(ENTRY).where('status', '=', 'pending').where('nextAttemptAt', '<=', now).orderBy('id').limit(limit));
@@ -59,7 +63,7 @@ export function createOutboxRepository(db: Db) {
     async enqueue(msg: OutgoingMessage, now: Date, notBefore: Date = now): Promise<boolean> {
       if (msg.file) return enqueueWithFile(msg, msg.file, now, notBefore);
       const r = row(msg, now, notBefore);
-      const result = await enqueueQuery(db, r.dedupeKey, r.kind, r.groupId, r.personId, r.text, r.mentions, r.extra, r.createdAt, r.nextAttemptAt);
+      const result = await enqueueQuery(db, r.dedupeKey, r.kind, r.groupId, r.personId, r.accountPlatform, r.accountId, r.text, r.mentions, r.extra, r.createdAt, r.nextAttemptAt);
       return Number(result.numAffectedRows ?? 0n) === 1;
     },
     /**

@@ -394,6 +394,12 @@ export type OutboxMessage = {
     kind: string;
     groupId: number | null;
     personId: number | null;
+    /**
+     * a private chat with an account the roster does not name (a stranger told how to be added):
+     * the platform and its account id; nothing else about the account is kept
+     */
+    accountPlatform: string | null;
+    accountId: string | null;
     text: string;
     /**
      * JSON array of person ids

@@ -1,5 +1,5 @@
 import type { CommandContext } from './command.ts';
-import { audienceScope, withinAudience } from './hazard-scope.ts';
+import { audienceScope, isUnitsOwnGroup, withinAudience } from './hazard-scope.ts';
 import type { Store } from '../db/store.ts';
 import { factsNeeded, transition, type HazardAction, type TransitionFacts } from '../domain/lifecycle.ts';
 import { canRectify, canReview, canSupervise, canUrge, canView, type PermissionRefusal } from '../domain/permissions.ts';
@@ -27,7 +27,7 @@ export async function mayShowHere(ctx: CommandContext, hazard: HazardView): Prom
     await ctx.reply(zh.permission[refused]);
     return false;
   }
-  if (ctx.group && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
+  if (ctx.group && !isUnitsOwnGroup(ctx.group, hazard.unitId) && !withinAudience([hazard.unitId], await audienceScope(ctx.store, ctx.group, ctx.sender))) {
     await ctx.reply(zh.audience.notThisRoom(hazard.code));
     return false;
   }
@@ -95,8 +95,9 @@ export async function actOnHazard(
  * the sender privately (#9 item 4: what a room reads is what its least-entitled member may see).
  */
 export async function replyOnHazard(ctx: CommandContext, hazard: Pick<HazardView, 'code' | 'unitId'>, text: string, mentions: readonly Person[] = []): Promise<void> {
-  const audience = ctx.group ? await audienceScope(ctx.store, ctx.group, ctx.sender) : undefined;
-  if (!ctx.group || withinAudience([hazard.unitId], audience)) {
+  // null: nothing to read (no room, or the unit's own group)
+  const audience = ctx.group && !isUnitsOwnGroup(ctx.group, hazard.unitId) ? await audienceScope(ctx.store, ctx.group, ctx.sender) : null;
+  if (audience === null || withinAudience([hazard.unitId], audience)) {
     await ctx.reply(text, mentions);
     return;
   }
@@ -107,7 +108,7 @@ export async function replyOnHazard(ctx: CommandContext, hazard: Pick<HazardView
 
 /** People to @-mention in this reply: only in the hazard's own unit group, where they are. */
 export function mentionHere(ctx: CommandContext, hazard: Pick<HazardView, 'unitId'>, people: readonly Person[]): readonly Person[] {
-  return !ctx.group || ctx.group.unitId === hazard.unitId ? people : [];
+  return !ctx.group || isUnitsOwnGroup(ctx.group, hazard.unitId) ? people : [];
 }
 
 /** The supervising department's name, for "请应急管理局验收". */

@@ -39,6 +39,15 @@ export async function audienceScope(store: Store, group: Group | null, person: P
   return groupScope(store, group);
 }
 
+/**
+ * Whether `group` is bound to `unitId`'s own unit: its audience always holds that unit, so what is
+ * said about the unit's hazards there needs no read of the units the group hears of (most actions
+ * on a hazard are taken in its unit's group).
+ */
+export function isUnitsOwnGroup(group: Group, unitId: number): boolean {
+  return group.unitId === unitId;
+}
+
 /** Whether every unit of `scope` is in `audience` (undefined = the county). */
 export function withinAudience(scope: number[] | undefined, audience: number[] | undefined): boolean {
   if (audience === undefined) return true;

@@ -24,6 +24,11 @@ export type SenderResolution =
 export interface Participants {
   group: Group | null;
   sender: SenderResolution;
+  /**
+   * Set when the sender was matched by display name on this message and nothing is recorded yet
+   * (`recordNameGuess`): `where` is the chat's bound group, named in the log and the admins' notice.
+   */
+  guess: { where: Group | null } | null;
 }
 
 const ID_FIELD = { wechaty: 'wechatId', dingtalk: 'dingtalkId', wecom: 'wecomId' } as const;
@@ -76,11 +81,12 @@ async function rememberWechatKey(store: Store, personId: number, key: string): P
 }
 
 /**
- * The sender known only by display name: never someone bound elsewhere, never a privileged person.
- * `hint` (the group the chat is or claims to be) tells two people of one name apart; `group` is
- * the chat's bound group, named in the log and the admins' notice.
+ * The sender known only by display name, as a guess: never someone bound elsewhere, never a
+ * privileged person. Reads only — `recordNameGuess` binds or asks the admins, and only for a
+ * message meant for the bot. `hint` (the group the chat is or claims to be) tells two people of
+ * one name apart.
  */
-async function senderByName(store: Store, message: IncomingMessage, platform: BoundPlatform, hint: Group | null, group: Group | null): Promise<SenderResolution> {
+async function senderByName(store: Store, message: IncomingMessage, platform: BoundPlatform, hint: Group | null): Promise<SenderResolution> {
   const named = await store.roster.peopleByName(message.sender.name.trim());
   const inGroupUnit = named.filter((p) => hint?.unitId != null && p.unitId === hint.unitId);
   const candidates = inGroupUnit.length > 0 ? inGroupUnit : named;
@@ -88,19 +94,35 @@ async function senderByName(store: Store, message: IncomingMessage, platform: Bo
   const [person, ...others] = candidates;
   if (!person || others.length > 0) return { kind: 'unknown' };
   if (platformIdOf(person, platform) !== null) return { kind: 'impostor', person };
-  if (person.role !== 'contact') {
+  if (person.role !== 'contact') return { kind: 'unclaimed', person };
+  return { kind: 'person', person: { ...person, [ID_FIELD[platform]]: message.sender.id }, nameOnly: true };
+}
+
+/**
+ * Records what a display name suggested, once the message is known to be meant for the bot: a
+ * free contact account is bound (logged, and announced the first time on this platform); a
+ * privileged name with no account here becomes a pending binding the admins are told of. In a
+ * plain WeChat group everyone's chat reaches the bot, and ordinary chat must not bind on a guess.
+ */
+export async function recordNameGuess(store: Store, message: IncomingMessage, { sender, guess }: Participants): Promise<void> {
+  const { platform } = message;
+  if (!guess || platform === 'console') return;
+  const group = guess.where;
+  if (sender.kind === 'unclaimed') {
+    const { person } = sender;
     const added = await store.identity.addPending({
       personId: person.id, platform, platformId: message.sender.id, senderName: message.sender.name, groupId: group?.id ?? null, at: message.at,
     });
     if (added) await announceToAdmins(store, platform, zh.identity.pendingNotice(person.name, zh.roles[person.role], platform, group?.name ?? null), message.at);
-    return { kind: 'unclaimed', person };
+    return;
   }
+  if (sender.kind !== 'person') return;
+  const { person } = sender;
   const firstTime = (await store.identity.eventsOfPerson(person.id)).every((e) => e.platform !== platform);
   await store.identity.bindPerson(person.id, platform, message.sender.id);
   await store.identity.log({ subject: 'person', personId: person.id, groupId: null, platform, platformId: message.sender.id, method: 'name', actorId: null, at: message.at, note: group?.name ?? '' });
   // a contact re-bound after each wechat4u login is logged, not announced every time
   if (firstTime) await announceToAdmins(store, platform, zh.identity.nameBoundNotice(person.name, platform, group?.name ?? null), message.at);
-  return { kind: 'person', person: { ...person, [ID_FIELD[platform]]: message.sender.id }, nameOnly: true };
 }
 
 /** Whether this person may bind a roster group to the chat they write in, by its title, on its first message. */
@@ -127,13 +149,14 @@ async function unboundGroup(store: Store, platform: BoundPlatform, chat: { id: s
  * by its title only on its first message there, and only when the sender is proven (by id) to
  * belong to it; a bound group never moves because another chat has its title (an admin's
  * 绑定本群 does that). A sender unknown by id is matched by display name only to a unit contact
- * whose id is still free. Console messages (the local operator) are taken by name.
+ * whose id is still free, and that guess is recorded only by `recordNameGuess`. Console messages
+ * (the local operator) are taken by name.
  */
 export async function resolveParticipants(store: Store, message: IncomingMessage): Promise<Participants> {
   const { platform } = message;
   if (platform === 'console') {
     const group = message.group ? await consoleGroup(store, message.group.name, message.at) : null;
-    return { group, sender: await consoleSender(store, message, group) };
+    return { group, sender: await consoleSender(store, message, group), guess: null };
   }
   const chat = message.group;
   const byId = chat ? await store.roster.groupByPlatformId(platform, chat.id) : null;
@@ -141,9 +164,11 @@ export async function resolveParticipants(store: Store, message: IncomingMessage
   const titled = chat && byId?.name !== chat.name ? await store.roster.groupByName(chat.name) : null;
   const free = titled && groupIdOn(titled, platform) === null ? titled : null;
   // the title only helps tell two people of one name apart; it binds nothing by itself
-  const sender = (await senderById(store, message, platform)) ?? (await senderByName(store, message, platform, free ?? byId ?? titled, byId));
-  if (!chat || (byId && !free)) return { group: byId, sender };
-  return { group: await chatGroup(store, message, platform, chat, { byId, titled, free }, sender), sender };
+  const proven = await senderById(store, message, platform);
+  const sender = proven ?? (await senderByName(store, message, platform, free ?? byId ?? titled));
+  const guess = proven ? null : { where: byId };
+  if (!chat || (byId && !free)) return { group: byId, sender, guess };
+  return { group: await chatGroup(store, message, platform, chat, { byId, titled, free }, sender), sender, guess };
 }
 
 interface ChatCandidates {

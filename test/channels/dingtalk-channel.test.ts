@@ -305,3 +305,26 @@ describe('DingTalk: only the platform mention list (atUsers) is a mention (#9 it
     expect(owner).toBe('张伟');
   });
 });
+
+describe('DingTalk: a person not in the roster writing to the robot privately', () => {
+  it('is answered once a day through the private chat\'s session webhook', async () => {
+    const privately = (text: string) => {
+      const data = JSON.parse(fixture('dingtalk/robot-text-group.json', {
+        ...GROUPS.dept, ...PEOPLE.stranger, msgId: `msg-${++seq}`, text, base: fake.base, now: now.getTime(), expires: now.getTime() + 90 * 60_000,
+      })) as Record<string, unknown>;
+      // a 1:1 chat: conversationType 1, its own session webhook, no title
+      fake.push(JSON.stringify({ ...data, conversationType: '1', conversationTitle: '', sessionWebhook: `${fake.base}/robot/sendBySession?session=session-stranger` }));
+    };
+    const toStranger = () => fake.sends().filter((e) => e.type === 'session' && e.session === 'session-stranger').map(textOf);
+    privately('怎么登记隐患');
+    await vi.waitFor(() => expect(toStranger()).toHaveLength(1), { timeout: 15_000, interval: 20 });
+    expect(toStranger()[0]).toContain('您还不在名册中');
+    privately('在吗');
+    // a roster question answered after it shows the second was handled: not told again today
+    const before = fake.sends().length;
+    say('dept', 'wang', '逾期隐患');
+    // (the outbox sends oldest first: a second answer would have gone before this one)
+    await sendsAfter(before, 1);
+    expect(toStranger()).toHaveLength(1);
+  });
+});

@@ -281,3 +281,66 @@ describe('a person not in the roster in a plain WeChat group, where everyone\'s 
     expect(await read((s) => s.hazards.byCode('YH-0001'))).toBeNull();
   });
 });
+
+describe('a person not in the roster writing to the bot privately', () => {
+  it('is told once a day, in the private chat, who adds people to the roster; nothing is recorded about them', async () => {
+    const stranger = mocker.createContact({ name: '路人乙' });
+    const refusal = '路人乙，您还不在名册中，暂时不能使用隐患清零。请联系管理员添加。';
+    const privately = () => said.filter((s) => s.roomId === stranger.id).map((s) => s.text);
+    // a roster question answered right after each shows the stranger's message was handled
+    const handled = async (text: string) => {
+      const before = said.length;
+      stranger.say(text).to(people.me);
+      people.wang.say('逾期隐患').to(rooms.dept);
+      await vi.waitFor(() => expect(said.slice(before).some((s) => s.roomId === rooms.dept.id)).toBe(true), { timeout: 15_000, interval: 20 });
+      await hz.deliver();
+    };
+    await handled('你好，怎么登记隐患？');
+    expect(privately()).toEqual([refusal]);
+    // the same day: not again, whatever is said (the outbox's key, across restarts and instances)
+    for (const text of ['我的隐患', '在吗']) await handled(text);
+    expect(privately()).toEqual([refusal]);
+    now = atLocal('2026-12-02 09:00');
+    await handled('在吗');
+    expect(privately()).toEqual([refusal, refusal]);
+    expect(await read((s) => s.roster.peopleByName('路人乙'))).toEqual([]);
+    expect((await read((s) => s.identity.eventsOnPlatform('wechaty', new Date(0), 100))).map((e) => e.platformId)).not.toContain(stranger.id);
+  });
+});
+
+describe('ordinary chat from an unbound roster name in a plain WeChat group', () => {
+  it('binds nothing and tells no admin; the same person\'s first command binds as before', async () => {
+    // 赵主任 (admin) has a WeChat account, so identity notices would reach him privately
+    const zhao = mocker.createContact({ name: '赵主任' });
+    const chen = mocker.createContact({ name: '陈消防' });
+    await read(async (s) => {
+      const [admin] = await s.roster.peopleByName('赵主任');
+      await s.identity.bindPerson(admin!.id, 'wechaty', zhao.id);
+    });
+    const person = async (name: string) => (await read((s) => s.roster.peopleByName(name)))[0]!;
+    const toZhao = () => said.filter((s) => s.roomId === zhao.id).map((s) => s.text);
+
+    // chat among people, in the rooms where both sit: shown done by a roster question answered after it
+    let before = said.length;
+    people.zhang.say('今天食堂有红烧肉').to(rooms.unit);
+    chen.say('大家注意安全').to(rooms.dept);
+    people.wang.say('逾期隐患').to(rooms.dept);
+    await saidAfter(before, 1);
+    await hz.deliver();
+    const zhang = await person('张伟');
+    expect(zhang.wechatId).toBeNull();
+    expect(await read((s) => s.identity.eventsOfPerson(zhang.id))).toEqual([]);
+    expect(await read(async (s) => s.identity.pendingOf((await s.roster.peopleByName('陈消防'))[0]!.id, new Date(0)))).toEqual([]);
+    expect(toZhao()).toEqual([]);
+
+    // their first real commands: 张伟 is bound by name, 陈消防 waits for a claim and the admin hears of both
+    before = said.length;
+    people.zhang.say('我的隐患').to(rooms.unit);
+    chen.say('逾期隐患').to(rooms.dept);
+    await saidAfter(before, 2);
+    await vi.waitFor(() => expect(toZhao()).toHaveLength(2), { timeout: 15_000, interval: 20 });
+    expect((await person('张伟')).wechatId).toBe(people.zhang.id);
+    expect(await read(async (s) => (await s.identity.pendingOf((await s.roster.peopleByName('陈消防'))[0]!.id, new Date(0))).map((p) => p.platformId))).toEqual([chen.id]);
+    expect(said.slice(before).find((s) => s.roomId === rooms.dept.id)?.text).toContain('认领');
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "accountId" TEXT,
+ADD COLUMN     "accountPlatform" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "accountId" TEXT;
+ALTER TABLE "OutboxMessage" ADD COLUMN "accountPlatform" TEXT;
