@@ -16,8 +16,8 @@ import { zh } from '../i18n/zh-CN.ts';
 export const REGISTER_COMMAND = '登记隐患';
 
 /** The fields the bot asks back for; it never guesses them. */
-export type AskField = 'unit' | 'description' | 'owner' | 'deadline';
-const ASK_ORDER: readonly AskField[] = ['unit', 'description', 'owner', 'deadline'];
+export type AskField = 'unit' | 'description' | 'owner' | 'deadline' | 'level';
+const ASK_ORDER: readonly AskField[] = ['unit', 'description', 'owner', 'deadline', 'level'];
 
 /**
  * A registration waiting for answers: the fields so far, everything the sender said for it (the
@@ -202,6 +202,7 @@ async function assess(ctx: CommandContext, draft: RegistrationDraft): Promise<As
     if (!fields.description) asks.set('description', zh.register.ask.description);
     if ('ask' in owner && !asks.has('owner')) asks.set('owner', owner.ask);
     if ('ask' in deadline && !asks.has('deadline')) asks.set('deadline', deadline.ask);
+    if (fields.levelText && !fields.level && !asks.has('level')) asks.set('level', zh.register.ask.levelUnreadable(fields.levelText));
     if ('value' in owner && 'value' in deadline && fields.description) {
       entries.push({ fields: { ...fields, description: fields.description }, owner: owner.value, deadline: deadline.value });
     }
@@ -447,6 +448,11 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
       merged.deadlineText = answer.deadlineText;
       filled = true;
     }
+    if (field === 'level' && (answer.level || answer.levelText)) {
+      merged.level = answer.level;
+      merged.levelText = answer.level ? undefined : answer.levelText;
+      filled = true;
+    }
   }
   const first = missing[0];
   if (!filled && first) {
@@ -459,6 +465,7 @@ export async function resumeRegistration(ctx: CommandContext, stored: Draft, tex
       merged.deadline = date ?? undefined;
       merged.deadlineText = date ? undefined : bare;
     }
+    if (first === 'level') merged.levelText = bare;
   }
   if (merged.units !== draft.fields.units) delete draft.unitGuess;
   if (merged.owner !== draft.fields.owner) delete draft.ownerChoices;

@@ -273,6 +273,7 @@ export const zh = {
       ownerAmbiguous: (name: string, units: readonly string[]) => `名册中有多位「${name}」（${units.join('、')}），请写明单位，例：责任人 红星化工 ${name}`,
       deadline: '请补充整改时限，例：12月15日前、3天内、本月底',
       deadlineUnreadable: (text: string) => `没看懂整改时限「${inline(text, ECHO.name)}」，请写成：12月15日前、3天内、本月底`,
+      levelUnreadable: (text: string) => `隐患等级只有「重大」和「一般」两种，没看懂「${inline(text, ECHO.name)}」，请回复 重大 或 一般`,
       deadlinePast: (date: string) => `整改时限 ${date} 已过，请重新给出时限，例：12月15日前`,
       deadlineTooFar: (date: string, years: number) => `整改时限 ${date} 超过${years}年，请核对日期，例：12月15日前`,
       deadlineFarAhead: (date: string, months: number) => `整改时限 ${date} 在${months}个月以后，确认无误请回复「确认」，或重新给出时限，例：12月15日前`,
@@ -283,7 +284,7 @@ export const zh = {
       `${field}有 ${length} 字，超过 ${max} 字的上限，本次未登记。请精简后重新登记；详细材料可作为附件随进度发送。`,
     /** how an answer to an ask-back shows in the audit trail, after the original message */
     answered: (answer: string) => `（补充：${answer}）`,
-    fieldLabel: { unit: '单位', description: '隐患描述', owner: '整改责任人', deadline: '整改时限' } as Record<string, string>,
+    fieldLabel: { unit: '单位', description: '隐患描述', owner: '整改责任人', deadline: '整改时限', level: '隐患等级' } as Record<string, string>,
     waitingDraft: (about: string, missing: readonly string[]) => `您还有一条待补充的登记：「${inline(about, ECHO.row)}」，还缺${missing.join('、')}。`,
     answerOrCancel: '直接回复补全，或回复「取消」放弃。',
     stillWaiting: (waiting: string) => `${waiting}先补完还是放弃？补完请直接回复所缺内容，放弃请回复「取消」。刚发的这条登记还缺内容，没有记录，请在上一条处理完后重新发送。`,

@@ -17,6 +17,8 @@ export interface RegistrationFields {
   deadline?: LocalDate;
   /** a deadline was written but could not be read */
   deadlineText?: string;
+  /** a level was written that is neither 重大 nor 一般 (特别重大, 较大…): asked, never guessed */
+  levelText?: string;
   /** `督办人：` as written: who follows the rectification up (not the owner) */
   supervisor?: string;
   /**
@@ -96,6 +98,11 @@ const NOISE_AFTER_NAME = /^\s*[（(][^)）]*[)）]/;
 const PREAMBLE = /^[^\n,，;；:]{0,16}?(?:检查|督查|暗访|排查|巡查|抽查)[^\n,，;；:]{0,10}?(?:中|时)?发现(?:的?问题|隐患)?[:,，\s]*/;
 /** Form decoration at the start of a line: `【隐患登记】`, `1.`, `一、`, `(2)`. */
 const LINE_DECOR = /^\s*(?:【[^】]*】|\[[^\]]*\]|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、)）](?!\d)|[（(]\d{1,2}[)）])\s*/;
+
+/** A level value as written after its key: exactly 重大 or 一般 (隐患, 事故隐患 may follow). */
+const LEVEL_VALUE = /^(重大|一般)(?:事故)?(?:隐患)?$/;
+/** Grades the two-level scheme does not have (特别重大, 较大 are accident grades, not hazard levels). */
+const OTHER_GRADE = /(特别重大|较大|重要)(?:事故)?隐患|(?:等级|级别)(?:为|是)\s*(特别重大|较大|重要)/;
 
 function levelOf(text: string): HazardLevel | null {
   if (/重大/.test(text)) return 'major';
@@ -314,8 +321,11 @@ function assignField(fields: RegistrationFields, field: RegistrationField, value
       fields[field] = cleanName(v);
       break;
     case 'level': {
-      const level = levelOf(v);
-      if (level) fields.level = level;
+      const written = LEVEL_VALUE.exec(v);
+      if (written) {
+        fields.level = levelOf(v) ?? undefined;
+        delete fields.levelText;
+      } else fields.levelText = v;
       break;
     }
     case 'deadline': {
@@ -375,6 +385,12 @@ function takeMention(piece: string, fields: RegistrationFields): string {
 }
 
 function takeLevel(piece: string, fields: RegistrationFields): string {
+  const other = OTHER_GRADE.exec(piece);
+  if (other && !fields.level) {
+    // 特别重大隐患 holds 重大隐患: read as 重大 it would be recorded on a guess
+    fields.levelText ??= other[1] ?? other[2];
+    return piece.slice(0, other.index) + ' ' + piece.slice(other.index + other[0].length);
+  }
   const m = LEVEL_PHRASE.exec(piece);
   if (!m) return piece;
   fields.level ??= levelOf(m[0]) ?? undefined;
