@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { echarts } from './echarts.ts';
 import type { CardData } from '../domain/card.ts';
 
 /** The card's width: a phone screen at 3× (1080 px), read without zooming. */
@@ -39,7 +40,7 @@ const dayLabel = (date: string) => date.slice(5);
  * hazards, and the units with the most overdue items (major part in red). No animation: the
  * server draws one frame.
  */
-export function cardOption(card: CardData): echarts.EChartsCoreOption {
+export function cardOption(card: CardData): Echarts.EChartsCoreOption {
   const height = cardHeight(card);
   const tileW = (CARD_WIDTH - 3 * 40) / 2;
   const tiles = card.figures.slice(0, 4).flatMap((f, i) => {
@@ -124,7 +125,7 @@ export function cardOption(card: CardData): echarts.EChartsCoreOption {
 
 /** Draws a card as an SVG document (ECharts server-side rendering, no DOM). */
 export function renderCardSvg(card: CardData): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CARD_WIDTH, height: cardHeight(card) });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: CARD_WIDTH, height: cardHeight(card) });
   try {
     chart.setOption(cardOption(card));
     return chart.renderToSVGString();

@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { echarts } from '../cards/echarts.ts';
 import type { TrendPoint } from '../domain/card.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { TrendPoint } from '../domain/card.ts';
  * fonts (every phone has a Chinese one).
  */
 export function trendSvg(points: readonly TrendPoint[]): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 340 });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 340 });
   const text = { fontSize: 18, color: '#5b6675', fontFamily: 'sans-serif' };
   try {
     chart.setOption({

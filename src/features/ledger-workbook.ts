@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.ts';
 import type { AssessmentReport } from './governance-facts.ts';
 import type { AssessmentRules, Ranked } from '../domain/assessment.ts';
 import type { RankedUnit } from '../domain/briefing.ts';
@@ -246,7 +247,7 @@ export function addEnforcementSheet(book: ExcelJS.Workbook, records: readonly En
  * autofilter, the assessment, and the quarterly statistics table a unit files.
  */
 export function buildLedgerWorkbook(input: LedgerWorkbookInput): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = '隐患清零';
   book.created = input.now;
   ledgerSheet(book, input);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.ts';
 import type { GridCell, SheetCut, SheetGrid } from '../parse/problem-list-table.ts';
 
 /**
@@ -48,7 +49,7 @@ function valueOf(value: ExcelJS.CellValue): GridCell {
  * range's value (a unit merged over its three problems belongs to each of them).
  */
 export async function readWorkbookGrids(data: Buffer): Promise<SheetGrid[]> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   await book.xlsx.load(data as unknown as ArrayBuffer);
   const grids: SheetGrid[] = [];
   book.eachSheet((sheet) => {

@@ -3,7 +3,8 @@
  * team (序号 / 问题 / 责任单位 / 责任人 / 整改措施 / 整改时限 / 整改情况 / 完成状态 / 销号日期), as an
  * .xlsx written from the ledger and its history on the day asked. Also a sheet of the ledger export.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.ts';
 import { evidenceStore } from './evidence-store.ts';
 import { excelDate, workbookBytes } from './ledger-workbook.ts';
 import { addPhotoSheet, itemPhotos, type ItemPhoto } from './report-photos.ts';
@@ -118,7 +119,7 @@ export async function buildRectificationReport(
   store: Store, batch: Batch & { code: string }, now: Date, dataDir: string, scope: readonly number[] | undefined,
 ): Promise<{ file: OutgoingFile; rows: ReportRow[]; photos: number }> {
   const rows = await reportRows(store, batch, localDate(now), scope);
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   addReportSheet(book, zh.problemList.report.sheetName, batch, rows, now);
   const { embedded } = await addPhotoSheet(book, rows.flatMap((r) => r.photos), evidenceStore(store, dataDir), now);
   const name = `整改报告-${batch.code}-${dayjs(now).tz(ZONE).format('YYYYMMDD-HHmmss')}.xlsx`;

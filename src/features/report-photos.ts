@@ -3,7 +3,7 @@
  * inspection teams expect the report back with pictures of the fix. The bytes come through the
  * evidence store, so any instance writes the report with photos any instance received.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { EvidenceStore } from './evidence-store.ts';
 import type { AttachmentInput, HazardEvent } from '../domain/types.ts';
 import { EVENT_LABELS, zh } from '../i18n/zh-CN.ts';
