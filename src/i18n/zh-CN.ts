@@ -324,7 +324,9 @@ export const zh = {
   extension: {
     requested: (h: HazardView, reviewers: string, now: Date) =>
       `${tag(h)} 申请延期至 ${formatDate(h.extensionTo ?? h.deadline, now)}（原因：${inline(h.extensionReason ?? '', ECHO.medium)}），原时限 ${formatDate(h.deadline, now)}。请${reviewers}审批：回复「${h.code} 批准延期」或「${h.code} 不予延期 原因」。`,
-    approved: (h: HazardView, now: Date) => `${tag(h)} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`,
+    approved: (h: HazardView, now: Date) => `${tag(h)} 延期已批准，新时限 ${formatDate(h.deadline, now)}（原定时限 ${formatDate(h.originalDeadline, now)} 留档）。`
+      // a request decided after the day it asked for: approved as asked, but said, since it stays overdue
+      + (h.deadline < localDate(now) ? `注意：新时限已过，此隐患仍按逾期计；如需更晚的日期，请企业重新申请延期。` : ''),
     denied: (h: HazardView, reason: string, now: Date) => `${tag(h)} 不予延期${reason ? `：${inline(reason, ECHO.medium)}` : ''}。仍须在 ${formatDate(h.deadline, now)} 前整改完毕。`,
     dateMissing: '请写明延期到哪一天，例：YH-0012 申请延期到12月30日 原因：配件未到货',
     dateUnreadable: (text: string) => `没看懂「${inline(text, ECHO.name)}」这个延期日期，请写成：YH-0012 申请延期到12月30日 原因：配件未到货，或 YH-0012 延期15天 原因：…`,

@@ -63,12 +63,16 @@ function lengthNumber(s: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
+/** `@张伟` alone says whom, not why: a reason of mentions only is no reason. */
+const ONLY_MENTIONS = /^(?:\s*@\S+)+\s*$/;
+
 function cleanReason(text: string): string {
-  return text
+  const reason = text
     .replace(REASON_LABEL, '$1')
     .replace(/\s+([，,；;。])/g, '$1')
     .replace(EDGE_PUNCT, '')
     .replace(/\s{2,}/g, ' ');
+  return ONLY_MENTIONS.test(reason) ? '' : reason;
 }
 
 /** `到12月30日 原因：配件未到货`, `延期至下月底，配件未到货`, `15天 配件未到货`: the new date (or length) and why. */
@@ -106,9 +110,10 @@ export function extendedDeadline(current: LocalDate, by: ExtensionLength): Local
 
 /** The free-text reason after a keyword: `驳回 呼吸阀型号不符`, `驳回，原因：…`. */
 export function parseReason(text: string): string {
-  return text
+  const reason = text
     .replace(EDGE_PUNCT, '')
     .replace(/^(?:原因|理由|意见)(?:是|为)?\s*[:=]?\s*/, '')
     .replace(EDGE_PUNCT, '')
     .trim();
+  return ONLY_MENTIONS.test(reason) ? '' : reason;
 }

@@ -56,8 +56,19 @@ describe('the hazard lifecycle', () => {
     const asked = await chat.send(UNIT_GROUP, '张伟', `${code} 申请延期到12月30日 原因：配件未到货`);
     expect(asked.map((d) => d.group?.name)).toEqual([UNIT_GROUP, DEPT_GROUP]);
     expect(await hazard(code)).toMatchObject({ extensionTo: '2026-12-30', deadline: '2026-12-15' });
-    await chat.send(DEPT_GROUP, '王建国', `${code} 批准延期`);
+    const approved = await chat.send(DEPT_GROUP, '王建国', `${code} 批准延期`);
+    expect(approved[0]?.text).not.toContain('新时限已过');
     expect(await hazard(code)).toMatchObject({ deadline: '2026-12-30', originalDeadline: '2026-12-15', extensionTo: null });
+  });
+
+  it('says so when an extension is approved after the day it asked for', async () => {
+    const code = await register();
+    await chat.send(UNIT_GROUP, '张伟', `${code} 申请延期到12月20日 原因：配件未到货`);
+    await chat.setClock('2026-12-22 10:00');
+    const approved = await chat.send(DEPT_GROUP, '王建国', `${code} 批准延期`);
+    expect(approved[0]?.text).toContain('新时限 12月20日');
+    expect(approved[0]?.text).toContain('新时限已过，此隐患仍按逾期计');
+    expect(await hazard(code)).toMatchObject({ deadline: '2026-12-20', extensionTo: null });
   });
 
   it('keeps the deadline when an extension is denied', async () => {
@@ -75,6 +86,9 @@ describe('the hazard lifecycle', () => {
     ['an extension to an earlier day', UNIT_GROUP, '张伟', '{code} 申请延期到12月10日 原因：太忙', '不晚于'],
     ['progress over 100%', UNIT_GROUP, '张伟', '{code} 进度150%', '超出范围'],
     ['a rejection without a reason', DEPT_GROUP, '王建国', '{code} 驳回', '驳回需写明原因'],
+    // a mention says whom, not why: it was recorded as the reason
+    ['a rejection whose reason is only a mention', DEPT_GROUP, '王建国', '{code} 驳回 @张伟', '驳回需写明原因'],
+    ['an extension whose reason is only a mention', UNIT_GROUP, '张伟', '{code} 申请延期到12月30日 原因：@王建国', '延期须写明原因'],
   ])('refuses %s and changes nothing', async (_name, group, sender, text, reply) => {
     const code = await register();
     const before = await hazard(code);
