@@ -9,7 +9,7 @@ import { runCli } from '../src/app/cli.ts';
 import { closeDatabase, openPostgres } from '../src/db/database.ts';
 import { hazardCounts } from './bench-args.ts';
 import { fmt } from './measure.ts';
-import { benchPostgresServer } from './postgres-server.ts';
+import { adminQuery as admin, benchPostgresServer } from './postgres-server.ts';
 import { seedCounty } from './seed-county.ts';
 import { timeJobs } from './time-jobs.ts';
 
@@ -44,16 +44,6 @@ function countStatements(): void {
     };
     return result.then((r) => (done(), r), (e: unknown) => { done(); throw e; });
   };
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 async function main(argv: string[]): Promise<void> {

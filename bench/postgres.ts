@@ -11,7 +11,7 @@ import { runCli } from '../src/app/cli.ts';
 import { closeDatabase, openPostgres } from '../src/db/database.ts';
 import { formatHazardCode } from '../src/parse/normalize.ts';
 import { hazardCounts } from './bench-args.ts';
-import { benchPostgresServer } from './postgres-server.ts';
+import { adminQuery as admin, benchPostgresServer } from './postgres-server.ts';
 import { fmt, type Throughput } from './measure.ts';
 import { benchPipeline } from './pipeline.ts';
 import { seedCounty, type SeededCounty } from './seed-county.ts';
@@ -20,16 +20,6 @@ import { timeJobs } from './time-jobs.ts';
 const TODAY = '2026-12-01';
 const COMMANDS = Number(process.env.HZ_BENCH_COMMANDS ?? 1000);
 const SENDERS = 50;
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The rows a registration writes (hazard, event, processed id, outbox), in one SERIALIZABLE transaction with raw `pg`. */
 async function rawFloor(url: string, county: SeededCounty, count: number, startCode: number): Promise<Throughput> {
